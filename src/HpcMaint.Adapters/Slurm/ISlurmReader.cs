@@ -1,0 +1,17 @@
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Adapters.Slurm;
+
+/// <summary>What hpcmaint asks Slurm about the cluster.</summary>
+public interface ISlurmReader
+{
+    Task<SlurmResult<IReadOnlyList<Node>>> GetNodesAsync(CancellationToken ct = default);
+
+    Task<SlurmResult<IReadOnlyList<Partition>>> GetPartitionsAsync(CancellationToken ct = default);
+
+    Task<SlurmResult<IReadOnlyList<Job>>> GetJobsAsync(CancellationToken ct = default);
+
+    Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default);
+
+    Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,131 @@
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Slurm.Parsing;
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Adapters.Slurm;
+
+/// <summary>
+/// Reads and changes cluster state through Slurm's own commands. One command per read, whatever the
+/// node count: sinfo/squeue --json ignore filters in 22.05, so results are filtered by the caller.
+/// </summary>
+public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) : ISlurmReader, ISlurmWriter
+{
+    public SlurmCommands Commands { get; } = commands;
+
+    public async Task<SlurmResult<IReadOnlyList<Node>>> GetNodesAsync(CancellationToken ct = default)
+    {
+        var sinfo = await ReadAsync(Commands.ShowNodes(), ct).ConfigureAwait(false);
+        if (!sinfo.IsSuccess)
+        {
+            return SlurmResult<IReadOnlyList<Node>>.Failure(sinfo.Error!, sinfo.Command);
+        }
+
+        // From 23.02 sinfo --json groups nodes; scontrol show node --json has the per-node list.
+        var json = sinfo.Value;
+        if (!json.Contains("\"nodes\"", StringComparison.Ordinal) || json.Contains("\"sinfo\"", StringComparison.Ordinal))
+        {
+            var scontrol = await ReadAsync(Commands.Scontrol("show", "node", "--json"), ct).ConfigureAwait(false);
+            if (!scontrol.IsSuccess)
+            {
+                return SlurmResult<IReadOnlyList<Node>>.Failure(scontrol.Error!, scontrol.Command);
+            }
+
+            return Parse(scontrol, SinfoJsonParser.ParseNodes);
+        }
+
+        return Parse(sinfo, SinfoJsonParser.ParseNodes);
+    }
+
+    public async Task<SlurmResult<IReadOnlyList<Partition>>> GetPartitionsAsync(CancellationToken ct = default) =>
+        Parse(await ReadAsync(Commands.ShowPartitions(), ct).ConfigureAwait(false), ScontrolPartitionParser.Parse);
+
+    public async Task<SlurmResult<IReadOnlyList<Job>>> GetJobsAsync(CancellationToken ct = default) =>
+        Parse(await ReadAsync(Commands.ShowJobs(), ct).ConfigureAwait(false), SqueueJsonParser.ParseJobs);
+
+    public async Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default) =>
+        Parse(await ReadAsync(Commands.ShowReservations(), ct).ConfigureAwait(false), ScontrolReservationParser.Parse);
+
+    public async Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default)
+    {
+        var text = await ReadAsync(Commands.Version(), ct).ConfigureAwait(false);
+        if (!text.IsSuccess)
+        {
+            return SlurmResult<SlurmVersion>.Failure(text.Error!, text.Command);
+        }
+
+        return SlurmVersion.TryParse(text.Value, out var version)
+            ? SlurmResult<SlurmVersion>.Success(version, text.Command)
+            : SlurmResult<SlurmVersion>.Failure($"cannot read the Slurm version from '{text.Value.Trim()}'", text.Command);
+    }
+
+    public Task<SlurmResult<string>> DrainAsync(IEnumerable<string> nodes, string reason, CancellationToken ct = default) =>
+        ReadAsync(Commands.Drain(nodes, reason), ct);
+
+    public Task<SlurmResult<string>> ResumeAsync(IEnumerable<string> nodes, CancellationToken ct = default) =>
+        ReadAsync(Commands.Resume(nodes), ct);
+
+    public Task<SlurmResult<string>> DownAsync(IEnumerable<string> nodes, string reason, CancellationToken ct = default) =>
+        ReadAsync(Commands.Down(nodes, reason), ct);
+
+    public Task<SlurmResult<string>> RebootAsync(IEnumerable<string> nodes, RebootRequest request, CancellationToken ct = default) =>
+        ReadAsync(Commands.Reboot(nodes, request), ct);
+
+    public Task<SlurmResult<string>> CancelRebootAsync(IEnumerable<string> nodes, CancellationToken ct = default) =>
+        ReadAsync(Commands.CancelReboot(nodes), ct);
+
+    public Task<SlurmResult<string>> SetCommentAsync(string node, string comment, CancellationToken ct = default) =>
+        ReadAsync(Commands.SetComment(node, comment), ct);
+
+    public Task<SlurmResult<string>> SetExtraAsync(string node, string extra, CancellationToken ct = default) =>
+        ReadAsync(Commands.SetExtra(node, extra), ct);
+
+    public Task<SlurmResult<string>> CreateReservationAsync(ReservationRequest request, CancellationToken ct = default) =>
+        ReadAsync(Commands.CreateReservation(request), ct);
+
+    public Task<SlurmResult<string>> UpdateReservationAsync(string name, IReadOnlyDictionary<string, string> changes, CancellationToken ct = default) =>
+        ReadAsync(Commands.UpdateReservation(name, changes), ct);
+
+    public Task<SlurmResult<string>> DeleteReservationAsync(string name, CancellationToken ct = default) =>
+        ReadAsync(Commands.DeleteReservation(name), ct);
+
+    public async Task<SlurmResult<long>> SubmitAsync(BatchJobRequest job, CancellationToken ct = default)
+    {
+        var output = await ReadAsync(Commands.Submit(job), ct).ConfigureAwait(false);
+        if (!output.IsSuccess)
+        {
+            return SlurmResult<long>.Failure(output.Error!, output.Command);
+        }
+
+        // --parsable prints "jobid" or "jobid;cluster".
+        var first = output.Value.Trim().Split(';')[0];
+        return long.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? SlurmResult<long>.Success(id, output.Command)
+            : SlurmResult<long>.Failure($"sbatch printed no job id: '{output.Value.Trim()}'", output.Command);
+    }
+
+    public Task<SlurmResult<string>> CancelJobAsync(long jobId, CancellationToken ct = default) =>
+        ReadAsync(Commands.Cancel(jobId), ct);
+
+    private async Task<SlurmResult<string>> ReadAsync(Command command, CancellationToken ct)
+    {
+        var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
+        return SlurmErrors.Classify(result);
+    }
+
+    private static SlurmResult<T> Parse<T>(SlurmResult<string> output, Func<string, T> parse)
+    {
+        if (!output.IsSuccess)
+        {
+            return SlurmResult<T>.Failure(output.Error!, output.Command);
+        }
+
+        try
+        {
+            return SlurmResult<T>.Success(parse(output.Value), output.Command);
+        }
+        catch (Exception e) when (e is SlurmParseException or System.Text.Json.JsonException or FormatException)
+        {
+            return SlurmResult<T>.Failure(e.Message, output.Command);
+        }
+    }
+}

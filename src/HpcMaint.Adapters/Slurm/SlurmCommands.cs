@@ -1,0 +1,122 @@
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Core.Hostlists;
+
+namespace HpcMaint.Adapters.Slurm;
+
+/// <summary>
+/// Every Slurm command hpcmaint runs, as argv values (never a shell). Building is pure, so a dry run
+/// prints exactly what would run and tests check arguments without running anything.
+/// </summary>
+public sealed class SlurmCommands(SlurmOptions options)
+{
+    public SlurmOptions Options { get; } = options;
+
+    public Command Sinfo(params string[] args) => Tool("sinfo", args);
+
+    public Command Squeue(params string[] args) => Tool("squeue", args);
+
+    public Command Scontrol(params string[] args) => Tool("scontrol", args);
+
+    public Command Sbatch(IEnumerable<string> args, string script) => Tool("sbatch", args).WithStandardInput(script);
+
+    public Command Scancel(params string[] args) => Tool("scancel", args);
+
+    public Command ShowNodes() => Sinfo("--json");
+
+    public Command ShowPartitions() => Scontrol("--all", "show", "partition", "--oneliner");
+
+    public Command ShowJobs() => Squeue("--all", "--json");
+
+    public Command ShowReservations() => Scontrol("show", "reservation", "--oneliner");
+
+    public Command Version() => Scontrol("version");
+
+    public Command Ping() => Scontrol("ping");
+
+    public Command Drain(IEnumerable<string> nodes, string reason) =>
+        Scontrol("update", "nodename=" + NodeList(nodes), "state=drain", "reason=" + reason);
+
+    public Command Resume(IEnumerable<string> nodes) =>
+        Scontrol("update", "nodename=" + NodeList(nodes), "state=resume");
+
+    public Command Down(IEnumerable<string> nodes, string reason) =>
+        Scontrol("update", "nodename=" + NodeList(nodes), "state=down", "reason=" + reason);
+
+    public Command Reboot(IEnumerable<string> nodes, RebootRequest request)
+    {
+        var args = new List<string> { "reboot" };
+        if (request.Asap)
+        {
+            args.Add("ASAP");
+        }
+
+        if (request.NextState is { } next)
+        {
+            args.Add("nextstate=" + (next == RebootNextState.Resume ? "RESUME" : "DOWN"));
+        }
+
+        if (request.Reason is { } reason)
+        {
+            args.Add("reason=" + reason);
+        }
+
+        args.Add(NodeList(nodes));
+        return Tool("scontrol", args);
+    }
+
+    public Command CancelReboot(IEnumerable<string> nodes) => Scontrol("cancel_reboot", NodeList(nodes));
+
+    public Command SetComment(string node, string comment) => Scontrol("update", "nodename=" + node, "comment=" + comment);
+
+    public Command SetExtra(string node, string extra) => Scontrol("update", "nodename=" + node, "extra=" + extra);
+
+    public Command CreateReservation(ReservationRequest request)
+    {
+        var args = new List<string>
+        {
+            "create", "reservation",
+            "reservationname=" + request.Name,
+            "starttime=" + request.StartTime,
+            "duration=" + request.Duration,
+            "users=" + request.Users,
+            "nodes=" + NodeList(request.Nodes),
+        };
+        if (request.Flags.Count > 0)
+        {
+            args.Add("flags=" + string.Join(',', request.Flags));
+        }
+
+        return Tool("scontrol", args);
+    }
+
+    public Command UpdateReservation(string name, IReadOnlyDictionary<string, string> changes) =>
+        Tool("scontrol", ["update", "reservationname=" + name, .. changes.Select(c => c.Key + "=" + c.Value)]);
+
+    public Command DeleteReservation(string name) => Scontrol("delete", "reservationname=" + name);
+
+    public Command Submit(BatchJobRequest job) => Sbatch(job.ToArguments(), job.Script);
+
+    public Command Cancel(long jobId) => Scancel(jobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A node list scontrol accepts, compressed so thousands of nodes stay one short argument.</summary>
+    private static string NodeList(IEnumerable<string> nodes)
+    {
+        var list = nodes as IReadOnlyCollection<string> ?? nodes.ToArray();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("a Slurm node command needs at least one node", nameof(nodes));
+        }
+
+        return Hostlist.Compress(list);
+    }
+
+    private Command Tool(string name, IEnumerable<string> args)
+    {
+        var command = Command.For(Path.Combine(Options.BinDirectory, name))
+            .WithArguments(args)
+            .WithTimeout(Options.CommandTimeout);
+        return Options.SlurmConf is { } conf
+            ? command.WithEnvironment(new Dictionary<string, string?> { ["SLURM_CONF"] = conf })
+            : command;
+    }
+}

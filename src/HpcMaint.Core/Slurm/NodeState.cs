@@ -1,0 +1,38 @@
+namespace HpcMaint.Core.Slurm;
+
+/// <summary>
+/// A node's state: base state plus flags, with the derived facts operators ask about.
+/// "Drained" versus "draining" is not reported by Slurm's JSON; it is worked out here.
+/// </summary>
+public readonly record struct NodeState(NodeBaseState Base, NodeFlags Flags)
+{
+    public bool Has(NodeFlags flag) => (Flags & flag) == flag;
+
+    public bool IsDrainSet => Has(NodeFlags.Drain);
+
+    /// <summary>DRAIN set and nothing left running: sinfo's "drained".</summary>
+    public bool IsDrained => IsDrainSet && !IsBusy;
+
+    /// <summary>DRAIN set while jobs still run: sinfo's "draining".</summary>
+    public bool IsDraining => IsDrainSet && IsBusy;
+
+    public bool IsBusy => Base is NodeBaseState.Allocated or NodeBaseState.Mixed || Has(NodeFlags.Completing);
+
+    public bool IsDown => Base == NodeBaseState.Down;
+
+    public bool IsRebootPending => (Flags & (NodeFlags.RebootRequested | NodeFlags.RebootIssued)) != 0;
+
+    /// <summary>
+    /// Out of service for the budget: down, drained or draining, failing, not responding,
+    /// rebooting or booting, in maintenance.
+    /// </summary>
+    public bool IsUnavailable =>
+        IsDown
+        || Base == NodeBaseState.Error
+        || (Flags & (NodeFlags.Drain | NodeFlags.Fail | NodeFlags.NotResponding | NodeFlags.RebootRequested
+                     | NodeFlags.RebootIssued | NodeFlags.PoweringUp | NodeFlags.PoweredDown
+                     | NodeFlags.PoweringDown | NodeFlags.Maintenance)) != 0;
+
+    /// <summary>Slurm's own spelling, e.g. "IDLE+DRAIN+REBOOT_REQUESTED".</summary>
+    public override string ToString() => NodeStateText.Format(this);
+}

@@ -1,0 +1,13 @@
+namespace HpcMaint.Core.Slurm;
+
+/// <summary>A partition and the settings hpcmaint relies on (the hidden rebuild partition, budgets).</summary>
+public sealed record Partition(
+    string Name,
+    string NodesExpression,
+    IReadOnlyList<string> Nodes,
+    bool IsDefault,
+    bool IsHidden,
+    bool IsRootOnly,
+    int PriorityTier,
+    string State,
+    string OverSubscribe);
