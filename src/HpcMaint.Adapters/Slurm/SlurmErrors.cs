@@ -27,7 +27,7 @@ internal static class SlurmErrors
 
     // 24.11's scontrol prints "error: Skipping reboot of nodes … due to current node state" and exits 0.
     private static bool IsSilentRefusal(CommandResult result) =>
-        result.Command.Arguments.FirstOrDefault() == "reboot"
+        result.Command.Arguments is [ "reboot", .. ]
         && result.StandardError.Contains("error:", StringComparison.Ordinal);
 
     private static string? FirstLine(string text)

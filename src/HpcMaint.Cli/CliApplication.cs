@@ -1,0 +1,29 @@
+using System.CommandLine;
+using HpcMaint.Cli.Commands;
+
+namespace HpcMaint.Cli;
+
+/// <summary>The `hpcmaint` command tree. Exit codes: 0 ok, 1 failed, 2 bad input or config.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("hpcmaint: Slurm-native node maintenance and self-healing for GPU/HPC clusters.");
+        options.AddTo(root);
+        root.Subcommands.Add(HostlistCommands.Create(env));
+        root.Subcommands.Add(ConfigCommands.Create(env, options));
+        root.Subcommands.Add(AuditCommands.Create(env, options));
+        root.Subcommands.Add(StatusCommand.Create(env, options));
+
+        try
+        {
+            var parsed = root.Parse(args);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }).ConfigureAwait(false);
+        }
+        finally
+        {
+            await env.Out.FlushAsync().ConfigureAwait(false);
+        }
+    }
+}

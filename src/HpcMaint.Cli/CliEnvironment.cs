@@ -1,0 +1,17 @@
+namespace HpcMaint.Cli;
+
+/// <summary>Everything `hpcmaint` takes from the machine, so commands can be run in-process by tests.</summary>
+public sealed record CliEnvironment(
+    TimeProvider Time,
+    Func<string, string?> GetVariable,
+    TextReader In,
+    TextWriter Out,
+    TextWriter Error)
+{
+    public static CliEnvironment System => new(
+        TimeProvider.System,
+        Environment.GetEnvironmentVariable,
+        Console.In,
+        new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16) { AutoFlush = false },
+        Console.Error);
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using HpcMaint.Core.Config;
+
+namespace HpcMaint.Cli.Output;
+
+/// <summary>The configuration in force, defaults included, as TOML (re-readable) or JSON.</summary>
+public static class EffectiveConfigPrinter
+{
+    public static void WriteToml(TextWriter w, HpcMaintConfig c)
+    {
+        w.WriteLine($"# effective configuration from {c.SourceFile}");
+        w.WriteLine("[slurm]");
+        w.WriteLine($"bin_dir = {Quote(c.Slurm.BinDir)}");
+        if (c.Slurm.Conf is { } conf)
+        {
+            w.WriteLine($"conf = {Quote(conf)}");
+        }
+
+        w.WriteLine($"command_timeout = {Quote(DurationText.Format(c.Slurm.CommandTimeout))}");
+        w.WriteLine();
+        w.WriteLine("[audit]");
+        w.WriteLine($"journal = {Quote(c.Audit.Journal)}");
+        w.WriteLine();
+        w.WriteLine("[logging]");
+        w.WriteLine($"level = {Quote(c.Logging.Level)}");
+        w.WriteLine();
+        w.WriteLine("[node]");
+        if (c.Node.Name is { } name)
+        {
+            w.WriteLine($"name = {Quote(name)}");
+        }
+
+        w.WriteLine();
+        w.WriteLine("[reboot]");
+        w.WriteLine($"command = [{string.Join(", ", c.Reboot.Command.Select(Quote))}]");
+    }
+
+    public static void WriteJson(TextWriter w, HpcMaintConfig c)
+    {
+        using var stream = new MemoryStream();
+        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            j.WriteStartObject();
+            j.WriteString("source", c.SourceFile);
+            j.WriteStartObject("slurm");
+            j.WriteString("bin_dir", c.Slurm.BinDir);
+            WriteNullable(j, "conf", c.Slurm.Conf);
+            j.WriteNumber("command_timeout_seconds", c.Slurm.CommandTimeout.TotalSeconds);
+            j.WriteEndObject();
+            j.WriteStartObject("audit");
+            j.WriteString("journal", c.Audit.Journal);
+            j.WriteEndObject();
+            j.WriteStartObject("logging");
+            j.WriteString("level", c.Logging.Level);
+            j.WriteEndObject();
+            j.WriteStartObject("node");
+            WriteNullable(j, "name", c.Node.Name);
+            j.WriteEndObject();
+            j.WriteStartObject("reboot");
+            j.WriteStartArray("command");
+            foreach (var arg in c.Reboot.Command)
+            {
+                j.WriteStringValue(arg);
+            }
+
+            j.WriteEndArray();
+            j.WriteEndObject();
+            j.WriteEndObject();
+        }
+
+        w.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteNullable(Utf8JsonWriter j, string name, string? value)
+    {
+        if (value is null)
+        {
+            j.WriteNull(name);
+        }
+        else
+        {
+            j.WriteString(name, value);
+        }
+    }
+
+    private static string Quote(string value)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var ch in value)
+        {
+            sb.Append(ch switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ when char.IsControl(ch) => $"\\u{(int)ch:X4}",
+                _ => ch.ToString(),
+            });
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using HpcMaint.Toml;
+
+namespace HpcMaint.Core.Config;
+
+/// <summary>One [section] of the config: typed getters with defaults; call <see cref="Done"/> last.</summary>
+public sealed class ConfigSection
+{
+    private readonly ConfigReader reader;
+    private readonly TomlTable? table;
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+
+    internal ConfigSection(ConfigReader reader, string name, TomlTable? table)
+    {
+        this.reader = reader;
+        Name = name;
+        this.table = table;
+    }
+
+    public string Name { get; }
+
+    public string String(string key, string fallback, Func<string, string?>? validate = null) =>
+        Optional(key, validate) ?? fallback;
+
+    public string? Optional(string key, Func<string, string?>? validate = null)
+    {
+        if (Get(key) is not { } value)
+        {
+            return null;
+        }
+
+        if (value is not TomlString s)
+        {
+            return reader.Fail<string?>(value, Path(key), $"expected a string, got a {ConfigReader.Describe(value)}", null);
+        }
+
+        if (validate?.Invoke(s.Value) is { } problem)
+        {
+            return reader.Fail<string?>(value, Path(key), problem, null);
+        }
+
+        return s.Value;
+    }
+
+    public bool Bool(string key, bool fallback) =>
+        Get(key) switch
+        {
+            null => fallback,
+            TomlBoolean b => b.Value,
+            var v => reader.Fail(v, Path(key), $"expected true or false, got a {ConfigReader.Describe(v)}", fallback),
+        };
+
+    public int Int(string key, int fallback, int min, int max)
+    {
+        var value = Get(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (value is not TomlInteger i)
+        {
+            return reader.Fail(value, Path(key), $"expected a whole number between {min} and {max}, got a {ConfigReader.Describe(value)}", fallback);
+        }
+
+        return i.Value < min || i.Value > max
+            ? reader.Fail(value, Path(key), $"{i.Value} is out of range; write a number between {min} and {max}", fallback)
+            : (int)i.Value;
+    }
+
+    /// <summary>A duration: "500ms", "20s", "5m", "1h", or a number of seconds.</summary>
+    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    {
+        var value = Get(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        TimeSpan? parsed = value switch
+        {
+            TomlInteger i => TimeSpan.FromSeconds(i.Value),
+            TomlString s => DurationText.TryParse(s.Value, out var d) ? d : null,
+            _ => null,
+        };
+        if (parsed is not { } duration)
+        {
+            return reader.Fail(value, Path(key), $"expected a duration such as \"{DurationText.Format(fallback)}\" (units ms, s, m, h), got {Show(value)}", fallback);
+        }
+
+        return duration < min || duration > max
+            ? reader.Fail(value, Path(key), $"{DurationText.Format(duration)} is out of range; write a duration between {DurationText.Format(min)} and {DurationText.Format(max)}", fallback)
+            : duration;
+    }
+
+    /// <summary>A list of strings, e.g. an argv: ["/usr/sbin/reboot"].</summary>
+    public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback, Func<IReadOnlyList<string>, string?>? validate = null)
+    {
+        var value = Get(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (value is not TomlArray array || array.Any(e => e is not TomlString))
+        {
+            return reader.Fail(value, Path(key), "expected a list of strings, e.g. [\"/usr/sbin/reboot\"]", fallback);
+        }
+
+        var list = array.Select(e => ((TomlString)e).Value).ToArray();
+        return validate?.Invoke(list) is { } problem ? reader.Fail(value, Path(key), problem, fallback) : list;
+    }
+
+    /// <summary>Reports keys in this section that nothing read (typos, keys from another version).</summary>
+    public void Done()
+    {
+        if (table is not null)
+        {
+            reader.RejectUnknown(table, known, Name + ".");
+        }
+    }
+
+    private TomlValue? Get(string key)
+    {
+        known.Add(key);
+        return table is not null && table.TryGetValue(key, out var value) ? value : null;
+    }
+
+    private string Path(string key) => $"{Name}.{key}";
+
+    private static string Show(TomlValue value) => value is TomlString s
+        ? "\"" + s.Value + "\""
+        : "a " + ConfigReader.Describe(value);
+}

@@ -1,0 +1,17 @@
+namespace HpcMaint.Reboot;
+
+internal static class RebootUsage
+{
+    public const string Text = """
+        hpcmaint-reboot: slurm.conf RebootProgram for hpcmaint.
+        Run by slurmd on the node (no arguments: reboots this node) or by slurmctld with
+        SlurmctldParameters=reboot_from_controller (NODES [FEATURES]: a comma list or a ranged hostlist).
+        It decides per node, hands the reboot to a detached process and returns at once.
+
+        Usage: hpcmaint-reboot [--config PATH] [--dry-run] [NODES [FEATURES]]
+          --config PATH  config file (default: $HPCMAINT_CONFIG, else /etc/hpcmaint/hpcmaint.toml)
+          --dry-run      print what would run, change nothing
+          --version      print the version
+        Exit codes: 0 every reboot handed off, 1 some could not be started, 2 bad config or arguments.
+        """;
+}

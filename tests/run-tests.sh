@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `make test`: builds, then runs unit and integration tests (a real Slurm cluster, started by the
+# tests themselves through tests/testbed/testbed.sh), and ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== installing what the tests need (slurm-wlm, munge) when missing"
+if ! bash tests/testbed/testbed.sh install; then
+  echo "cannot install Slurm: run as root on Debian 12 with apt access" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== building"
+if ! dotnet build HpcMaint.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for project in HpcMaint.Toml.Tests HpcMaint.Core.Tests HpcMaint.Adapters.Tests HpcMaint.Integration.Tests; do
+  echo "== $project"
+  dotnet test "tests/$project/$project.csproj" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" --blame-hang-timeout 8m || status=1
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+# The tests must leave no process of their own behind (testbeds live under /tmp/hpcmaint-testbed-*).
+leftover=$(pgrep -af 'hpcmaint-testbed-' | grep -v pgrep || true)
+if [ -n "$leftover" ]; then
+  echo "processes left running by the tests:" >&2
+  echo "$leftover" >&2
+  failed=$((failed + 1))
+fi
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
