@@ -1,0 +1,97 @@
+using HpcMaint.Adapters.Config;
+using HpcMaint.Core.Config;
+using Xunit;
+
+namespace HpcMaint.Adapters.Tests.Config;
+
+public sealed class ConfigLoaderSpecs : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("hpcmaint-config-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void The_shipped_example_config_is_valid_and_equals_the_defaults()
+    {
+        var example = Path.Combine(AppContext.BaseDirectory, "Examples", "hpcmaint.toml");
+
+        var result = ConfigLoader.Load(example, _ => null);
+
+        Assert.True(result.IsValid, string.Join('\n', result.Errors));
+        var defaults = HpcMaintConfig.Defaults(example);
+        Assert.Equal(defaults.Slurm, result.Config!.Slurm);
+        Assert.Equal(defaults.Audit, result.Config.Audit);
+        Assert.Equal(defaults.Logging, result.Config.Logging);
+        Assert.Equal(defaults.Reboot.Command, result.Config.Reboot.Command);
+    }
+
+    [Fact]
+    public void A_config_with_three_mistakes_yields_three_errors_each_with_its_line()
+    {
+        var path = Write("""
+            [slurm]
+            bin_dir = "usr/bin"
+            command_timeout = "ten seconds"
+
+            [loging]
+            level = "info"
+            """);
+
+        var result = ConfigLoader.Load(path, _ => null);
+
+        Assert.False(result.IsValid);
+        Assert.Collection(
+            result.Errors,
+            e => Assert.Equal($"{path}:2: slurm.bin_dir: \"usr/bin\" is not an absolute path; write it in full, e.g. \"/usr/bin\"", e.ToString()),
+            e => Assert.Equal($"{path}:3: slurm.command_timeout: expected a duration such as \"10s\" (units ms, s, m, h), got \"ten seconds\"", e.ToString()),
+            e => Assert.Equal($"{path}:5: loging: unknown key or section; did you mean 'logging'?", e.ToString()));
+    }
+
+    [Fact]
+    public void A_toml_syntax_error_is_reported_with_line_and_column()
+    {
+        var path = Write("[slurm]\nbin_dir = \"/usr/bin\n");
+
+        var result = ConfigLoader.Load(path, _ => null);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith($"{path}:2: syntax: column ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_environment_variable_names_the_file_when_no_option_does()
+    {
+        var path = Write("[logging]\nlevel = \"debug\"\n");
+
+        var result = ConfigLoader.Load(null, name => name == ConfigLoader.EnvironmentVariable ? path : null);
+
+        Assert.Equal("debug", result.Config!.Logging.Level);
+    }
+
+    [Fact]
+    public void A_file_that_was_asked_for_but_is_missing_is_an_error()
+    {
+        var missing = Path.Combine(dir, "nope.toml");
+
+        var result = ConfigLoader.Load(missing, _ => null);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("no such file", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_option_wins_over_the_environment_variable()
+    {
+        var located = ConfigLoader.Locate("/etc/a.toml", _ => "/etc/b.toml");
+
+        Assert.Equal("/etc/a.toml", located);
+    }
+
+    private string Write(string text)
+    {
+        var path = Path.Combine(dir, "hpcmaint.toml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
