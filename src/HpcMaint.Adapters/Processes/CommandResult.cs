@@ -1,0 +1,21 @@
+namespace HpcMaint.Adapters.Processes;
+
+/// <summary>
+/// What happened when a <see cref="Processes.Command"/> ran. <see cref="ExitCode"/> follows the shell's
+/// conventions: 128 + signal for a killed program, 127 for a program that was not found, 126 for one that
+/// could not be executed, -1 where no status is known.
+/// </summary>
+public sealed record CommandResult(
+    Command Command,
+    CommandOutcome Outcome,
+    int ExitCode,
+    string StandardOutput,
+    string StandardError,
+    DateTimeOffset StartTime,
+    DateTimeOffset ExitTime)
+{
+    /// <summary>The program exited on its own with status 0.</summary>
+    public bool IsSuccess => Outcome == CommandOutcome.Exited && ExitCode == 0;
+
+    public TimeSpan RunTime => ExitTime - StartTime;
+}

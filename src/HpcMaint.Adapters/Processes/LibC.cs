@@ -1,0 +1,116 @@
+using System.Runtime.InteropServices;
+
+namespace HpcMaint.Adapters.Processes;
+
+/// <summary>The few libc calls the runner needs. Linux (glibc) numbering throughout.</summary>
+internal static partial class LibC
+{
+    // "libc.so.6" rather than "libc": only CoreCLR maps the bare name, NativeAOT dlopens it as written.
+    private const string Library = "libc.so.6";
+
+    public const int EINTR = 4;
+    public const int ECHILD = 10;
+
+    public const int SIGKILL = 9;
+    public const int SIGTERM = 15;
+    public const int SIGCHLD = 17;
+
+    public const int O_RDONLY = 0x0;
+    public const int O_WRONLY = 0x1;
+    public const int O_CREAT = 0x40;
+    public const int O_NOCTTY = 0x100;
+    public const int O_APPEND = 0x400;
+    public const int O_CLOEXEC = 0x80000;
+
+    public const int F_DUPFD_CLOEXEC = 1030;
+    public const int X_OK = 1;
+
+    public const short POSIX_SPAWN_SETPGROUP = 0x02;
+    public const short POSIX_SPAWN_SETSIGDEF = 0x04;
+    public const short POSIX_SPAWN_SETSIGMASK = 0x08;
+    public const short POSIX_SPAWN_SETSID = 0x80;
+
+    // Opaque glibc objects are allocated natively with room to spare (x86_64: attr 336, file actions 80,
+    // sigset 128, struct sigaction 152 bytes).
+    public const int OpaqueObjectSize = 1024;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PipeDescriptors
+    {
+        public int Read;
+        public int Write;
+    }
+
+    [LibraryImport(Library, EntryPoint = "posix_spawn")]
+    public static partial int PosixSpawn(
+        out int pid, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, nint fileActions, nint attributes, nint[] argv, nint[] envp);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawnattr_init")]
+    public static partial int SpawnAttrInit(nint attributes);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawnattr_destroy")]
+    public static partial int SpawnAttrDestroy(nint attributes);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawnattr_setflags")]
+    public static partial int SpawnAttrSetFlags(nint attributes, short flags);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawnattr_setpgroup")]
+    public static partial int SpawnAttrSetProcessGroup(nint attributes, int processGroup);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawnattr_setsigmask")]
+    public static partial int SpawnAttrSetSignalMask(nint attributes, nint signalSet);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawnattr_setsigdefault")]
+    public static partial int SpawnAttrSetSignalDefaults(nint attributes, nint signalSet);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_init")]
+    public static partial int FileActionsInit(nint fileActions);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_destroy")]
+    public static partial int FileActionsDestroy(nint fileActions);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_adddup2")]
+    public static partial int FileActionsAddDup2(nint fileActions, int descriptor, int target);
+
+    [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_addopen")]
+    public static partial int FileActionsAddOpen(
+        nint fileActions, int target, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mode);
+
+    /// <remarks>glibc 2.29 and later.</remarks>
+    [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_addchdir_np")]
+    public static partial int FileActionsAddChangeDirectory(nint fileActions, [MarshalAs(UnmanagedType.LPUTF8Str)] string path);
+
+    /// <remarks>glibc 2.34 and later.</remarks>
+    [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_addclosefrom_np")]
+    public static partial int FileActionsAddCloseFrom(nint fileActions, int lowestDescriptor);
+
+    [LibraryImport(Library, EntryPoint = "sigemptyset")]
+    public static partial int SignalSetEmpty(nint signalSet);
+
+    [LibraryImport(Library, EntryPoint = "sigfillset")]
+    public static partial int SignalSetFill(nint signalSet);
+
+    [LibraryImport(Library, EntryPoint = "sigaction", SetLastError = true)]
+    public static partial int SignalAction(int signal, nint action, nint oldAction);
+
+    [LibraryImport(Library, EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe(out PipeDescriptors descriptors, int flags);
+
+    // fcntl is variadic; with only integer arguments the x86_64 and aarch64 calling conventions match.
+    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
+    public static partial int FileControl(int descriptor, int command, int argument);
+
+    [LibraryImport(Library, EntryPoint = "close")]
+    public static partial int Close(int descriptor);
+
+    [LibraryImport(Library, EntryPoint = "access", SetLastError = true)]
+    public static partial int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+
+    [LibraryImport(Library, EntryPoint = "waitpid", SetLastError = true)]
+    public static partial int WaitPid(int pid, out int status, int options);
+
+    [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    public static string Describe(int errorNumber) => Marshal.GetPInvokeErrorMessage(errorNumber);
+}
