@@ -7,17 +7,13 @@ namespace HpcMaint.Adapters.Interop;
 /// .NET's FileMode.Append seeks instead of using O_APPEND, so concurrent writers could overwrite
 /// each other; the kernel's O_APPEND makes each write land at the end atomically.
 /// </summary>
-internal static partial class AppendOnlyFile
+internal static class AppendOnlyFile
 {
-    private const int OWronly = 0x1;
-    private const int OCreat = 0x40;
-    private const int OAppend = 0x400;
-    private const int OCloexec = 0x80000;
-    private const int Eintr = 4;
+    private const int Mode0640 = 0x1A0;
 
-    public static void Append(string path, ReadOnlySpan<byte> record, int mode = 0x1A0 /* 0640 */)
+    public static void Append(string path, ReadOnlySpan<byte> record)
     {
-        var fd = Open(path, OWronly | OCreat | OAppend | OCloexec, mode);
+        var fd = LibC.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_APPEND | LibC.O_CLOEXEC, Mode0640);
         if (fd < 0)
         {
             throw Error("open", path);
@@ -26,14 +22,14 @@ internal static partial class AppendOnlyFile
         try
         {
             WriteAll(fd, record, path);
-            if (Fsync(fd) != 0)
+            if (LibC.Fsync(fd) != 0)
             {
                 throw Error("fsync", path);
             }
         }
         finally
         {
-            _ = Close(fd);
+            _ = LibC.Close(fd);
         }
     }
 
@@ -44,10 +40,10 @@ internal static partial class AppendOnlyFile
             var done = 0;
             while (done < data.Length)
             {
-                var n = Write(fd, start + done, data.Length - done);
+                var n = LibC.Write(fd, start + done, data.Length - done);
                 if (n < 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == Eintr)
+                    if (Marshal.GetLastPInvokeError() == LibC.EINTR)
                     {
                         continue;
                     }
@@ -65,16 +61,4 @@ internal static partial class AppendOnlyFile
         var errno = Marshal.GetLastPInvokeError();
         return new IOException($"{call} {path}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
     }
-
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags, int mode);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint Write(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
-    private static partial int Fsync(int fd);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 }

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Processes;
 
 /// <summary>

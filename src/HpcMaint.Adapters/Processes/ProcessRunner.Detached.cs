@@ -1,3 +1,5 @@
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Processes;
 
 public sealed partial class ProcessRunner

@@ -1,3 +1,5 @@
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Processes;
 
 /// <summary>Finds the file to execute, the way execvp would but without its fallbacks.</summary>

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Processes;
 
 /// <summary>A started child: its pid (also its process group id), its exit and its captured output.</summary>

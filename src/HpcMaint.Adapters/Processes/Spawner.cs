@@ -1,3 +1,5 @@
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Processes;
 
 /// <summary>Turns a <see cref="Command"/> into a started child process, or a <see cref="SpawnFailure"/>.</summary>

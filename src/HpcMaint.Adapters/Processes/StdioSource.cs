@@ -1,3 +1,5 @@
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Processes;
 
 /// <summary>Where one of the child's descriptors 0, 1 or 2 comes from: one of our descriptors, or a file the child opens.</summary>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HpcMaint.Adapters.Processes;
+namespace HpcMaint.Adapters.Interop;
 
 /// <summary>The few libc calls the runner needs. Linux (glibc) numbering throughout.</summary>
 internal static partial class LibC
@@ -102,6 +102,15 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "close")]
     public static partial int Close(int descriptor);
+
+    [LibraryImport(Library, EntryPoint = "open", SetLastError = true)]
+    public static partial int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+
+    [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
+    public static unsafe partial nint Write(int descriptor, byte* buffer, nint count);
+
+    [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
+    public static partial int Fsync(int descriptor);
 
     [LibraryImport(Library, EntryPoint = "access", SetLastError = true)]
     public static partial int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
