@@ -17,6 +17,7 @@ Usage:
                 [--health-program PATH] [--health-interval N] [--prolog-slurmctld PATH|none]
                 [--resume-timeout S] [--extra 'slurm.conf line']... [--node-env 'K=V']...
   testbed.sh down --dir DIR
+  testbed.sh install                          (apt-get install slurm-wlm munge, when missing)
   testbed.sh reboot-node --dir DIR [NODE]     (NODE defaults to `hostname`, as under slurmd)
 
 Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
@@ -157,12 +158,13 @@ start_slurmd() { # NODE [SLURMD FLAG]...
 
 ensure_packages() {
   local b
-  for b in munged mungekey slurmctld slurmd scontrol sinfo unshare flock ss; do
-    command -v "$b" >/dev/null || PATH=$DAEMON_PATH command -v "$b" >/dev/null || {
-      apt-get update >&2 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y slurm-wlm munge >&2
+  for b in munged mungekey slurmctld slurmd scontrol sinfo sbatch squeue srun; do
+    if ! PATH=$DAEMON_PATH command -v "$b" >/dev/null; then
+      ((EUID == 0)) || die "Slurm is not installed, and installing it needs root"
+      apt-get update >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y slurm-wlm munge >&2
       return
-    }
+    fi
   done
 }
 
@@ -480,6 +482,7 @@ main() {
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
     reboot-node) cmd_reboot_node "$@" ;;
+    install) ensure_packages ;;
     _reboot-worker) cmd_reboot_worker "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
