@@ -1,0 +1,492 @@
+#!/usr/bin/env bash
+# A private multi-node Slurm 22.05 cluster on one machine, for integration tests.
+# Every file lives under --dir; every daemon runs with a clean environment; every pid is recorded.
+# See usage() below and /work/shared/reference/slurm-testbed-findings.md for the facts behind it.
+set -Eeuo pipefail
+trap 'printf "testbed: failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
+
+readonly DAEMON_PATH=/usr/sbin:/usr/bin:/sbin:/bin
+readonly PORT_RANGE_LOW=20000 PORT_SLOTS=100 PORT_SLOT_SIZE=100
+SELF=$(readlink -f "${BASH_SOURCE[0]}")
+readonly SELF
+
+usage() {
+  cat <<'TXT'
+Usage:
+  testbed.sh up --dir DIR [--nodes 4] [--port-base P] [--reboot-program PATH]
+                [--health-program PATH] [--health-interval N] [--prolog-slurmctld PATH|none]
+                [--resume-timeout S] [--extra 'slurm.conf line']... [--node-env 'K=V']...
+  testbed.sh down --dir DIR
+  testbed.sh install                          (apt-get install slurm-wlm munge, when missing)
+  testbed.sh reboot-node --dir DIR [NODE]     (NODE defaults to `hostname`, as under slurmd)
+
+Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
+DIR/sim/<node>.downtime (seconds, default 2); each one is logged in DIR/sim/reboots.log.
+TXT
+}
+
+die() { printf 'testbed: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- process bookkeeping
+
+# Field 22 of /proc/PID/stat (start time) tells a recorded process from a later one with the same pid.
+start_time() {
+  local stat
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  local -a fields
+  read -ra fields <<<"${stat##*) }"
+  printf '%s' "${fields[19]}"
+}
+
+# Alive means: exists, same start time, and not a zombie (PID 1 on the test VMs reaps slowly).
+is_alive() {
+  local pid=$1 want=${2:-} stat
+  { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || return 1
+  local -a fields
+  read -ra fields <<<"${stat##*) }"
+  [[ ${fields[0]} != Z ]] || return 1
+  [[ -z $want || ${fields[19]} == "$want" ]]
+}
+
+record_pid() { # PID LABEL
+  local st
+  st=$(start_time "$1") || return 0
+  printf '%s %s %s\n' "$1" "$st" "$2" >>"$DIR/run/pids"
+}
+
+uts_of() { readlink "/proc/$1/ns/uts" 2>/dev/null; }
+
+# Waits until PID has left our UTS namespace, then records the node's namespace and slurmd.
+note_node() { # NODE PID
+  local node=$1 pid=$2 ns mine i
+  mine=$(uts_of $$)
+  for ((i = 0; i < 200; i++)); do
+    ns=$(uts_of "$pid") || return 1
+    [[ $ns != "$mine" ]] && break
+    sleep 0.01
+  done
+  [[ $ns != "$mine" ]] || return 1
+  printf '%s\n' "$ns" >>"$DIR/run/uts"
+  printf '%s %s %s\n' "$pid" "$(start_time "$pid")" "$ns" >"$DIR/run/node-$node"
+}
+
+# Prints "PID STARTTIME" for every live process in one of the given UTS namespaces.
+# Namespace inode numbers are reused once a namespace is gone, so a namespace counts only while its
+# NIS domain name is still this testbed's tag (set when the node starts, see start_slurmd).
+processes_in() { # NS...
+  (($# > 0)) || return 0
+  local wanted pid ns st domain
+  local -A ours=()
+  wanted=$(printf '%s\n' "$@")
+  while read -r pid ns; do
+    if [[ -z ${ours[$ns]:-} ]] &&
+      domain=$(nsenter --uts="/proc/$pid/ns/uts" cat /proc/sys/kernel/domainname 2>/dev/null); then
+      ours[$ns]=no
+      if [[ $domain == "$TAG" ]]; then ours[$ns]=yes; fi
+    fi
+    if [[ ${ours[$ns]:-} == yes ]] && st=$(start_time "$pid") && is_alive "$pid"; then
+      printf '%s %s\n' "$pid" "$st"
+    fi
+  done < <(
+    # find complains about processes that end while it runs; that is expected.
+    { find /proc/[0-9]*/ns/uts -maxdepth 0 -printf '%p %l\n' 2>/dev/null || true; } |
+      awk -v wanted="$wanted" '
+        BEGIN { n = split(wanted, w, "\n"); for (i = 1; i <= n; i++) ns[w[i]] = 1 }
+        $2 in ns { split($1, p, "/"); print p[3], $2 }'
+  )
+}
+
+# Lines on stdin are "PID STARTTIME": SIGTERM (or FIRST), up to GRACE seconds, then SIGKILL and as
+# long again.
+stop_processes() { # GRACE [FIRST SIGNAL]
+  local grace=$1 first=${2:-TERM} pid st
+  PIDS=() STARTS=()
+  while read -r pid st _; do
+    if is_alive "$pid" "$st"; then PIDS+=("$pid") STARTS+=("$st"); fi
+  done
+  ((${#PIDS[@]} > 0)) || return 0
+  kill -"$first" "${PIDS[@]}" 2>/dev/null || true
+  all_gone "$grace" && return 0
+  kill -KILL "${LEFT[@]}" 2>/dev/null || true
+  all_gone "$grace" && return 0
+  printf 'testbed: still alive after SIGKILL: %s\n' "${LEFT[*]}" >&2
+  return 1
+}
+
+all_gone() { # SECONDS; checks PIDS/STARTS, leaves the survivors in LEFT
+  local i j
+  for ((i = 0; i <= $1 * 20; i++)); do
+    LEFT=()
+    for j in "${!PIDS[@]}"; do
+      if is_alive "${PIDS[j]}" "${STARTS[j]}"; then LEFT+=("${PIDS[j]}"); fi
+    done
+    ((${#LEFT[@]} == 0)) && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+elapsed_since() { # EPOCHREALTIME value
+  local us=$((${EPOCHREALTIME/./} - ${1/./}))
+  printf '%d.%02d' $((us / 1000000)) $((us % 1000000 / 10000))
+}
+
+# ---------------------------------------------------------------- starting daemons
+
+# What systemd would give a daemon, plus TESTBED_DIR and the --node-env lines of up.
+set_clean_env() {
+  CLEAN_ENV=(PATH="$DAEMON_PATH" SLURM_CONF="$DIR/etc/slurm.conf" LANG=C.UTF-8 HOME=/root TESTBED_DIR="$DIR")
+  local -a extra=()
+  [[ -f $DIR/etc/node-env ]] && mapfile -t extra <"$DIR/etc/node-env"
+  CLEAN_ENV+=("${extra[@]}")
+  TAG=$(<"$DIR/run/tag")
+}
+
+# slurmd for NODE in its own session and UTS namespace, so `hostname` = NODE for all it starts.
+start_slurmd() { # NODE [SLURMD FLAG]...
+  local node=$1
+  shift
+  # shellcheck disable=SC2016 # $1, $2 and $@ belong to the inner sh
+  env -i --default-signal -C "$DIR/log" "${CLEAN_ENV[@]}" setsid unshare --uts /bin/sh -c \
+    'unset PWD && hostname "$1" && domainname "$2" && shift 2 && exec "$@"' sh "$node" "$TAG" \
+    slurmd -D -N "$node" "$@" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
+  STARTED_PID=$!
+  record_pid "$STARTED_PID" "slurmd-$node"
+}
+
+# ---------------------------------------------------------------- up
+
+ensure_packages() {
+  local b
+  for b in munged mungekey slurmctld slurmd scontrol sinfo sbatch squeue srun; do
+    if ! PATH=$DAEMON_PATH command -v "$b" >/dev/null; then
+      ((EUID == 0)) || die "Slurm is not installed, and installing it needs root"
+      apt-get update >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y slurm-wlm munge >&2
+      return
+    fi
+  done
+}
+
+ports_free() { # LOW HIGH
+  ss -Htan | awk -v lo="$1" -v hi="$2" '{ n = split($4, a, ":"); if (a[n] >= lo && a[n] <= hi) busy = 1 }
+    END { exit busy }'
+}
+
+pick_port_base() { # NODES
+  local hash i base
+  hash=$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
+  for ((i = 0; i < PORT_SLOTS; i++)); do
+    base=$((PORT_RANGE_LOW + ((hash + i) % PORT_SLOTS) * PORT_SLOT_SIZE))
+    ports_free "$base" $((base + $1)) && { printf '%s' "$base"; return; }
+  done
+  die "no free port range of $(($1 + 1)) between $PORT_RANGE_LOW and $((PORT_RANGE_LOW + PORT_SLOTS * PORT_SLOT_SIZE))"
+}
+
+write_slurm_conf() {
+  local last=$((PORT_BASE + NODES))
+  cat <<CONF
+# Generated by testbed.sh up; private to $DIR.
+ClusterName=testbed
+SlurmctldHost=localhost
+SlurmctldPort=$PORT_BASE
+SlurmdPort=$((PORT_BASE + 1))
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+CredType=cred/munge
+AuthInfo=socket=$DIR/munge/munge.socket
+StateSaveLocation=$DIR/state
+SlurmdSpoolDir=$DIR/spool/%n
+SlurmctldPidFile=$DIR/run/slurmctld.pid
+SlurmdPidFile=$DIR/run/slurmd-%n.pid
+SlurmctldLogFile=$DIR/log/slurmctld.log
+SlurmdLogFile=$DIR/log/slurmd-%n.log
+SlurmctldDebug=info
+SlurmdDebug=info
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+JobCompType=jobcomp/none
+MpiDefault=none
+SchedulerType=sched/backfill
+SchedulerParameters=bf_interval=1,batch_sched_delay=0,sched_min_interval=0
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+PriorityType=priority/basic
+SlurmdParameters=config_overrides
+ReturnToService=1
+ResumeTimeout=$RESUME_TIMEOUT
+SlurmdTimeout=30
+MessageTimeout=10
+KillWait=5
+MinJobAge=300
+RebootProgram=$REBOOT_PROGRAM
+CONF
+  [[ $PROLOG == none ]] || printf 'PrologSlurmctld=%s\n' "$PROLOG"
+  if [[ -n $HEALTH_PROGRAM ]]; then
+    printf 'HealthCheckProgram=%s\nHealthCheckInterval=%s\nHealthCheckNodeState=ANY\n' \
+      "$HEALTH_PROGRAM" "$HEALTH_INTERVAL"
+  fi
+  cat <<CONF
+NodeName=n[1-$NODES] NodeHostname=localhost NodeAddr=127.0.0.1 Port=$((PORT_BASE + 1))-$last CPUs=2 RealMemory=1000 Features=testbed State=UNKNOWN
+PartitionName=batch Nodes=ALL Default=YES MaxTime=INFINITE State=UP
+PartitionName=rebuild Nodes=ALL Hidden=YES RootOnly=YES PriorityTier=65533 OverSubscribe=EXCLUSIVE PreemptMode=OFF MaxTime=INFINITE State=UP
+CONF
+  ((${#EXTRA[@]} == 0)) || printf '%s\n' "${EXTRA[@]}"
+}
+
+write_helpers() {
+  local q_self q_dir
+  q_self=$(printf '%q' "$DIR/bin/testbed.sh")
+  q_dir=$(printf '%q' "$DIR")
+  cp "$SELF" "$DIR/bin/testbed.sh"
+  cat >"$DIR/bin/reboot-node-sim" <<SH
+#!/bin/sh
+# RebootProgram for the testbed in $DIR: slurmd runs it through sh -c, with no arguments.
+exec $q_self reboot-node --dir $q_dir "\$@"
+SH
+  # PrologSlurmctld gets no PATH and no SLURM_CONF. It holds a --reboot job in CONFIGURING until
+  # its nodes are back: otherwise the launch waits for slurmctld's 30 s tick.
+  cat >"$DIR/bin/prolog-wait-boot" <<SH
+#!/bin/sh
+PATH=$DAEMON_PATH
+SLURM_CONF=$(printf '%q' "$DIR/etc/slurm.conf")
+export PATH SLURM_CONF
+deadline=\$((\$(date +%s) + $RESUME_TIMEOUT + 35))
+while [ "\$(date +%s)" -lt "\$deadline" ]; do
+  if out=\$(scontrol show node "\$SLURM_JOB_NODELIST" 2>/dev/null); then
+    case \$out in
+      *POWERING_UP*|*NOT_RESPONDING*|*REBOOT_ISSUED*) ;;
+      *) exit 0 ;;
+    esac
+  fi
+  sleep 0.2
+done
+exit 0
+SH
+  chmod 755 "$DIR/bin/testbed.sh" "$DIR/bin/reboot-node-sim" "$DIR/bin/prolog-wait-boot"
+}
+
+start_munged() {
+  mungekey --create --keyfile="$DIR/munge/etc/munge.key" --force 2>/dev/null
+  chmod 400 "$DIR/munge/etc/munge.key"
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid munged --foreground --socket="$DIR/munge/munge.socket" \
+    --key-file="$DIR/munge/etc/munge.key" --pid-file="$DIR/munge/munged.pid" \
+    --seed-file="$DIR/munge/etc/munged.seed" --log-file="$DIR/munge/munged.log" \
+    </dev/null >>"$DIR/log/munged.console" 2>&1 &
+  record_pid $! munged
+  wait_for "munged socket" 10 test -S "$DIR/munge/munge.socket"
+}
+
+start_slurmctld() {
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid slurmctld -D -c -i \
+    </dev/null >>"$DIR/log/slurmctld.console" 2>&1 &
+  record_pid $! slurmctld
+  wait_for "slurmctld" 10 controller_up
+}
+
+controller_up() { scontrol ping 2>/dev/null | grep -q 'is UP'; }
+
+all_idle() {
+  local states
+  states=$(sinfo -h -N -o '%N %T' 2>/dev/null | sort -u) || return 1
+  [[ $(grep -c ' idle$' <<<"$states") -eq $NODES && $(wc -l <<<"$states") -eq $NODES ]]
+}
+
+wait_for() { # WHAT SECONDS COMMAND...
+  local what=$1 limit=$(($2 * 20)) i
+  shift 2
+  for ((i = 0; i < limit; i++)); do
+    "$@" && return 0
+    sleep 0.05
+  done
+  die "timed out waiting for $what (logs in $DIR/log)"
+}
+
+cmd_up() {
+  NODES=4 PORT_BASE='' REBOOT_PROGRAM='' HEALTH_PROGRAM='' HEALTH_INTERVAL=5 PROLOG=''
+  RESUME_TIMEOUT=30 EXTRA=()
+  local -a node_env_lines=()
+  while (($# > 0)); do
+    (($# >= 2)) || die "$1 needs a value"
+    case $1 in
+      --dir) DIR=$2 ;;
+      --nodes) NODES=$2 ;;
+      --port-base) PORT_BASE=$2 ;;
+      --reboot-program) REBOOT_PROGRAM=$2 ;;
+      --health-program) HEALTH_PROGRAM=$2 ;;
+      --health-interval) HEALTH_INTERVAL=$2 ;;
+      --prolog-slurmctld) PROLOG=$2 ;;
+      --resume-timeout) RESUME_TIMEOUT=$2 ;;
+      --extra) EXTRA+=("$2") ;;
+      --node-env)
+        [[ $2 == *=* ]] || die "--node-env wants K=V, got '$2'"
+        node_env_lines+=("$2")
+        ;;
+      *) usage >&2; exit 2 ;;
+    esac
+    shift 2
+  done
+  [[ -n ${DIR:-} ]] || die "up needs --dir"
+  [[ $NODES =~ ^[1-9][0-9]?$ ]] || die "--nodes must be 1..99"
+  [[ $RESUME_TIMEOUT =~ ^[0-9]+$ && $HEALTH_INTERVAL =~ ^[0-9]+$ ]] ||
+    die "--resume-timeout and --health-interval take whole seconds"
+  ((EUID == 0)) || die "up must run as root (slurmd, unshare)"
+  ensure_packages
+  PATH=$DAEMON_PATH:$PATH
+
+  local t0=$EPOCHREALTIME
+  mkdir -p "$DIR"
+  DIR=$(cd "$DIR" && pwd -P)
+  ((${#DIR} < 80)) || die "--dir path too long for a unix socket: $DIR"
+  if [[ -f $DIR/run/pids ]] && any_recorded_alive; then
+    die "a testbed is already running in $DIR (testbed.sh down --dir $DIR)"
+  fi
+  if [[ -z $PORT_BASE ]]; then
+    PORT_BASE=$(pick_port_base "$NODES")
+  else
+    ports_free "$PORT_BASE" $((PORT_BASE + NODES)) || die "ports $PORT_BASE-$((PORT_BASE + NODES)) are in use"
+  fi
+  REBOOT_PROGRAM=${REBOOT_PROGRAM:-$DIR/bin/reboot-node-sim}
+  PROLOG=${PROLOG:-$DIR/bin/prolog-wait-boot}
+
+  rm -rf "${DIR:?}"/{bin,etc,log,munge,run,sim,spool,state,work} "$DIR/env.sh"
+  mkdir -p "$DIR"/{bin,etc,log,run,sim,state,work} "$DIR/munge/etc"
+  chmod 755 "$DIR" "$DIR/munge"
+  chmod 700 "$DIR/munge/etc"
+  local i
+  for ((i = 1; i <= NODES; i++)); do mkdir -p "$DIR/spool/n$i"; done
+  ((${#node_env_lines[@]} == 0)) || printf '%s\n' "${node_env_lines[@]}" >"$DIR/etc/node-env"
+  write_helpers
+  write_slurm_conf >"$DIR/etc/slurm.conf"
+  export SLURM_CONF=$DIR/etc/slurm.conf
+  : >"$DIR/run/pids"
+  printf 'testbed-%s-%s\n' "$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)" "$SRANDOM" >"$DIR/run/tag"
+  : >"$DIR/run/uts"
+  set_clean_env
+
+  trap 'if [[ -z ${READY:-} ]]; then cmd_down --dir "$DIR" >/dev/null 2>&1 || true; fi' EXIT
+  start_munged
+  start_slurmctld
+  local -A slurmd_pid=()
+  for ((i = 1; i <= NODES; i++)); do
+    start_slurmd "n$i"
+    slurmd_pid[n$i]=$STARTED_PID
+  done
+  wait_for "$NODES nodes idle" 30 all_idle
+  for ((i = 1; i <= NODES; i++)); do note_node "n$i" "${slurmd_pid[n$i]}"; done
+  printf 'export SLURM_CONF=%q\n' "$SLURM_CONF" >"$DIR/env.sh"
+  READY=1
+  printf 'testbed up: n[1-%s] idle in %s s, ports %s-%s, %s\n' "$NODES" \
+    "$(elapsed_since "$t0")" "$PORT_BASE" $((PORT_BASE + NODES)) "$DIR"
+}
+
+any_recorded_alive() {
+  local pid st
+  while read -r pid st _; do
+    is_alive "$pid" "$st" && return 0
+  done <"$DIR/run/pids"
+  return 1
+}
+
+# ---------------------------------------------------------------- down
+
+cmd_down() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  DIR=$2
+  [[ -d $DIR/run ]] || return 0
+  DIR=$(cd "$DIR" && pwd -P)
+  local t0=$EPOCHREALTIME
+  # Under the lock no reboot simulator is between "may I restart slurmd?" and recording it.
+  {
+    flock 9
+    : >"$DIR/run/stopping"
+  } 9>"$DIR/run/lock"
+  local -a namespaces=()
+  TAG=$(cat "$DIR/run/tag" 2>/dev/null) || TAG=unknown
+  [[ -f $DIR/run/uts ]] && mapfile -t namespaces < <(sort -u "$DIR/run/uts")
+  # Daemons get SIGTERM; what is left on the nodes (slurmstepd, jobs) is powered off with SIGKILL.
+  stop_processes 5 <"$DIR/run/pids" || true
+  processes_in "${namespaces[@]}" | stop_processes 5 KILL || die "some processes would not stop"
+  printf 'testbed down in %s s: %s\n' "$(elapsed_since "$t0")" "$DIR"
+}
+
+# ---------------------------------------------------------------- simulated reboots
+
+# As RebootProgram this must return at once: slurmd waits for it holding its config lock.
+cmd_reboot_node() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  DIR=$2
+  local node=${3:-$(hostname)}
+  [[ -f $DIR/etc/slurm.conf ]] || die "no testbed in $DIR"
+  [[ -d $DIR/spool/$node ]] || die "$node is not a node of the testbed in $DIR"
+  setsid -f unshare --uts "$SELF" _reboot-worker "$DIR" "$node" </dev/null >>"$DIR/log/reboot-$node.log" 2>&1
+}
+
+sim_setting() { # NODE NAME DEFAULT
+  local value
+  value=$(cat "$DIR/sim/$1.$2" 2>/dev/null) || value=$3
+  printf '%s' "${value:-$3}"
+}
+
+cmd_reboot_worker() {
+  DIR=$1
+  local node=$2 mode downtime
+  cd /
+  export PATH=$DAEMON_PATH SLURM_CONF=$DIR/etc/slurm.conf
+  domainname reboot-worker # this namespace of our own was copied from the node's, tag included
+  exec 8>"$DIR/run/node-$node.lock"
+  flock 8
+  {
+    flock 9
+    [[ -e $DIR/run/stopping ]] && exit 0
+    record_pid "$BASHPID" "reboot-worker-$node"
+  } 9>"$DIR/run/lock"
+
+  set_clean_env
+  mode=$(sim_setting "$node" mode reboot)
+  downtime=$(sim_setting "$node" downtime 2)
+  case $mode in reboot | never | no-reboot) ;; *) die "unknown mode '$mode' for $node" ;; esac
+  printf '%s %s %s\n' "$EPOCHREALTIME" "$node" "$mode" >>"$DIR/sim/reboots.log"
+  echo "$(date +%T.%3N) $node: going down ($mode, ${downtime}s)"
+
+  # A reboot ends everything on the node: slurmd, slurmstepd, job processes.
+  local pid st ns
+  if [[ -f $DIR/run/node-$node ]]; then
+    read -r pid st ns <"$DIR/run/node-$node"
+    printf '%s %s\n' "$pid" "$st" | stop_processes 3
+    processes_in "$ns" | stop_processes 3 KILL
+  fi
+  [[ $mode == never ]] && { echo "$(date +%T.%3N) $node: stays down"; exit 0; }
+  sleep "$downtime"
+
+  local -a flags=(-b)
+  [[ $mode == no-reboot ]] && flags=()
+  {
+    flock 9
+    [[ -e $DIR/run/stopping ]] && exit 0
+    start_slurmd "$node" "${flags[@]}" 8>&- 9>&-
+  } 9>"$DIR/run/lock"
+  note_node "$node" "$STARTED_PID"
+  echo "$(date +%T.%3N) $node: slurmd ${flags[*]} started, pid $STARTED_PID"
+}
+
+# ---------------------------------------------------------------- main
+
+main() {
+  local cmd=${1:-}
+  shift || true
+  case $cmd in
+    up) cmd_up "$@" ;;
+    down) cmd_down "$@" ;;
+    reboot-node) cmd_reboot_node "$@" ;;
+    install) ensure_packages ;;
+    _reboot-worker) cmd_reboot_worker "$@" ;;
+    -h | --help | help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"
