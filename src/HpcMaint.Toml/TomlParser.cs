@@ -1,0 +1,27 @@
+using HpcMaint.Toml.Parsing;
+
+namespace HpcMaint.Toml;
+
+/// <summary>Parses TOML 1.0 documents.</summary>
+public static class TomlParser
+{
+    /// <summary>Parses TOML text. <paramref name="sourceName"/> (usually the file path) prefixes error messages.</summary>
+    /// <exception cref="TomlException">The text is not valid TOML 1.0.</exception>
+    public static TomlTable Parse(string text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return DocumentParser.Parse(text, sourceName);
+    }
+
+    /// <summary>
+    /// Parses TOML bytes as read from a file or stdin. Prefer this over decoding yourself: it rejects
+    /// invalid UTF-8 with a position, where a lenient decoder would silently substitute U+FFFD.
+    /// </summary>
+    /// <exception cref="TomlException">The bytes are not UTF-8 or not valid TOML 1.0.</exception>
+    public static TomlTable Parse(ReadOnlySpan<byte> utf8, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return DocumentParser.Parse(Utf8Input.Decode(utf8, sourceName), sourceName);
+    }
+}
