@@ -41,7 +41,7 @@ public sealed class TestbedCluster : IAsyncDisposable
 
     public static async Task<TestbedCluster> StartAsync(TestbedOptions options, CancellationToken ct)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
+        var directory = options.Directory ?? System.IO.Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
         var up = await RunScriptAsync(["up", "--dir", directory, .. options.ToArguments()], ct);
         if (!up.Succeeded)
         {

@@ -8,6 +8,9 @@ public sealed record TestbedOptions
 
     public int Nodes { get; init; } = 4;
 
+    /// <summary>Where the cluster lives (an empty directory). Null: a new temporary directory.</summary>
+    public string? Directory { get; init; }
+
     /// <summary>SlurmctldPort; the nodes use the next ports. Null: a free range derived from the directory.</summary>
     public int? PortBase { get; init; }
 

@@ -1,0 +1,107 @@
+using HpcMaint.Adapters.Audit;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Slurm;
+using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Integration.Tests.Testbed;
+
+namespace HpcMaint.Integration.Tests.Executables;
+
+/// <summary>hpcmaint-reboot as slurm.conf's RebootProgram on a real cluster, in both of Slurm's modes.</summary>
+public sealed class RebootProgramSpecs : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("hpcmaint-reboot-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string Journal => Path.Combine(dir, "audit.jsonl");
+
+    /// <summary>A config whose reboot command is the testbed's reboot simulator, and a wrapper passing it.</summary>
+    private string WriteHook(string testbedDir)
+    {
+        var config = Path.Combine(dir, "hpcmaint.toml");
+        File.WriteAllText(config, $"""
+            [slurm]
+            conf = "{testbedDir}/etc/slurm.conf"
+            [audit]
+            journal = "{Journal}"
+            [reboot]
+            command = ["{testbedDir}/bin/reboot-node-sim", "{"{node}"}"]
+            """);
+        var wrapper = Path.Combine(dir, "hpcmaint-reboot");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{Executables.Reboot}' --config '{config}' \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return wrapper;
+    }
+
+    private async Task<TestbedCluster> StartAsync(params string[] extraLines)
+    {
+        // The testbed directory must exist before the hook is written into slurm.conf: reserve it first.
+        var testbedDir = Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
+        return await TestbedCluster.StartAsync(
+            new TestbedOptions { Directory = testbedDir, RebootProgram = WriteHook(testbedDir), ExtraConfigLines = extraLines },
+            deadline.Token);
+    }
+
+    [Fact]
+    public async Task Run_by_slurmd_it_reboots_its_own_node_and_journals_the_decision()
+    {
+        await using var cluster = await StartAsync();
+        var slurm = TestbedSlurm.Client(cluster);
+        var before = await slurm.NodeAsync("n2");
+
+        Assert.Equal(0, (await cluster.RunClientAsync("scontrol", "reboot", "n2")).ExitCode);
+        var back = await TestbedSlurm.Eventually(async () =>
+        {
+            var n = await slurm.NodeAsync("n2");
+            return n.BootTime > before.BootTime && n.State.Base == NodeBaseState.Idle && !n.State.IsRebootPending;
+        }, seconds: 45);
+
+        Assert.True(back, (await slurm.NodeAsync("n2")).State.ToString());
+        var records = new AuditJournal(Journal).Read(new AuditFilter(Nodes: new HashSet<string> { "n2" }), out _);
+        Assert.Equal(new[] { AuditOutcome.Planned, AuditOutcome.Succeeded }, records.Select(r => r.Outcome));
+        Assert.All(records, r => Assert.Equal(("hpcmaint-reboot", "reboot", "slurmd"), (r.Actor, r.Action, r.Details["mode"])));
+        Assert.Equal(1, cluster.RebootCount("n2"));
+        Assert.Equal(0, cluster.RebootCount("n1"));
+    }
+
+    [Fact]
+    public async Task Run_by_slurmctld_it_reboots_every_node_of_the_list_and_returns_without_waiting()
+    {
+        await using var cluster = await StartAsync("SlurmctldParameters=reboot_from_controller");
+        var slurm = TestbedSlurm.Client(cluster);
+        var before = (await slurm.GetNodesAsync()).Value.ToDictionary(n => n.Name, n => n.BootTime);
+
+        Assert.Equal(0, (await cluster.RunClientAsync("scontrol", "reboot", "n1,n3")).ExitCode);
+        var back = await TestbedSlurm.Eventually(async () =>
+        {
+            var nodes = (await slurm.GetNodesAsync()).Value.Where(n => n.Name is "n1" or "n3").ToArray();
+            return nodes.All(n => n.BootTime > before[n.Name] && n.State.Base == NodeBaseState.Idle && !n.State.IsRebootPending);
+        }, seconds: 60);
+
+        Assert.True(back);
+        var records = new AuditJournal(Journal).Read(new AuditFilter(Action: "reboot"), out _);
+        Assert.Equal(new[] { "n1", "n3" }, records.Where(r => r.Outcome == AuditOutcome.Succeeded).Select(r => r.Node).Order(StringComparer.Ordinal));
+        Assert.All(records, r => Assert.Equal("controller", r.Details["mode"]));
+        Assert.Equal(0, cluster.RebootCount("n2"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_prints_what_would_run_for_a_ranged_node_list_and_changes_nothing()
+    {
+        var config = Path.Combine(dir, "dry.toml");
+        File.WriteAllText(config, $"[audit]\njournal = \"{Journal}\"\n[reboot]\ncommand = [\"/usr/bin/ipmitool\", \"-H\", \"{{node}}-bmc\", \"chassis\", \"power\", \"cycle\"]\n");
+
+        var result = await new ProcessRunner(TimeProvider.System).RunAsync(
+            Command.For(Executables.Reboot).WithArguments(["--config", config, "--dry-run", "gpu[01-02]"]));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "would reboot gpu01: /usr/bin/ipmitool -H gpu01-bmc chassis power cycle\nwould reboot gpu02: /usr/bin/ipmitool -H gpu02-bmc chassis power cycle\n",
+            result.StandardOutput);
+        var records = new AuditJournal(Journal).Read(new AuditFilter(), out _);
+        Assert.All(records, r => Assert.True(r.DryRun && r.Outcome == AuditOutcome.Planned));
+        Assert.Equal(2, records.Count);
+    }
+}
