@@ -42,7 +42,19 @@ public sealed class TestbedCluster : IAsyncDisposable
     public static async Task<TestbedCluster> StartAsync(TestbedOptions options, CancellationToken ct)
     {
         var directory = options.Directory ?? System.IO.Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
-        var up = await RunScriptAsync(["up", "--dir", directory, .. options.ToArguments()], ct);
+        ClientResult up;
+        try
+        {
+            up = await RunScriptAsync(["up", "--dir", directory, .. options.ToArguments()], ct);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // up was killed half-way, so its own clean-up did not run.
+            await RunScriptAsync(["down", "--dir", directory], CancellationToken.None);
+            DeleteUnlessKept(directory);
+            throw;
+        }
+
         if (!up.Succeeded)
         {
             DeleteUnlessKept(directory);
