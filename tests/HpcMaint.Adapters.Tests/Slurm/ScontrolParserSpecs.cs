@@ -1,0 +1,70 @@
+using HpcMaint.Adapters.Slurm.Parsing;
+
+namespace HpcMaint.Adapters.Tests.Slurm;
+
+public sealed class ScontrolParserSpecs
+{
+    [Fact]
+    public void Values_with_spaces_stay_whole_and_reason_takes_the_rest_of_the_line()
+    {
+        var records = ScontrolRecords.Parse(Fixture.Read("nodes-draining.scontrol-node.txt"));
+
+        var n2 = Assert.Single(records, r => r["NodeName"] == "n2");
+        Assert.StartsWith("Linux ", n2["OS"], StringComparison.Ordinal);
+        Assert.Contains(" SMP ", n2["OS"], StringComparison.Ordinal);
+        Assert.Equal("ALLOCATED+DRAIN", n2["State"]);
+        Assert.StartsWith("hpcmaint: rolling reboot [root@", n2["Reason"], StringComparison.Ordinal);
+        Assert.Equal("batch,rebuild", n2["Partitions"]);
+    }
+
+    [Fact]
+    public void A_job_comment_with_spaces_and_an_equals_sign_is_kept_whole()
+    {
+        var job = Assert.Single(ScontrolRecords.Parse(Fixture.Read("job-configuring.scontrol.txt")));
+
+        Assert.Equal("CONFIGURING", job["JobState"]);
+        Assert.Equal("1", job["Reboot"]);
+        Assert.Equal("hpcmaint: rebuild n4 image=2026.11", job["Comment"]);
+    }
+
+    [Fact]
+    public void Partitions_are_read_with_the_settings_of_the_hidden_rebuild_partition()
+    {
+        var partitions = ScontrolPartitionParser.Parse(Fixture.Read("partitions.scontrol.txt"));
+
+        var batch = Assert.Single(partitions, p => p.Name == "batch");
+        var rebuild = Assert.Single(partitions, p => p.Name == "rebuild");
+        Assert.True(batch.IsDefault);
+        Assert.False(batch.IsHidden);
+        Assert.Equal(1, batch.PriorityTier);
+        Assert.Equal(new[] { "n1", "n2", "n3", "n4", "n5" }, rebuild.Nodes);
+        Assert.Equal("n[1-5]", rebuild.NodesExpression);
+        Assert.True(rebuild.IsHidden && rebuild.IsRootOnly);
+        Assert.Equal(65533, rebuild.PriorityTier);
+        Assert.Equal("EXCLUSIVE", rebuild.OverSubscribe);
+        Assert.Equal("UP", rebuild.State);
+    }
+
+    [Fact]
+    public void Reservations_are_read_with_flags_times_and_state()
+    {
+        var reservations = ScontrolReservationParser.Parse(Fixture.Read("reservations-two.scontrol.txt"));
+
+        var now = Assert.Single(reservations, r => r.Name == "maint_n1");
+        var later = Assert.Single(reservations, r => r.Name == "maint_n2_later");
+        Assert.True(now.IsMaintenance);
+        Assert.Equal(new[] { "MAINT", "IGNORE_JOBS", "SPEC_NODES" }, now.Flags);
+        Assert.Equal(new[] { "n1" }, now.Nodes);
+        Assert.Equal("ACTIVE", now.State);
+        Assert.Equal("root", now.Users);
+        Assert.Equal("INACTIVE", later.State);
+        Assert.Equal(TimeSpan.FromHours(2), later.EndTime - later.StartTime);
+    }
+
+    [Fact]
+    public void No_reservations_reads_as_an_empty_list()
+    {
+        Assert.Empty(ScontrolReservationParser.Parse(Fixture.Read("reservations-none.scontrol.txt")));
+        Assert.Single(ScontrolReservationParser.Parse(Fixture.Read("reservations-one.scontrol.txt")));
+    }
+}
