@@ -2,6 +2,8 @@ using System.Runtime.InteropServices;
 using HpcMaint.Adapters.Processes;
 using Xunit;
 
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Tests.Processes;
 
 [CollectionDefinition(nameof(InheritedSigChldSpecs), DisableParallelization = true)]

@@ -3,6 +3,8 @@ using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Tests.Processes.Support;
 using Xunit;
 
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Tests.Processes;
 
 public sealed class SignalSpecs

@@ -1,6 +1,8 @@
 using System.Globalization;
 using HpcMaint.Adapters.Processes;
 
+using HpcMaint.Adapters.Interop;
+
 namespace HpcMaint.Adapters.Tests.Processes.Support;
 
 /// <summary>Reads /proc/&lt;pid&gt;/stat, and cleans up after tests by pid.</summary>
