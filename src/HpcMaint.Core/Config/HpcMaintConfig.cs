@@ -17,12 +17,13 @@ public sealed record HpcMaintConfig(
 }
 
 /// <summary>[slurm]: where Slurm's commands are; hooks run by slurmd get no PATH and no SLURM_CONF.</summary>
-public sealed record SlurmSettings(
-    string BinDir = "/usr/bin",
-    string? Conf = null,
-    TimeSpan? CommandTimeoutValue = null)
+public sealed record SlurmSettings
 {
-    public TimeSpan CommandTimeout => CommandTimeoutValue ?? TimeSpan.FromSeconds(10);
+    public string BinDir { get; init; } = "/usr/bin";
+
+    public string? Conf { get; init; }
+
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>[audit]: the append-only JSONL journal of every decision and action.</summary>
@@ -38,9 +39,9 @@ public sealed record LoggingSettings(string Level = "info")
 public sealed record NodeSettings(string? Name = null);
 
 /// <summary>[reboot]: how hpcmaint-reboot reboots the operating system (an argv, never a shell line).</summary>
-public sealed record RebootSettings(IReadOnlyList<string>? CommandValue = null)
+public sealed record RebootSettings
 {
     public static readonly IReadOnlyList<string> DefaultCommand = ["/usr/sbin/reboot"];
 
-    public IReadOnlyList<string> Command => CommandValue ?? DefaultCommand;
+    public IReadOnlyList<string> Command { get; init; } = DefaultCommand;
 }

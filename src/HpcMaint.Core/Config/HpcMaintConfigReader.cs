@@ -12,10 +12,13 @@ public static class HpcMaintConfigReader
         var reader = new ConfigReader(file);
 
         var slurm = reader.Section(root, "slurm");
-        var slurmSettings = new SlurmSettings(
-            slurm.String("bin_dir", "/usr/bin", AbsolutePath),
-            slurm.Optional("conf", AbsolutePath),
-            slurm.Duration("command_timeout", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)));
+        var defaults = new SlurmSettings();
+        var slurmSettings = new SlurmSettings
+        {
+            BinDir = slurm.String("bin_dir", defaults.BinDir, AbsolutePath),
+            Conf = slurm.Optional("conf", AbsolutePath),
+            CommandTimeout = slurm.Duration("command_timeout", defaults.CommandTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
+        };
         slurm.Done();
 
         var audit = reader.Section(root, "audit");
@@ -31,7 +34,7 @@ public static class HpcMaintConfigReader
         node.Done();
 
         var reboot = reader.Section(root, "reboot");
-        var rebootSettings = new RebootSettings(reboot.StringList("command", RebootSettings.DefaultCommand, Argv));
+        var rebootSettings = new RebootSettings { Command = reboot.StringList("command", RebootSettings.DefaultCommand, Argv) };
         reboot.Done();
 
         reader.RejectUnknown(root, Sections);

@@ -7,7 +7,7 @@ public sealed class ScontrolParserSpecs
     [Fact]
     public void Values_with_spaces_stay_whole_and_reason_takes_the_rest_of_the_line()
     {
-        var records = ScontrolRecords.Parse(Fixture.Read("nodes-draining.scontrol-node.txt"));
+        var records = ScontrolRecords.Parse(Fixture.Read("nodes-draining.scontrol-node.txt"), restOfLineKey: "Reason");
 
         var n2 = Assert.Single(records, r => r["NodeName"] == "n2");
         Assert.StartsWith("Linux ", n2["OS"], StringComparison.Ordinal);

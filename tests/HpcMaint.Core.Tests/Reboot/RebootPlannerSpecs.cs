@@ -8,7 +8,7 @@ public sealed class RebootPlannerSpecs
     [Fact]
     public void Every_node_gets_the_configured_command_with_its_name_filled_in()
     {
-        var settings = new RebootSettings(["/usr/bin/ipmitool", "-H", "{node}-bmc", "chassis", "power", "cycle"]);
+        var settings = new RebootSettings { Command = ["/usr/bin/ipmitool", "-H", "{node}-bmc", "chassis", "power", "cycle"] };
 
         var plan = RebootPlanner.Plan(["gpu01", "gpu02"], settings);
 

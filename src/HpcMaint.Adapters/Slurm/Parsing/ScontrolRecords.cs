@@ -2,12 +2,13 @@ namespace HpcMaint.Adapters.Slurm.Parsing;
 
 /// <summary>
 /// Splits `scontrol show … -o` output: one record per line, "Key=Value" fields separated by spaces.
-/// Values may contain spaces (OS=Linux 6.1.0 #1 SMP …, Reason=…): a word that does not start a new
-/// "Key=" field belongs to the previous value, and Reason= (always last) takes the rest of the line.
+/// Values may contain spaces (OS=Linux 6.1.0 #1 SMP …, Comment=…): a word that does not start a new
+/// "Key=" field belongs to the previous value. In node records Reason= is always last and may hold
+/// anything, so <paramref name="restOfLineKey"/> takes the rest of the line.
 /// </summary>
 public static class ScontrolRecords
 {
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text)
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text, string? restOfLineKey = null)
     {
         var records = new List<IReadOnlyDictionary<string, string>>();
         foreach (var raw in text.Split('\n'))
@@ -18,13 +19,13 @@ public static class ScontrolRecords
                 continue;
             }
 
-            records.Add(ParseLine(line));
+            records.Add(ParseLine(line, restOfLineKey));
         }
 
         return records;
     }
 
-    public static IReadOnlyDictionary<string, string> ParseLine(string line)
+    public static IReadOnlyDictionary<string, string> ParseLine(string line, string? restOfLineKey = null)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         string? key = null;
@@ -33,8 +34,13 @@ public static class ScontrolRecords
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
+            if (word.Length == 0 && key != restOfLineKey)
+            {
+                continue;
+            }
+
             var eq = word.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && IsKey(word.AsSpan(0, eq)) && key != "Reason")
+            if (eq > 0 && IsKey(word.AsSpan(0, eq)) && (key is null || key != restOfLineKey))
             {
                 Flush(fields, key, value);
                 key = word[..eq];

@@ -82,7 +82,7 @@ public static class SinfoJsonParser
     private static string? ParseNextState(JsonElement n)
     {
         var next = JsonFields.String(n, "next_state_after_reboot");
-        if (next is null or "invalid")
+        if (next is null || next.Equals("invalid", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
