@@ -74,7 +74,7 @@ public sealed class HpcmaintCliSpecs : IDisposable
     {
         var compressed = await RunAsync("n3\nn1\nn2\ngpu008 gpu009\ngpu011\n", "hostlist", "compress");
         var expanded = await RunAsync(string.Empty, "hostlist", "expand", "r[1-2]n[01-02]");
-        var malformed = await RunAsync(string.Empty, "hostlist", "expand", "n[1-");
+        var malformed = await RunAsync(string.Empty, "hostlist", "expand", "n[3-1]");
 
         Assert.Equal("n[3,1-2],gpu[008-009,011]\n", compressed.StandardOutput);
         Assert.Equal("r1n01\nr1n02\nr2n01\nr2n02\n", expanded.StandardOutput);

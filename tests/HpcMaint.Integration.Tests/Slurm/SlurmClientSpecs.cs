@@ -15,6 +15,10 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
     public async Task The_adapter_reads_every_node_idle_with_its_partitions_and_boot_time()
     {
         var slurm = TestbedSlurm.Client(Cluster);
+        foreach (var name in Cluster.NodeNames)
+        {
+            await slurm.WaitIdleAsync(name);
+        }
 
         var nodes = await slurm.GetNodesAsync();
 
@@ -39,6 +43,7 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
         var drained = await slurm.NodeAsync("n3");
         (await slurm.ResumeAsync(["n3"])).ShouldSucceed();
         var resumed = await slurm.NodeAsync("n3");
+        await slurm.WaitIdleAsync("n3");
 
         Assert.True(drained.State.IsDrained, drained.State.ToString());
         Assert.Equal(reason, drained.Reason);
@@ -57,6 +62,7 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
         (await slurm.DrainAsync(["n4"], "NHC: check_fs_mount: /home not mounted")).ShouldSucceed();
         var node = await slurm.NodeAsync("n4");
         (await slurm.ResumeAsync(["n4"])).ShouldSucceed();
+        await slurm.WaitIdleAsync("n4");
 
         Assert.False(node.ReasonIsOurs);
     }
@@ -69,7 +75,7 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
         (await slurm.DownAsync(["n2"], "hpcmaint: manual: test")).ShouldSucceed();
         var down = await slurm.NodeAsync("n2");
         (await slurm.ResumeAsync(["n2"])).ShouldSucceed();
-        Assert.True(await TestbedSlurm.Eventually(async () => (await slurm.NodeAsync("n2")).State.Base == NodeBaseState.Idle));
+        await slurm.WaitIdleAsync("n2");
 
         Assert.True(down.State.IsDown, down.State.ToString());
         Assert.True(down.State.IsUnavailable);
@@ -155,7 +161,7 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
         var running = await slurm.JobAsync(id.Value);
         (await slurm.CancelJobAsync(id.Value)).ShouldSucceed();
         Assert.True(await TestbedSlurm.Eventually(async () => !(await slurm.JobAsync(id.Value)).IsActive));
-        Assert.True(await TestbedSlurm.Eventually(async () => (await slurm.NodeAsync("n2")).State.Base == NodeBaseState.Idle));
+        await slurm.WaitIdleAsync("n2");
 
         Assert.Equal("hpcmaint-test-job", running.Name);
         Assert.Equal("batch", running.Partition);
@@ -207,7 +213,7 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
         (await slurm.CancelRebootAsync(["n1"])).ShouldSucceed();
         var cancelled = await slurm.NodeAsync("n1");
         (await slurm.CancelJobAsync(id)).ShouldSucceed();
-        Assert.True(await TestbedSlurm.Eventually(async () => (await slurm.NodeAsync("n1")).State.Base == NodeBaseState.Idle));
+        await slurm.WaitIdleAsync("n1");
 
         Assert.True(pending.State.Has(NodeFlags.RebootRequested), pending.State.ToString());
         Assert.True(pending.State.IsBusy);

@@ -26,6 +26,13 @@ internal static class TestbedSlurm
         return Assert.Single(jobs.Value, j => j.Id == id);
     }
 
+    /// <summary>Back to plain IDLE: a resumed node shows NOT_RESPONDING ("idle*") for a moment.</summary>
+    public static async Task WaitIdleAsync(this SlurmClient slurm, string node)
+    {
+        var idle = await Eventually(async () => (await slurm.NodeAsync(node)).State == new NodeState(NodeBaseState.Idle, NodeFlags.None));
+        Assert.True(idle, $"{node} did not come back to IDLE: {(await slurm.NodeAsync(node)).State}");
+    }
+
     public static void ShouldSucceed<T>(this SlurmResult<T> result) => Assert.True(result.IsSuccess, result.Error);
 
     public static Task<bool> Eventually(Func<Task<bool>> condition, int seconds = 30) =>
