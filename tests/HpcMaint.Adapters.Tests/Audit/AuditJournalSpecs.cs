@@ -1,7 +1,6 @@
 using System.Text;
 using HpcMaint.Adapters.Audit;
 using HpcMaint.Core.Audit;
-using Xunit;
 
 namespace HpcMaint.Adapters.Tests.Audit;
 

@@ -1,6 +1,5 @@
 using HpcMaint.Adapters.Config;
 using HpcMaint.Core.Config;
-using Xunit;
 
 namespace HpcMaint.Adapters.Tests.Config;
 

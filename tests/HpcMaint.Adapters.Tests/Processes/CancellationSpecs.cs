@@ -1,7 +1,6 @@
 using System.Globalization;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Tests.Processes.Support;
-using Xunit;
 
 namespace HpcMaint.Adapters.Tests.Processes;
 

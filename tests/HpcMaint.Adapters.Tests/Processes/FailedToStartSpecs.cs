@@ -1,6 +1,5 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Tests.Processes.Support;
-using Xunit;
 
 namespace HpcMaint.Adapters.Tests.Processes;
 

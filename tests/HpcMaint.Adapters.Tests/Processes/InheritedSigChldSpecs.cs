@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using HpcMaint.Adapters.Processes;
-using Xunit;
 
 using HpcMaint.Adapters.Interop;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Tests.Processes.Support;
-using Xunit;
 
 using HpcMaint.Adapters.Interop;
 

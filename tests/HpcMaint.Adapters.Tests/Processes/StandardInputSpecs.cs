@@ -1,5 +1,4 @@
 using HpcMaint.Adapters.Processes;
-using Xunit;
 
 namespace HpcMaint.Adapters.Tests.Processes;
 

@@ -1,6 +1,5 @@
 using HpcMaint.Core.Config;
 using HpcMaint.Toml;
-using Xunit;
 
 namespace HpcMaint.Core.Tests.Config;
 

@@ -1,5 +1,4 @@
 using HpcMaint.Core.Hostlists;
-using Xunit;
 
 namespace HpcMaint.Core.Tests.Hostlists;
 

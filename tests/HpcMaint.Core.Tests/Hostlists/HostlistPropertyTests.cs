@@ -1,13 +1,12 @@
 using FsCheck;
 using FsCheck.Fluent;
 using HpcMaint.Core.Hostlists;
-using Xunit;
 
 namespace HpcMaint.Core.Tests.Hostlists;
 
 public class HostlistPropertyTests
 {
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(500);
+    private static readonly FsCheck.Config Runs = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500);
 
     [Fact]
     public void Expanding_a_compressed_list_gives_back_the_same_names_in_the_same_order()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HpcMaint.Core.Hostlists;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace HpcMaint.Core.Tests.Hostlists;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HpcMaint.Core.Hostlists;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace HpcMaint.Integration.Tests.Hostlists;

@@ -1,4 +1,3 @@
-using Xunit;
 
 namespace HpcMaint.Integration.Tests.Hostlists;
 

@@ -1,6 +1,5 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Slurm;
-using Xunit;
 
 namespace HpcMaint.Integration.Tests.Slurm;
 

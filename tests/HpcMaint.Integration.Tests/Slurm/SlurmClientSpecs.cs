@@ -1,7 +1,6 @@
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
-using Xunit;
 
 namespace HpcMaint.Integration.Tests.Slurm;
 

@@ -2,7 +2,6 @@ using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
-using Xunit;
 
 namespace HpcMaint.Integration.Tests.Slurm;
 
