@@ -80,28 +80,6 @@ public sealed class TestbedSmokeTests(SharedTestbed shared)
     }
 
     [Fact]
-    public async Task A_node_that_never_comes_back_from_a_reboot_ends_down_with_reboot_timed_out()
-    {
-        await using var own = await StartAsync(new TestbedOptions { Nodes = 2, ResumeTimeoutSeconds = 10 });
-        own.SetRebootMode("n2", RebootMode.Never);
-
-        Assert.True((await own.RunClientAsync("scontrol", "reboot", "n2")).Succeeded);
-
-        var record = "";
-        Assert.True(
-            await TestbedCluster.WaitUntilAsync(
-                async () =>
-                {
-                    record = await own.ShowNodeAsync("n2");
-                    return ScontrolRecord.Value(record, "State") == "DOWN";
-                },
-                TimeSpan.FromSeconds(60)),
-            record);
-        Assert.Contains("reboot timed out", ScontrolRecord.Reason(record), StringComparison.Ordinal);
-        Assert.Equal(1, own.RebootCount("n2"));
-    }
-
-    [Fact]
     public async Task A_rebuild_job_runs_right_after_the_running_job_and_before_work_queued_earlier()
     {
         var rebootsBefore = cluster.RebootCount("n1");
