@@ -24,7 +24,7 @@ test:
 publish:
 	@mkdir -p $(DIST)
 	@for p in $(EXECUTABLES); do \
-	  $(DOTNET) publish src/$$p/$$p.csproj -c $(CONFIG) -o $(DIST) -nologo -clp:ErrorsOnly || exit 1; \
+	  $(DOTNET) publish src/$$p/$$p.csproj -c $(CONFIG) -o $(DIST) -p:DebugType=none -p:DebugSymbols=false -nologo -clp:ErrorsOnly || exit 1; \
 	done
 	@ls -l $(DIST)
 

@@ -34,6 +34,6 @@ if (!config.IsValid)
     return 2;
 }
 
-using var logging = HpcMaintLogging.Create(config.Config!.Logging);
+using var logging = HpcMaintLogging.Create(config.Config!.Logging, TimeProvider.System);
 var node = NodeIdentity.Resolve(config.Config.Node, Environment.GetEnvironmentVariable, Environment.MachineName.ToString);
 return HealthRun.Execute(config.Config, node, logging);

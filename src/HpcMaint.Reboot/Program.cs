@@ -35,6 +35,6 @@ if (!config.IsValid)
     return 2;
 }
 
-using var logging = HpcMaintLogging.Create(config.Config!.Logging);
+using var logging = HpcMaintLogging.Create(config.Config!.Logging, TimeProvider.System);
 var run = new RebootRun(config.Config, new AuditJournal(config.Config.Audit.Journal), TimeProvider.System, logging);
 return run.Execute(arguments, NodeIdentity.Resolve(config.Config.Node, Environment.GetEnvironmentVariable, Environment.MachineName.ToString));
