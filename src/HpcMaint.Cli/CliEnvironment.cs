@@ -11,7 +11,7 @@ public sealed record CliEnvironment(
     public static CliEnvironment System => new(
         TimeProvider.System,
         Environment.GetEnvironmentVariable,
-        Console.In,
+        new StreamReader(Console.OpenStandardInput(), global::System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
         new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16) { AutoFlush = false },
         Console.Error);
 }

@@ -36,13 +36,12 @@ median_ms() {
 
 # Peak resident memory in MiB of one run (GNU time's %M is in KiB).
 peak_mib() {
-  local out
   if [[ -n ${STDIN_FILE:-} ]]; then
-    out=$( { /usr/bin/time -f '%M' "$@" <"$STDIN_FILE" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f '%M' -o "$work/peak" "$@" <"$STDIN_FILE" >/dev/null 2>&1 || true
   else
-    out=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f '%M' -o "$work/peak" "$@" >/dev/null 2>&1 || true
   fi
-  awk -v k="$out" 'BEGIN {printf "%.1f", k/1024}'
+  awk '{k = $1} END {printf "%.1f", k/1024}' "$work/peak"
 }
 
 # The fork+exec+date overhead of the measuring loop itself, subtracted from nothing but shown.

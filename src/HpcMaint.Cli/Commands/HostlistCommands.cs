@@ -28,8 +28,7 @@ public static class HostlistCommands
 
     private static int Expand(CliEnvironment env, string[] expressions)
     {
-        var input = expressions.Length > 0 ? string.Join(',', expressions) : ReadWords(env.In);
-        if (!TryExpand(env, input, out var hosts))
+        if (!TryExpandAll(env, expressions.Length > 0 ? expressions : ReadWords(env.In), out var hosts))
         {
             return ExitCodes.BadInput;
         }
@@ -45,8 +44,7 @@ public static class HostlistCommands
 
     private static int Compress(CliEnvironment env, string[] names)
     {
-        var input = names.Length > 0 ? string.Join(',', names) : ReadWords(env.In);
-        if (!TryExpand(env, input, out var hosts))
+        if (!TryExpandAll(env, names.Length > 0 ? names : ReadWords(env.In), out var hosts))
         {
             return ExitCodes.BadInput;
         }
@@ -55,25 +53,34 @@ public static class HostlistCommands
         return ExitCodes.Ok;
     }
 
-    private static bool TryExpand(CliEnvironment env, string input, out IReadOnlyList<string> hosts)
+    /// <summary>
+    /// Each word is a hostlist expression, as scontrol reads its argument; a plain name (no brackets,
+    /// no commas) stands for itself, so a long list of names is not parsed twice.
+    /// </summary>
+    private static bool TryExpandAll(CliEnvironment env, string[] words, out List<string> hosts)
     {
-        try
+        hosts = new List<string>(words.Length);
+        foreach (var word in words)
         {
-            hosts = Hostlist.Expand(input);
-            return true;
+            if (word.AsSpan().IndexOfAny('[', ',') < 0)
+            {
+                hosts.Add(word);
+            }
+            else if (Hostlist.TryExpand(word, out var expanded, out var error))
+            {
+                hosts.AddRange(expanded);
+            }
+            else
+            {
+                env.Error.WriteLine($"hpcmaint hostlist: {error}");
+                return false;
+            }
         }
-        catch (HostlistException e)
-        {
-            env.Error.WriteLine($"hpcmaint hostlist: {e.Message}");
-            hosts = [];
-            return false;
-        }
+
+        return true;
     }
 
-    /// <summary>Standard input as one comma list: newlines and blanks separate names too.</summary>
-    private static string ReadWords(TextReader input)
-    {
-        var text = input.ReadToEnd();
-        return string.Join(',', text.Split([' ', '\t', '\r', '\n', ','], StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>Standard input, split on blanks and newlines.</summary>
+    private static string[] ReadWords(TextReader input) =>
+        input.ReadToEnd().Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
 }
