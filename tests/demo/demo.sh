@@ -71,9 +71,9 @@ run slurm scontrol update nodename=n3 state=resume
 say "5. A rebuild job in the hidden root-only rebuild partition runs right after the node's running job,"
 echo "   ahead of a user job queued earlier; its --reboot makes slurmd run hpcmaint-reboot first"
 before=$(boot_time n1)
-a=$(slurm sbatch --parsable -w n1 -J user-A -o /dev/null --wrap 'sleep 4')
+a=$(slurm sbatch --parsable -w n1 --exclusive -J user-A -o /dev/null --wrap 'sleep 4')
 wait_for 20 bash -c "[[ \$(env SLURM_CONF=$lab/etc/slurm.conf squeue -h -j $a -o %T) == RUNNING ]]"
-b=$(slurm sbatch --parsable -w n1 -J user-B -o /dev/null --wrap 'sleep 1')
+b=$(slurm sbatch --parsable -w n1 --exclusive -J user-B -o /dev/null --wrap 'sleep 1')
 r=$(slurm sbatch --parsable -p rebuild -w n1 --reboot --exclusive --no-requeue -J hpcmaint-rebuild-n1 -o /dev/null --wrap 'true')
 run slurm squeue -o '%.6i %.10P %.20j %.10T %R'
 wait_for 90 bash -c "[[ -z \$(env SLURM_CONF=$lab/etc/slurm.conf squeue -h -j $a,$b,$r -o %i) ]]"
