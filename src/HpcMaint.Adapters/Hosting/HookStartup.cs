@@ -1,0 +1,56 @@
+using HpcMaint.Adapters.Config;
+using HpcMaint.Core.Config;
+using Microsoft.Extensions.Logging;
+
+namespace HpcMaint.Adapters.Hosting;
+
+/// <summary>
+/// The start of every Slurm hook (hpcmaint-health, hpcmaint-reboot): arguments, --help, --version,
+/// the config validated once (every problem listed, exit 2, nothing done), then logging.
+/// </summary>
+public static class HookStartup
+{
+    public static int Run(
+        string name,
+        string usage,
+        string[] args,
+        Func<HookArguments, HpcMaintConfig, ILoggerFactory, int> run)
+    {
+        var arguments = HookArguments.Parse(args, []);
+        if (arguments.Error is not null)
+        {
+            Console.Error.WriteLine($"{name}: {arguments.Error}");
+            return 2;
+        }
+
+        if (arguments.Help)
+        {
+            Console.Out.WriteLine(usage);
+            return 0;
+        }
+
+        if (arguments.Version)
+        {
+            Console.Out.WriteLine($"{name} {ProductVersion.Text}");
+            return 0;
+        }
+
+        var config = ConfigLoader.Load(arguments.ConfigPath, Environment.GetEnvironmentVariable);
+        if (!config.IsValid)
+        {
+            foreach (var error in config.Errors)
+            {
+                Console.Error.WriteLine($"{name}: {error}");
+            }
+
+            return 2;
+        }
+
+        using var logging = HpcMaintLogging.Create(config.Config!.Logging, TimeProvider.System);
+        return run(arguments, config.Config, logging);
+    }
+
+    /// <summary>This node's Slurm name (see <see cref="NodeIdentity"/>), from the real environment.</summary>
+    public static string ThisNode(HpcMaintConfig config) =>
+        NodeIdentity.Resolve(config.Node, Environment.GetEnvironmentVariable, () => Environment.MachineName);
+}
