@@ -40,8 +40,15 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 
-# The tests must leave no process of their own behind (testbeds live under /tmp/hpcmaint-testbed-*).
-leftover=$(pgrep -af 'hpcmaint-testbed-' | grep -v pgrep || true)
+# The tests must leave no process of their own behind: every testbed daemon (and what it starts)
+# carries TESTBED_DIR=/tmp/hpcmaint-testbed-* in its environment.
+leftover=$(for environ in /proc/[0-9]*/environ; do
+  if { tr '\0' '\n' <"$environ"; } 2>/dev/null | grep -q '^TESTBED_DIR=/tmp/hpcmaint-testbed-'; then
+    pid=${environ#/proc/}; pid=${pid%/environ}
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
+    [ "$state" = Z ] || [ -z "$state" ] || echo "$pid $( { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null)"
+  fi
+done)
 if [ -n "$leftover" ]; then
   echo "processes left running by the tests:" >&2
   echo "$leftover" >&2
