@@ -1,4 +1,5 @@
 using HpcMaint.Adapters.Config;
+using HpcMaint.Adapters.Interop;
 using HpcMaint.Core.Config;
 using Microsoft.Extensions.Logging;
 
@@ -46,8 +47,31 @@ public static class HookStartup
             return 2;
         }
 
-        using var logging = HpcMaintLogging.Create(config.Config!.Logging, TimeProvider.System);
-        return run(arguments, config.Config, logging);
+        using var logging = HpcMaintLogging.Create(config.Config!.Logging, Console.Error, TimeProvider.System);
+        try
+        {
+            return run(arguments, config.Config, logging);
+        }
+        catch (Exception e)
+        {
+            // A hook must end with a message in slurmd's log, never an abort with a core dump.
+            logging.CreateLogger(name).LogCritical(e, "internal error; please report it with this line");
+            return 1;
+        }
+    }
+
+    /// <summary>With stdio closed by slurmctld, output goes nowhere rather than into the runtime's pipes.</summary>
+    private static void ProtectStandardStreams()
+    {
+        if (!StandardStreams.IsUsable(1))
+        {
+            Console.SetOut(TextWriter.Null);
+        }
+
+        if (!StandardStreams.IsUsable(2))
+        {
+            Console.SetError(TextWriter.Null);
+        }
     }
 
     /// <summary>This node's Slurm name (see <see cref="NodeIdentity"/>), from the real environment.</summary>

@@ -10,8 +10,8 @@ namespace HpcMaint.Adapters.Hosting;
 /// </summary>
 public static class HpcMaintLogging
 {
-    public static ILoggerFactory Create(LoggingSettings settings, TimeProvider time, bool verbose = false) =>
-        Create(verbose ? LogLevel.Debug : ParseLevel(settings.Level), Console.Error, time);
+    public static ILoggerFactory Create(LoggingSettings settings, TextWriter output, TimeProvider time, bool verbose = false) =>
+        Create(verbose ? LogLevel.Debug : ParseLevel(settings.Level), output, time);
 
     public static ILoggerFactory Create(LogLevel minimum, TextWriter output, TimeProvider time) =>
         new LoggerFactory([new OneLineLoggerProvider(output, time)], new LoggerFilterOptions { MinLevel = minimum });

@@ -23,8 +23,15 @@ public sealed class OneLineLoggerProvider(TextWriter output, TimeProvider time) 
             $"{time.GetUtcNow():yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {LevelText(level)} {category}: {text.ReplaceLineEndings(" | ")}");
         lock (gate)
         {
-            output.WriteLine(line);
-            output.Flush();
+            try
+            {
+                output.WriteLine(line);
+                output.Flush();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+            {
+                // Nowhere left to log to (a closed or broken stderr): the work itself must go on.
+            }
         }
     }
 

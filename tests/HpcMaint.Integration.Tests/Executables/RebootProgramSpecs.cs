@@ -88,6 +88,29 @@ public sealed class RebootProgramSpecs : IDisposable
     }
 
     [Fact]
+    public async Task With_stdin_stdout_and_stderr_closed_as_slurmctld_starts_it_every_reboot_is_still_handed_off()
+    {
+        var marker = Path.Combine(dir, "rebooted");
+        var config = Path.Combine(dir, "closed.toml");
+        File.WriteAllText(config, $"[audit]\njournal = \"{Journal}\"\n[reboot]\ncommand = [\"/usr/bin/touch\", \"{marker}-{{node}}\"]\n");
+        var runner = new ProcessRunner(TimeProvider.System);
+
+        // The shell here only stands in for slurmctld 22.05, which closes fds 0-2 before exec.
+        for (var run = 0; run < 5; run++)
+        {
+            var result = await runner.RunAsync(Command.For("/bin/sh").WithArguments(
+                ["-c", "exec 0<&- 1>&- 2>&-; exec \"$0\" \"$@\"", Executables.Reboot, "--config", config, "n1,n3"]));
+            Assert.Equal((CommandOutcome.Exited, 0), (result.Outcome, result.ExitCode));
+        }
+
+        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(marker + "-n1") && File.Exists(marker + "-n3")), seconds: 10));
+        var records = new AuditJournal(Journal).Read(new AuditFilter(), out var skipped);
+        Assert.Equal(0, skipped);
+        Assert.Equal(20, records.Count);
+        Assert.Equal(10, records.Count(r => r.Outcome == AuditOutcome.Succeeded));
+    }
+
+    [Fact]
     public async Task A_dry_run_prints_what_would_run_for_a_ranged_node_list_and_changes_nothing()
     {
         var config = Path.Combine(dir, "dry.toml");
