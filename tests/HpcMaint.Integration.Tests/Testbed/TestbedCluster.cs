@@ -91,7 +91,7 @@ public sealed class TestbedCluster : IAsyncDisposable
         return NodeNames.All(node => states.GetValueOrDefault(node) == "idle");
     }
 
-    /// <summary>The node's one-line <c>scontrol show node -o</c> record; see <see cref="ScontrolRecord"/>.</summary>
+    /// <summary>The node's one-line <c>scontrol show node -o</c> record; read it with ScontrolRecords.ParseLine.</summary>
     public async Task<string> ShowNodeAsync(string node) =>
         (await RunClientAsync("scontrol", "show", "node", node, "-o")).StandardOutput.Trim();
 

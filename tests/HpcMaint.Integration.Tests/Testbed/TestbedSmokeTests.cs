@@ -113,12 +113,12 @@ public sealed class TestbedSmokeTests(SharedTestbed shared)
         return (Timestamp(record, "StartTime"), Timestamp(record, "EndTime"));
     }
 
-    private static string? JobState(string record) => ScontrolRecord.Value(record, "JobState");
+    private static string? JobState(string record) => HpcMaint.Adapters.Slurm.Parsing.ScontrolRecords.ParseLine(record).GetValueOrDefault("JobState");
 
     private static DateTime BootTime(string record) => Timestamp(record, "BootTime");
 
     private static DateTime Timestamp(string record, string key) =>
-        DateTime.ParseExact(ScontrolRecord.Value(record, key)!, "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        DateTime.ParseExact(HpcMaint.Adapters.Slurm.Parsing.ScontrolRecords.ParseLine(record)[key], "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
 
     private static bool IsRunning(int pid) =>
         File.Exists($"/proc/{pid}/stat") && File.ReadAllText($"/proc/{pid}/stat").Split(") ")[^1][0] != 'Z';
