@@ -82,13 +82,9 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         {
             journal.Append(new AuditRecord(time.GetUtcNow(), Actor, node, "reboot", "requested by Slurm (RebootProgram)", dryRun, outcome, details));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The reboot was asked for by Slurm; a journal that cannot be written must not block it.
-            log.LogError("cannot write the audit journal {Journal}: {Error}", config.Audit.Journal, e.Message);
-        }
-        catch (UnauthorizedAccessException e)
-        {
             log.LogError("cannot write the audit journal {Journal}: {Error}", config.Audit.Journal, e.Message);
         }
     }

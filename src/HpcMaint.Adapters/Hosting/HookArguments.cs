@@ -13,7 +13,7 @@ public sealed record HookArguments(
     IReadOnlyList<string> Positionals,
     string? Error)
 {
-    public static HookArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> extraFlags)
+    public static HookArguments Parse(IReadOnlyList<string> args)
     {
         string? config = null;
         var dryRun = false;
@@ -38,9 +38,6 @@ public sealed record HookArguments(
                     break;
                 case "--version":
                     version = true;
-                    break;
-                case var flag when extraFlags.Contains(flag):
-                    positionals.Add(flag);
                     break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     return Fail($"unknown option '{option}'; see --help");

@@ -17,7 +17,7 @@ public static class HookStartup
         string[] args,
         Func<HookArguments, HpcMaintConfig, ILoggerFactory, int> run)
     {
-        var arguments = HookArguments.Parse(args, []);
+        var arguments = HookArguments.Parse(args);
         if (arguments.Error is not null)
         {
             Console.Error.WriteLine($"{name}: {arguments.Error}");

@@ -6,8 +6,7 @@ public sealed record ReservationRequest(
     IReadOnlyCollection<string> Nodes,
     string StartTime = "now",
     string Duration = "UNLIMITED",
-    string Users = "root",
-    IReadOnlyList<string>? FlagList = null)
+    string Users = "root")
 {
-    public IReadOnlyList<string> Flags => FlagList ?? ["MAINT", "IGNORE_JOBS"];
+    public IReadOnlyList<string> Flags { get; init; } = ["MAINT", "IGNORE_JOBS"];
 }

@@ -31,8 +31,6 @@ public sealed class SlurmCommands(SlurmOptions options)
 
     public Command Version() => Scontrol("version");
 
-    public Command Ping() => Scontrol("ping");
-
     public Command Drain(IEnumerable<string> nodes, string reason) =>
         Scontrol("update", "nodename=" + NodeList(nodes), "state=drain", "reason=" + reason);
 

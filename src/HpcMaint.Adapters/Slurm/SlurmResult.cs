@@ -30,8 +30,5 @@ public sealed class SlurmResult<T>
 
     public static SlurmResult<T> Failure(string error, CommandResult? command = null) => new(default, error, command);
 
-    public SlurmResult<TOut> Map<TOut>(Func<T, TOut> map) =>
-        IsSuccess ? SlurmResult<TOut>.Success(map(value!), Command) : SlurmResult<TOut>.Failure(Error!, Command);
-
     public override string ToString() => IsSuccess ? $"ok: {value}" : "error: " + Error;
 }

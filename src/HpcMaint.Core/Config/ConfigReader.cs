@@ -20,7 +20,7 @@ public sealed class ConfigReader
         root.TryGetValue(name, out var value)
             ? value is TomlTable table
                 ? new ConfigSection(this, name, table)
-                : Fail(value, name, $"expected a table [{name}], got a {Describe(value)}", new ConfigSection(this, name, null))
+                : Fail(value, name, $"expected a table [{name}], got {ValueKindName.WithArticle(value.Kind)}", new ConfigSection(this, name, null))
             : new ConfigSection(this, name, null);
 
     /// <summary>Reports keys at the top level that no section claimed.</summary>
@@ -48,17 +48,6 @@ public sealed class ConfigReader
 
     internal void Add(TomlValue at, string key, string problem) => errors.Add(new ConfigError(file, at.Line, key, problem));
 
-    internal static string Describe(TomlValue value) => value.Kind switch
-    {
-        TomlValueKind.String => "string",
-        TomlValueKind.Integer => "integer",
-        TomlValueKind.Float => "float",
-        TomlValueKind.Boolean => "boolean",
-        TomlValueKind.DateTime => "date/time",
-        TomlValueKind.Array => "array",
-        TomlValueKind.Table => "table",
-        _ => value.Kind.ToString(),
-    };
 
     private static string? Suggest(string key, IReadOnlyCollection<string> known)
     {

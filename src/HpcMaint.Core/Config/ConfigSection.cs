@@ -31,7 +31,7 @@ public sealed class ConfigSection
 
         if (value is not TomlString s)
         {
-            return reader.Fail<string?>(value, Path(key), $"expected a string, got a {ConfigReader.Describe(value)}", null);
+            return reader.Fail<string?>(value, Path(key), $"expected a string, got {ValueKindName.WithArticle(value.Kind)}", null);
         }
 
         if (validate?.Invoke(s.Value) is { } problem)
@@ -41,14 +41,6 @@ public sealed class ConfigSection
 
         return s.Value;
     }
-
-    public bool Bool(string key, bool fallback) =>
-        Get(key) switch
-        {
-            null => fallback,
-            TomlBoolean b => b.Value,
-            var v => reader.Fail(v, Path(key), $"expected true or false, got a {ConfigReader.Describe(v)}", fallback),
-        };
 
     public int Int(string key, int fallback, int min, int max)
     {
@@ -60,7 +52,7 @@ public sealed class ConfigSection
 
         if (value is not TomlInteger i)
         {
-            return reader.Fail(value, Path(key), $"expected a whole number between {min} and {max}, got a {ConfigReader.Describe(value)}", fallback);
+            return reader.Fail(value, Path(key), $"expected a whole number between {min} and {max}, got {ValueKindName.WithArticle(value.Kind)}", fallback);
         }
 
         return i.Value < min || i.Value > max
@@ -130,5 +122,5 @@ public sealed class ConfigSection
 
     private static string Show(TomlValue value) => value is TomlString s
         ? "\"" + s.Value + "\""
-        : "a " + ConfigReader.Describe(value);
+        : ValueKindName.WithArticle(value.Kind);
 }

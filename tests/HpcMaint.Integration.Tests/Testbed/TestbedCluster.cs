@@ -109,9 +109,6 @@ public sealed class TestbedCluster : IAsyncDisposable
     }
 
     /// <summary>Runs <c>testbed.sh reboot-node</c>: the node reboots outside Slurm's control.</summary>
-    public Task<ClientResult> RebootOutsideSlurmAsync(string node) =>
-        RunScriptAsync(["reboot-node", "--dir", Directory, node], CancellationToken.None);
-
     public void SetRebootMode(string node, RebootMode mode) =>
         File.WriteAllText(
             SimFile(node, "mode"),
@@ -124,9 +121,6 @@ public sealed class TestbedCluster : IAsyncDisposable
             });
 
     /// <summary>How long the simulator keeps the node's slurmd away (default 2 s).</summary>
-    public void SetRebootDowntime(string node, TimeSpan downtime) =>
-        File.WriteAllText(SimFile(node, "downtime"), downtime.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
-
     /// <summary>How many simulated reboots the node has gone through (DIR/sim/reboots.log).</summary>
     public int RebootCount(string node)
     {

@@ -1,7 +1,7 @@
-namespace HpcMaint.Toml.Parsing;
+namespace HpcMaint.Toml;
 
 /// <summary>The TOML spec's word for each value kind, with its article, for messages ("an integer").</summary>
-internal static class ValueKindName
+public static class ValueKindName
 {
     public static string WithArticle(TomlValueKind kind) => kind switch
     {
