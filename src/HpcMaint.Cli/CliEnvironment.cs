@@ -4,14 +4,21 @@ namespace HpcMaint.Cli;
 public sealed record CliEnvironment(
     TimeProvider Time,
     Func<string, string?> GetVariable,
-    TextReader In,
+    Stream Input,
     TextWriter Out,
     TextWriter Error)
 {
     public static CliEnvironment System => new(
         TimeProvider.System,
         Environment.GetEnvironmentVariable,
-        new StreamReader(Console.OpenStandardInput(), global::System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16),
+        Console.OpenStandardInput(),
         new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16) { AutoFlush = false },
         Console.Error);
+
+    /// <summary>Standard input as text (UTF-8), read through one large buffer.</summary>
+    public string ReadAllInput()
+    {
+        using var reader = new StreamReader(Input, global::System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        return reader.ReadToEnd();
+    }
 }

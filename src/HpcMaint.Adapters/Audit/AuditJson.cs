@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HpcMaint.Adapters.Json;
 using HpcMaint.Core.Audit;
 
 namespace HpcMaint.Adapters.Audit;
@@ -26,9 +27,9 @@ public static class AuditJson
         w.WriteStartObject();
         w.WriteString("timestamp", record.Timestamp.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         w.WriteString("actor", record.Actor);
-        WriteNullable(w, "node", record.Node);
+        w.WriteStringOrNull("node", record.Node);
         w.WriteString("action", record.Action);
-        WriteNullable(w, "reason", record.Reason);
+        w.WriteStringOrNull("reason", record.Reason);
         w.WriteBoolean("dry_run", record.DryRun);
         w.WriteString("outcome", OutcomeText(record.Outcome));
         w.WriteStartObject("details");
@@ -96,18 +97,6 @@ public static class AuditJson
         "skipped" => AuditOutcome.Skipped,
         _ => throw new FormatException($"unknown outcome '{text}'"),
     };
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
 
     private static string? GetNullable(JsonElement root, string name) =>
         root.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using HpcMaint.Adapters.Audit;
-using HpcMaint.Adapters.Config;
+using HpcMaint.Adapters.Json;
 using HpcMaint.Cli.Output;
 using HpcMaint.Core.Audit;
+using HpcMaint.Core.Config;
 using HpcMaint.Core.Hostlists;
+using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Cli.Commands;
 
@@ -25,6 +25,7 @@ public static class AuditCommands
             env,
             parse.GetValue(options.Config),
             parse.GetValue(options.Json),
+            parse.GetValue(options.Verbose),
             parse.GetValue(journal),
             parse.GetValue(node),
             parse.GetValue(action),
@@ -33,13 +34,16 @@ public static class AuditCommands
         return audit;
     }
 
-    private static int Run(CliEnvironment env, string? configPath, bool json, string? journalPath, string? nodes, string? action, string? since, string? until)
+    private static int Run(CliEnvironment env, string? configPath, bool json, bool verbose, string? journalPath, string? nodes, string? action, string? since, string? until)
     {
         var now = env.Time.GetUtcNow();
-        if (!TryParseTime(since, now, out var from) || !TryParseTime(until, now, out var to))
+        foreach (var (option, text) in new[] { ("--since", since), ("--until", until) })
         {
-            env.Error.WriteLine($"hpcmaint audit: cannot read the time '{(from is null && since is not null ? since : until)}'; write 2026-11-21T09:30:00Z or a duration ago such as 2h");
-            return ExitCodes.BadInput;
+            if (text is not null && ParseTime(text, now) is null)
+            {
+                env.Error.WriteLine($"hpcmaint audit: {option}: cannot read the time '{text}'; write 2026-11-21T09:30:00Z or a duration ago such as 2h");
+                return ExitCodes.BadInput;
+            }
         }
 
         HashSet<string>? nodeSet = null;
@@ -54,19 +58,19 @@ public static class AuditCommands
             nodeSet = new HashSet<string>(expanded, StringComparer.Ordinal);
         }
 
-        if (journalPath is null)
+        if (!CliConfig.TryLoad(env, configPath, out var config))
         {
-            var config = ConfigLoader.Load(configPath, env.GetVariable);
-            if (!config.IsValid)
-            {
-                ConfigErrorsPrinter.Print(env.Error, config.Errors);
-                return ExitCodes.BadInput;
-            }
-
-            journalPath = config.Config!.Audit.Journal;
+            return ExitCodes.BadInput;
         }
 
-        var records = new AuditJournal(journalPath).Read(new AuditFilter(nodeSet, action, from, to), out var skipped);
+        journalPath ??= config.Audit.Journal;
+        var filter = new AuditFilter(nodeSet, action, since is null ? null : ParseTime(since, now), until is null ? null : ParseTime(until, now));
+        var records = new AuditJournal(journalPath).Read(filter, out var skipped);
+        using (var logging = CliConfig.Logging(env, config, verbose))
+        {
+            logging.CreateLogger("hpcmaint audit").LogDebug("{Journal}: {Count} matching record(s)", journalPath, records.Count);
+        }
+
         if (skipped > 0)
         {
             env.Error.WriteLine($"hpcmaint audit: skipped {skipped} line(s) of {journalPath} that are not whole records (a write cut short by a crash)");
@@ -74,7 +78,16 @@ public static class AuditCommands
 
         if (json)
         {
-            WriteJson(env.Out, records);
+            JsonText.WriteDocument(env.Out, j =>
+            {
+                j.WriteStartArray();
+                foreach (var r in records)
+                {
+                    AuditJson.Write(j, r);
+                }
+
+                j.WriteEndArray();
+            });
         }
         else
         {
@@ -84,28 +97,10 @@ public static class AuditCommands
         return ExitCodes.Ok;
     }
 
-    private static bool TryParseTime(string? text, DateTimeOffset now, out DateTimeOffset? time)
-    {
-        time = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (HpcMaint.Core.Config.DurationText.TryParse(text, out var ago))
-        {
-            time = now - ago;
-            return true;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            time = parsed;
-            return true;
-        }
-
-        return false;
-    }
+    private static DateTimeOffset? ParseTime(string text, DateTimeOffset now) =>
+        DurationText.TryParse(text, out var ago) ? now - ago
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
+        : null;
 
     private static void WriteTable(TextWriter w, IReadOnlyList<AuditRecord> records)
     {
@@ -113,7 +108,7 @@ public static class AuditCommands
         foreach (var r in records)
         {
             table.Add(
-                r.Timestamp.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                OperatorTime.Format(r.Timestamp),
                 r.Actor,
                 r.Node ?? "-",
                 r.Action,
@@ -123,22 +118,5 @@ public static class AuditCommands
         }
 
         table.WriteTo(w);
-    }
-
-    private static void WriteJson(TextWriter w, IReadOnlyList<AuditRecord> records)
-    {
-        using var stream = new MemoryStream();
-        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            j.WriteStartArray();
-            foreach (var r in records)
-            {
-                AuditJson.Write(j, r);
-            }
-
-            j.WriteEndArray();
-        }
-
-        w.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
-using HpcMaint.Adapters.Config;
+using HpcMaint.Adapters.Json;
 using HpcMaint.Cli.Output;
 using HpcMaint.Toml;
 
@@ -27,20 +25,18 @@ public static class ConfigCommands
 
     private static int Check(CliEnvironment env, string? path, bool json)
     {
-        var result = ConfigLoader.Load(path, env.GetVariable);
-        if (!result.IsValid)
+        if (!CliConfig.TryLoad(env, path, out var config))
         {
-            ConfigErrorsPrinter.Print(env.Error, result.Errors);
             return ExitCodes.BadInput;
         }
 
         if (json)
         {
-            EffectiveConfigPrinter.WriteJson(env.Out, result.Config!);
+            EffectiveConfigPrinter.WriteJson(env.Out, config);
         }
         else
         {
-            EffectiveConfigPrinter.WriteToml(env.Out, result.Config!);
+            EffectiveConfigPrinter.WriteToml(env.Out, config);
         }
 
         return ExitCodes.Ok;
@@ -48,19 +44,13 @@ public static class ConfigCommands
 
     private static int Decode(CliEnvironment env)
     {
-        using var stdin = Console.OpenStandardInput();
+        // Bytes, not text: the parser itself must reject invalid UTF-8 (a decoder would hide it).
         using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
+        env.Input.CopyTo(buffer);
         try
         {
             var root = TomlParser.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "<stdin>");
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-            {
-                TomlTaggedJson.Write(root, writer);
-            }
-
-            env.Out.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
+            JsonText.WriteDocument(env.Out, writer => TomlTaggedJson.Write(root, writer));
             return ExitCodes.Ok;
         }
         catch (TomlException e)

@@ -28,7 +28,7 @@ public static class HostlistCommands
 
     private static int Expand(CliEnvironment env, string[] expressions)
     {
-        if (!TryExpandAll(env, expressions.Length > 0 ? expressions : ReadWords(env.In), out var hosts))
+        if (!TryExpandAll(env, expressions.Length > 0 ? expressions : ReadWords(env), out var hosts))
         {
             return ExitCodes.BadInput;
         }
@@ -44,7 +44,7 @@ public static class HostlistCommands
 
     private static int Compress(CliEnvironment env, string[] names)
     {
-        if (!TryExpandAll(env, names.Length > 0 ? names : ReadWords(env.In), out var hosts))
+        if (!TryExpandAll(env, names.Length > 0 ? names : ReadWords(env), out var hosts))
         {
             return ExitCodes.BadInput;
         }
@@ -81,6 +81,6 @@ public static class HostlistCommands
     }
 
     /// <summary>Standard input, split on blanks and newlines.</summary>
-    private static string[] ReadWords(TextReader input) =>
-        input.ReadToEnd().Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+    private static string[] ReadWords(CliEnvironment env) =>
+        env.ReadAllInput().Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
 }

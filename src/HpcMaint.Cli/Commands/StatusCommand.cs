@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using HpcMaint.Adapters.Config;
 using HpcMaint.Adapters.Hosting;
+using HpcMaint.Adapters.Json;
 using HpcMaint.Cli.Output;
 using HpcMaint.Core.Hostlists;
 using HpcMaint.Core.Slurm;
+using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Cli.Commands;
 
@@ -17,19 +15,13 @@ public static class StatusCommand
     {
         var nodes = new Argument<string?>("nodes") { Description = "Hostlist of nodes to show (default: all)", Arity = ArgumentArity.ZeroOrOne };
         var status = new Command("status", "Show nodes: Slurm state, reason and whether hpcmaint owns it") { nodes };
-        status.SetAction((parse, ct) => RunAsync(env, parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(nodes), ct));
+        status.SetAction((parse, ct) => RunAsync(
+            env, parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose), parse.GetValue(nodes), ct));
         return status;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, string? configPath, bool json, string? nodes, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, string? configPath, bool json, bool verbose, string? nodes, CancellationToken ct)
     {
-        var config = ConfigLoader.Load(configPath, env.GetVariable);
-        if (!config.IsValid)
-        {
-            ConfigErrorsPrinter.Print(env.Error, config.Errors);
-            return ExitCodes.BadInput;
-        }
-
         HashSet<string>? wanted = null;
         if (nodes is not null)
         {
@@ -42,8 +34,19 @@ public static class StatusCommand
             wanted = new HashSet<string>(expanded, StringComparer.Ordinal);
         }
 
-        var slurm = SlurmClientFactory.Create(config.Config!.Slurm, new HpcMaint.Adapters.Processes.ProcessRunner(env.Time));
+        if (!CliConfig.TryLoad(env, configPath, out var config))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using var logging = CliConfig.Logging(env, config, verbose);
+        var slurm = SlurmClientFactory.Create(config.Slurm, new HpcMaint.Adapters.Processes.ProcessRunner(env.Time));
         var result = await slurm.GetNodesAsync(ct).ConfigureAwait(false);
+        if (result.Command is { } ran)
+        {
+            logging.CreateLogger("hpcmaint status").LogDebug("`{Command}` exited {Exit} in {Ms:0} ms", ran.Command, ran.ExitCode, ran.RunTime.TotalMilliseconds);
+        }
+
         if (!result.IsSuccess)
         {
             env.Error.WriteLine($"hpcmaint status: {result.Error}");
@@ -51,9 +54,9 @@ public static class StatusCommand
         }
 
         var shown = result.Value.Where(n => wanted is null || wanted.Contains(n.Name)).ToArray();
-        if (wanted is not null && shown.Length < wanted.Count)
+        var missing = wanted?.Except(shown.Select(n => n.Name)).Order(StringComparer.Ordinal).ToArray() ?? [];
+        if (missing.Length > 0)
         {
-            var missing = wanted.Except(shown.Select(n => n.Name)).Order(StringComparer.Ordinal).ToArray();
             env.Error.WriteLine($"hpcmaint status: Slurm does not know {Hostlist.Compress(missing)}");
         }
 
@@ -66,7 +69,7 @@ public static class StatusCommand
             WriteTable(env.Out, shown);
         }
 
-        return wanted is not null && shown.Length < wanted.Count ? ExitCodes.Failed : ExitCodes.Ok;
+        return missing.Length > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static string Owner(Node node) =>
@@ -77,42 +80,36 @@ public static class StatusCommand
         var table = new TextTable("NODE", "STATE", "BOOT", "OWNER", "REASON");
         foreach (var n in nodes)
         {
-            table.Add(n.Name, n.State.ToString(), n.BootTime?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-", Owner(n), n.Reason ?? string.Empty);
+            table.Add(n.Name, n.State.ToString(), OperatorTime.Format(n.BootTime), Owner(n), n.Reason ?? string.Empty);
         }
 
         table.WriteTo(w);
     }
 
-    private static void WriteJson(TextWriter w, IReadOnlyList<Node> nodes)
+    private static void WriteJson(TextWriter w, IReadOnlyList<Node> nodes) => JsonText.WriteDocument(w, j =>
     {
-        using var stream = new MemoryStream();
-        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        j.WriteStartArray();
+        foreach (var n in nodes)
         {
-            j.WriteStartArray();
-            foreach (var n in nodes)
+            j.WriteStartObject();
+            j.WriteString("name", n.Name);
+            j.WriteString("state", n.State.ToString());
+            j.WriteBoolean("drained", n.State.IsDrained);
+            j.WriteBoolean("draining", n.State.IsDraining);
+            j.WriteString("reason_owner", Owner(n));
+            j.WriteStringOrNull("reason", n.Reason);
+            j.WriteStringOrNull("boot_time", n.BootTime is { } boot ? OperatorTime.FormatJson(boot) : null);
+            j.WriteStringOrNull("comment", n.Comment);
+            j.WriteStartArray("partitions");
+            foreach (var p in n.Partitions)
             {
-                j.WriteStartObject();
-                j.WriteString("name", n.Name);
-                j.WriteString("state", n.State.ToString());
-                j.WriteBoolean("drained", n.State.IsDrained);
-                j.WriteBoolean("draining", n.State.IsDraining);
-                j.WriteString("reason_owner", Owner(n));
-                if (n.Reason is null) { j.WriteNull("reason"); } else { j.WriteString("reason", n.Reason); }
-                if (n.BootTime is null) { j.WriteNull("boot_time"); } else { j.WriteString("boot_time", n.BootTime.Value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)); }
-                if (n.Comment is null) { j.WriteNull("comment"); } else { j.WriteString("comment", n.Comment); }
-                j.WriteStartArray("partitions");
-                foreach (var p in n.Partitions)
-                {
-                    j.WriteStringValue(p);
-                }
-
-                j.WriteEndArray();
-                j.WriteEndObject();
+                j.WriteStringValue(p);
             }
 
             j.WriteEndArray();
+            j.WriteEndObject();
         }
 
-        w.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
+        j.WriteEndArray();
+    });
 }

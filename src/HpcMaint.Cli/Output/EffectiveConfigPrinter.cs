@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using HpcMaint.Adapters.Json;
 using HpcMaint.Core.Config;
 
 namespace HpcMaint.Cli.Output;
@@ -38,14 +38,13 @@ public static class EffectiveConfigPrinter
 
     public static void WriteJson(TextWriter w, HpcMaintConfig c)
     {
-        using var stream = new MemoryStream();
-        using (var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        JsonText.WriteDocument(w, j =>
         {
             j.WriteStartObject();
             j.WriteString("source", c.SourceFile);
             j.WriteStartObject("slurm");
             j.WriteString("bin_dir", c.Slurm.BinDir);
-            WriteNullable(j, "conf", c.Slurm.Conf);
+            j.WriteStringOrNull("conf", c.Slurm.Conf);
             j.WriteNumber("command_timeout_seconds", c.Slurm.CommandTimeout.TotalSeconds);
             j.WriteEndObject();
             j.WriteStartObject("audit");
@@ -55,7 +54,7 @@ public static class EffectiveConfigPrinter
             j.WriteString("level", c.Logging.Level);
             j.WriteEndObject();
             j.WriteStartObject("node");
-            WriteNullable(j, "name", c.Node.Name);
+            j.WriteStringOrNull("name", c.Node.Name);
             j.WriteEndObject();
             j.WriteStartObject("reboot");
             j.WriteStartArray("command");
@@ -67,21 +66,7 @@ public static class EffectiveConfigPrinter
             j.WriteEndArray();
             j.WriteEndObject();
             j.WriteEndObject();
-        }
-
-        w.WriteLine(Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void WriteNullable(Utf8JsonWriter j, string name, string? value)
-    {
-        if (value is null)
-        {
-            j.WriteNull(name);
-        }
-        else
-        {
-            j.WriteString(name, value);
-        }
+        });
     }
 
     private static string Quote(string value)
