@@ -14,26 +14,14 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
 
     public async Task<SlurmResult<IReadOnlyList<Node>>> GetNodesAsync(CancellationToken ct = default)
     {
-        var sinfo = await ReadAsync(Commands.ShowNodes(), ct).ConfigureAwait(false);
-        if (!sinfo.IsSuccess)
+        var sinfo = Parse(await ReadAsync(Commands.ShowNodes(), ct).ConfigureAwait(false), SinfoJsonParser.TryParseNodes);
+        if (!sinfo.IsSuccess || sinfo.Value is not null)
         {
-            return SlurmResult<IReadOnlyList<Node>>.Failure(sinfo.Error!, sinfo.Command);
+            return sinfo!;
         }
 
-        // From 23.02 sinfo --json groups nodes; scontrol show node --json has the per-node list.
-        var json = sinfo.Value;
-        if (!json.Contains("\"nodes\"", StringComparison.Ordinal) || json.Contains("\"sinfo\"", StringComparison.Ordinal))
-        {
-            var scontrol = await ReadAsync(Commands.Scontrol("show", "node", "--json"), ct).ConfigureAwait(false);
-            if (!scontrol.IsSuccess)
-            {
-                return SlurmResult<IReadOnlyList<Node>>.Failure(scontrol.Error!, scontrol.Command);
-            }
-
-            return Parse(scontrol, SinfoJsonParser.ParseNodes);
-        }
-
-        return Parse(sinfo, SinfoJsonParser.ParseNodes);
+        // From 23.02 sinfo --json groups nodes; scontrol show node --json (new then) has the per-node list.
+        return Parse(await ReadAsync(Commands.ShowNodesOfSlurm23(), ct).ConfigureAwait(false), SinfoJsonParser.ParseNodes);
     }
 
     public async Task<SlurmResult<IReadOnlyList<Partition>>> GetPartitionsAsync(CancellationToken ct = default) =>

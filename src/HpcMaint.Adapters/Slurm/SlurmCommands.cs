@@ -23,6 +23,8 @@ public sealed class SlurmCommands(SlurmOptions options)
 
     public Command ShowNodes() => Sinfo("--json");
 
+    public Command ShowNodesOfSlurm23() => Scontrol("show", "node", "--json");
+
     public Command ShowPartitions() => Scontrol("--all", "show", "partition", "--oneliner");
 
     public Command ShowJobs() => Squeue("--all", "--json");

@@ -10,13 +10,17 @@ namespace HpcMaint.Adapters.Slurm.Parsing;
 /// </summary>
 public static class SinfoJsonParser
 {
-    public static IReadOnlyList<Node> ParseNodes(string json)
+    public static IReadOnlyList<Node> ParseNodes(string json) =>
+        TryParseNodes(json) ?? throw new SlurmParseException("sinfo --json", "no \"nodes\" array in the output");
+
+    /// <summary>The nodes, or null when the output has no per-node list (sinfo --json from 23.02 groups nodes).</summary>
+    public static IReadOnlyList<Node>? TryParseNodes(string json)
     {
         using var doc = JsonDocument.Parse(json);
         SlurmJsonErrors.ThrowIfAny(doc.RootElement, "sinfo --json");
         if (!doc.RootElement.TryGetProperty("nodes", out var nodes) || nodes.ValueKind != JsonValueKind.Array)
         {
-            throw new SlurmParseException("sinfo --json", "no \"nodes\" array in the output (Slurm ≥ 23.02 groups sinfo output: use scontrol show node --json)");
+            return null;
         }
 
         var result = new List<Node>(nodes.GetArrayLength());

@@ -1,0 +1,59 @@
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Slurm;
+
+namespace HpcMaint.Adapters.Tests.Slurm;
+
+/// <summary>How the client picks its commands; the real commands are exercised on the testbed.</summary>
+public sealed class SlurmClientSpecs
+{
+    /// <summary>Answers each command from a table keyed by its arguments, and remembers what ran.</summary>
+    private sealed class ScriptedRunner(Dictionary<string, string> outputs) : ICommandRunner
+    {
+        public List<string> Ran { get; } = [];
+
+        public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
+        {
+            var args = string.Join(' ', command.Arguments);
+            Ran.Add(Path.GetFileName(command.Program) + " " + args);
+            var now = DateTimeOffset.UnixEpoch;
+            return Task.FromResult(new CommandResult(command, CommandOutcome.Exited, 0, outputs[args], string.Empty, now, now));
+        }
+    }
+
+    [Fact]
+    public async Task On_slurm_22_one_sinfo_call_reads_every_node()
+    {
+        var runner = new ScriptedRunner(new() { ["--json"] = Fixture.Read("nodes-idle.sinfo.json") });
+
+        var nodes = await new SlurmClient(new SlurmCommands(new SlurmOptions()), runner).GetNodesAsync();
+
+        Assert.Equal(5, nodes.Value.Count);
+        Assert.Equal(new[] { "sinfo --json" }, runner.Ran);
+    }
+
+    [Fact]
+    public async Task When_sinfo_groups_nodes_as_from_slurm_23_the_nodes_are_read_from_scontrol()
+    {
+        var runner = new ScriptedRunner(new()
+        {
+            ["--json"] = """{"sinfo":[{"nodes":{"nodes":["n1"]}}],"errors":[]}""",
+            ["show node --json"] = """{"nodes":[{"name":"n1","state":["IDLE"]}],"errors":[]}""",
+        });
+
+        var nodes = await new SlurmClient(new SlurmCommands(new SlurmOptions()), runner).GetNodesAsync();
+
+        Assert.Equal("n1", Assert.Single(nodes.Value).Name);
+        Assert.Equal(new[] { "sinfo --json", "scontrol show node --json" }, runner.Ran);
+    }
+
+    [Fact]
+    public async Task A_slurm_error_in_the_json_is_a_failure_not_an_empty_cluster()
+    {
+        var runner = new ScriptedRunner(new() { ["--json"] = """{"errors":[{"description":"Unable to contact slurm controller"}],"nodes":[]}""" });
+
+        var nodes = await new SlurmClient(new SlurmCommands(new SlurmOptions()), runner).GetNodesAsync();
+
+        Assert.False(nodes.IsSuccess);
+        Assert.Contains("Unable to contact slurm controller", nodes.Error, StringComparison.Ordinal);
+    }
+}
