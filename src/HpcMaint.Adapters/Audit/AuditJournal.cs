@@ -13,25 +13,7 @@ public sealed class AuditJournal(string path) : IAuditJournal
 {
     public string Path { get; } = path;
 
-    public void Append(AuditRecord record)
-    {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        var line = AuditJson.ToJsonLine(record);
-        if (EndsWithTornLine())
-        {
-            var fresh = new byte[line.Length + 1];
-            fresh[0] = (byte)'\n';
-            line.CopyTo(fresh, 1);
-            line = fresh;
-        }
-
-        AppendOnlyFile.Append(Path, line);
-    }
+    public void Append(AuditRecord record) => AppendOnlyFile.AppendLine(Path, AuditJson.ToJsonLine(record));
 
     /// <summary>Reads every whole record; <paramref name="skipped"/> counts lines that are not.</summary>
     public IReadOnlyList<AuditRecord> Read(AuditFilter filter, out int skipped)
@@ -67,18 +49,5 @@ public sealed class AuditJournal(string path) : IAuditJournal
         }
 
         return records;
-    }
-
-    private bool EndsWithTornLine()
-    {
-        var info = new FileInfo(Path);
-        if (!info.Exists || info.Length == 0)
-        {
-            return false;
-        }
-
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        stream.Seek(-1, SeekOrigin.End);
-        return stream.ReadByte() != '\n';
     }
 }

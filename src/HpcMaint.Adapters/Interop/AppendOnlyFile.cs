@@ -3,25 +3,31 @@ using System.Runtime.InteropServices;
 namespace HpcMaint.Adapters.Interop;
 
 /// <summary>
-/// Appends whole records to a file opened with O_APPEND, one write(2) per record, then fsync(2).
-/// .NET's FileMode.Append seeks instead of using O_APPEND, so concurrent writers could overwrite
-/// each other; the kernel's O_APPEND makes each write land at the end atomically.
+/// Appends whole lines to a file opened with O_APPEND, one write(2) per line, then fsync(2): one open
+/// per record. .NET's FileMode.Append seeks instead of using O_APPEND, so concurrent writers could
+/// overwrite each other; the kernel's O_APPEND makes each write land at the end atomically.
 /// </summary>
 internal static class AppendOnlyFile
 {
     private const int Mode0640 = 0x1A0;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
 
-    public static void Append(string path, ReadOnlySpan<byte> record)
+    /// <summary>
+    /// Appends <paramref name="line"/> (which ends in '\n'). If the file does not end with a newline
+    /// (a write cut short by a crash), the line starts on a fresh one, so the torn line stays alone.
+    /// A missing directory is created.
+    /// </summary>
+    public static void AppendLine(string path, ReadOnlySpan<byte> line)
     {
-        var fd = LibC.Open(path, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_APPEND | LibC.O_CLOEXEC, Mode0640);
-        if (fd < 0)
-        {
-            throw Error("open", path);
-        }
-
+        var fd = Open(path);
         try
         {
-            WriteAll(fd, record, path);
+            if (EndsWithoutNewLine(fd))
+            {
+                WriteAll(fd, NewLine, path);
+            }
+
+            WriteAll(fd, line, path);
             if (LibC.Fsync(fd) != 0)
             {
                 throw Error("fsync", path);
@@ -31,6 +37,31 @@ internal static class AppendOnlyFile
         {
             _ = LibC.Close(fd);
         }
+    }
+
+    private static int Open(string path)
+    {
+        const int flags = LibC.O_RDWR | LibC.O_CREAT | LibC.O_APPEND | LibC.O_CLOEXEC;
+        var fd = LibC.Open(path, flags, Mode0640);
+        if (fd < 0 && Marshal.GetLastPInvokeError() == LibC.ENOENT && Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            fd = LibC.Open(path, flags, Mode0640);
+        }
+
+        return fd >= 0 ? fd : throw Error("open", path);
+    }
+
+    private static unsafe bool EndsWithoutNewLine(int fd)
+    {
+        // O_APPEND moves every write to the end; this seek only positions the read of the last byte.
+        if (LibC.Seek(fd, -1, LibC.SEEK_END) < 0)
+        {
+            return false; // empty file
+        }
+
+        byte last;
+        return LibC.Read(fd, &last, 1) == 1 && last != (byte)'\n';
     }
 
     private static unsafe void WriteAll(int fd, ReadOnlySpan<byte> data, string path)

@@ -9,7 +9,9 @@ internal static partial class LibC
     private const string Library = "libc.so.6";
 
     public const int EINTR = 4;
+    public const int ENOENT = 2;
     public const int ECHILD = 10;
+    public const int SEEK_END = 2;
 
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
@@ -17,6 +19,7 @@ internal static partial class LibC
 
     public const int O_RDONLY = 0x0;
     public const int O_WRONLY = 0x1;
+    public const int O_RDWR = 0x2;
     public const int O_CREAT = 0x40;
     public const int O_NOCTTY = 0x100;
     public const int O_APPEND = 0x400;
@@ -108,6 +111,12 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int descriptor, byte* buffer, nint count);
+
+    [LibraryImport(Library, EntryPoint = "read", SetLastError = true)]
+    public static unsafe partial nint Read(int descriptor, byte* buffer, nint count);
+
+    [LibraryImport(Library, EntryPoint = "lseek", SetLastError = true)]
+    public static partial long Seek(int descriptor, long offset, int whence);
 
     [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
     public static partial int Fsync(int descriptor);
