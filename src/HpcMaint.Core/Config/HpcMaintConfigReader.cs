@@ -39,7 +39,7 @@ public static class HpcMaintConfigReader
 
         reader.RejectUnknown(root, Sections);
         return reader.Errors.Count > 0
-            ? ConfigResult.Invalid(reader.Errors)
+            ? ConfigResult.Invalid(reader.Errors.OrderBy(e => e.Line).ToArray())
             : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings));
     }
 
