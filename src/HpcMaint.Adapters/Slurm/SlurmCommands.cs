@@ -1,5 +1,6 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Core.Hostlists;
+using HpcMaint.Core.Config;
 
 namespace HpcMaint.Adapters.Slurm;
 
@@ -7,9 +8,9 @@ namespace HpcMaint.Adapters.Slurm;
 /// Every Slurm command hpcmaint runs, as argv values (never a shell). Building is pure, so a dry run
 /// prints exactly what would run and tests check arguments without running anything.
 /// </summary>
-public sealed class SlurmCommands(SlurmOptions options)
+public sealed class SlurmCommands(SlurmSettings settings)
 {
-    public SlurmOptions Options { get; } = options;
+    public SlurmSettings Settings { get; } = settings;
 
     public Command Sinfo(params string[] args) => Tool("sinfo", args);
 
@@ -112,10 +113,10 @@ public sealed class SlurmCommands(SlurmOptions options)
 
     private Command Tool(string name, IEnumerable<string> args)
     {
-        var command = Command.For(Path.Combine(Options.BinDirectory, name))
+        var command = Command.For(Path.Combine(Settings.BinDir, name))
             .WithArguments(args)
-            .WithTimeout(Options.CommandTimeout);
-        return Options.SlurmConf is { } conf
+            .WithTimeout(Settings.CommandTimeout);
+        return Settings.Conf is { } conf
             ? command.WithEnvironment(new Dictionary<string, string?> { ["SLURM_CONF"] = conf })
             : command;
     }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HpcMaint.Adapters.Hosting;
+using HpcMaint.Adapters.Slurm;
 using HpcMaint.Adapters.Json;
 using HpcMaint.Cli.Output;
 using HpcMaint.Core.Hostlists;
@@ -40,7 +40,7 @@ public static class StatusCommand
         }
 
         using var logging = CliConfig.Logging(env, config, verbose);
-        var slurm = SlurmClientFactory.Create(config.Slurm, new HpcMaint.Adapters.Processes.ProcessRunner(env.Time));
+        var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new HpcMaint.Adapters.Processes.ProcessRunner(env.Time));
         var result = await slurm.GetNodesAsync(ct).ConfigureAwait(false);
         if (result.Command is { } ran)
         {

@@ -1,5 +1,6 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Config;
 
 namespace HpcMaint.Adapters.Tests.Slurm;
 
@@ -25,7 +26,7 @@ public sealed class SlurmClientSpecs
     {
         var runner = new ScriptedRunner(new() { ["--json"] = Fixture.Read("nodes-idle.sinfo.json") });
 
-        var nodes = await new SlurmClient(new SlurmCommands(new SlurmOptions()), runner).GetNodesAsync();
+        var nodes = await new SlurmClient(new SlurmCommands(new SlurmSettings()), runner).GetNodesAsync();
 
         Assert.Equal(5, nodes.Value.Count);
         Assert.Equal(new[] { "sinfo --json" }, runner.Ran);
@@ -40,7 +41,7 @@ public sealed class SlurmClientSpecs
             ["show node --json"] = """{"nodes":[{"name":"n1","state":["IDLE"]}],"errors":[]}""",
         });
 
-        var nodes = await new SlurmClient(new SlurmCommands(new SlurmOptions()), runner).GetNodesAsync();
+        var nodes = await new SlurmClient(new SlurmCommands(new SlurmSettings()), runner).GetNodesAsync();
 
         Assert.Equal("n1", Assert.Single(nodes.Value).Name);
         Assert.Equal(new[] { "sinfo --json", "scontrol show node --json" }, runner.Ran);
@@ -51,7 +52,7 @@ public sealed class SlurmClientSpecs
     {
         var runner = new ScriptedRunner(new() { ["--json"] = """{"errors":[{"description":"Unable to contact slurm controller"}],"nodes":[]}""" });
 
-        var nodes = await new SlurmClient(new SlurmCommands(new SlurmOptions()), runner).GetNodesAsync();
+        var nodes = await new SlurmClient(new SlurmCommands(new SlurmSettings()), runner).GetNodesAsync();
 
         Assert.False(nodes.IsSuccess);
         Assert.Contains("Unable to contact slurm controller", nodes.Error, StringComparison.Ordinal);

@@ -1,11 +1,12 @@
 using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Config;
 
 namespace HpcMaint.Adapters.Tests.Slurm;
 
 /// <summary>Exactly what hpcmaint runs: argv lists (never a shell), so dry runs print what would run.</summary>
 public sealed class SlurmCommandsSpecs
 {
-    private readonly SlurmCommands commands = new(new SlurmOptions { BinDirectory = "/opt/slurm/bin", SlurmConf = "/etc/slurm/c1.conf", CommandTimeout = TimeSpan.FromSeconds(3) });
+    private readonly SlurmCommands commands = new(new SlurmSettings { BinDir = "/opt/slurm/bin", Conf = "/etc/slurm/c1.conf", CommandTimeout = TimeSpan.FromSeconds(3) });
 
     [Fact]
     public void A_drain_is_one_scontrol_update_with_the_reason_as_one_argument()
@@ -77,7 +78,7 @@ public sealed class SlurmCommandsSpecs
     [Fact]
     public void Without_a_configured_slurm_conf_the_environment_is_left_alone()
     {
-        var cmd = new SlurmCommands(new SlurmOptions()).Resume(["n1"]);
+        var cmd = new SlurmCommands(new SlurmSettings()).Resume(["n1"]);
 
         Assert.Equal("/usr/bin/scontrol", cmd.Program);
         Assert.False(cmd.Environment.ContainsKey("SLURM_CONF"));

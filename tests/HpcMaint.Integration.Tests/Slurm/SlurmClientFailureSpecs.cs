@@ -1,5 +1,6 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Config;
 
 namespace HpcMaint.Integration.Tests.Slurm;
 
@@ -16,7 +17,7 @@ public sealed class SlurmClientFailureSpecs : IDisposable
         var conf = Path.Combine(dir, "slurm.conf");
         File.WriteAllText(conf, "ClusterName=nobody\nSlurmctldHost=localhost\nSlurmctldPort=1\nMessageTimeout=30\nAuthType=auth/none\n");
         var slurm = new SlurmClient(
-            new SlurmCommands(new SlurmOptions { SlurmConf = conf, CommandTimeout = TimeSpan.FromSeconds(2) }),
+            new SlurmCommands(new SlurmSettings { Conf = conf, CommandTimeout = TimeSpan.FromSeconds(2) }),
             new ProcessRunner(TimeProvider.System));
         var started = TimeProvider.System.GetTimestamp();
 
@@ -33,7 +34,7 @@ public sealed class SlurmClientFailureSpecs : IDisposable
     public async Task Missing_slurm_commands_are_an_error_that_says_where_to_set_them()
     {
         var slurm = new SlurmClient(
-            new SlurmCommands(new SlurmOptions { BinDirectory = Path.Combine(dir, "no-bin") }),
+            new SlurmCommands(new SlurmSettings { BinDir = Path.Combine(dir, "no-bin") }),
             new ProcessRunner(TimeProvider.System));
 
         var nodes = await slurm.GetNodesAsync();

@@ -2,6 +2,7 @@ using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
+using HpcMaint.Core.Config;
 
 namespace HpcMaint.Integration.Tests.Slurm;
 
@@ -9,7 +10,7 @@ namespace HpcMaint.Integration.Tests.Slurm;
 internal static class TestbedSlurm
 {
     public static SlurmClient Client(TestbedCluster cluster) =>
-        new(new SlurmCommands(new SlurmOptions { SlurmConf = cluster.SlurmConf }), new ProcessRunner(TimeProvider.System));
+        new(new SlurmCommands(new SlurmSettings { Conf = cluster.SlurmConf }), new ProcessRunner(TimeProvider.System));
 
     public static async Task<Node> NodeAsync(this SlurmClient slurm, string name)
     {
