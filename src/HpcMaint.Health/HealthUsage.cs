@@ -6,9 +6,8 @@ internal static class HealthUsage
         hpcmaint-health: slurm.conf HealthCheckProgram for hpcmaint.
         Slurm runs it with no arguments; the node is $SLURMD_NODENAME, else [node] name, else the host name.
 
-        Usage: hpcmaint-health [--config PATH] [--dry-run]
+        Usage: hpcmaint-health [--config PATH]
           --config PATH  config file (default: $HPCMAINT_CONFIG, else /etc/hpcmaint/hpcmaint.toml)
-          --dry-run      decide and report, change nothing
           --version      print the version
         Exit codes: 0 ok, 2 bad config or arguments.
         """;
