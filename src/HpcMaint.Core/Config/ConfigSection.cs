@@ -103,6 +103,53 @@ public sealed class ConfigSection
         return validate?.Invoke(list) is { } problem ? reader.Fail(value, Path(key), problem, fallback) : list;
     }
 
+    public bool Bool(string key, bool fallback)
+    {
+        var value = Get(key);
+        return value switch
+        {
+            null => fallback,
+            TomlBoolean b => b.Value,
+            _ => reader.Fail(value, Path(key), $"expected true or false, got {Show(value)}", fallback),
+        };
+    }
+
+    public int? OptionalInt(string key, int min, int max) =>
+        Get(key) is null ? null : Int(key, min, min, max);
+
+    /// <summary>A number (whole or decimal), e.g. a temperature limit or a tolerance.</summary>
+    public double? OptionalNumber(string key, double min, double max)
+    {
+        var value = Get(key);
+        double? parsed = value switch
+        {
+            null => null,
+            TomlInteger i => i.Value,
+            TomlFloat f when double.IsFinite(f.Value) => f.Value,
+            _ => reader.Fail<double?>(value, Path(key), $"expected a number between {Num(min)} and {Num(max)}, got {Show(value)}", null),
+        };
+        return parsed is { } n && (n < min || n > max)
+            ? reader.Fail<double?>(value!, Path(key), $"{Num(n)} is out of range; write a number between {Num(min)} and {Num(max)}", null)
+            : parsed;
+    }
+
+    public double Number(string key, double fallback, double min, double max) =>
+        OptionalNumber(key, min, max) ?? fallback;
+
+    /// <summary>A size in bytes: "512MiB", "24GiB", "1.5TB", or a whole number of bytes.</summary>
+    public long? OptionalByteSize(string key)
+    {
+        var value = Get(key);
+        long? parsed = value switch
+        {
+            null => null,
+            TomlInteger i when i.Value >= 0 => i.Value,
+            TomlString s when ByteSizeText.TryParse(s.Value, out var bytes) => bytes,
+            _ => reader.Fail<long?>(value, Path(key), $"expected a size such as \"512MiB\" or \"24GiB\" (units B, KiB, MiB, GiB, TiB, kB, MB, GB, TB), got {Show(value)}", null),
+        };
+        return parsed;
+    }
+
     /// <summary>Reports keys in this section that nothing read (typos, keys from another version).</summary>
     public void Done()
     {
@@ -119,6 +166,8 @@ public sealed class ConfigSection
     }
 
     private string Path(string key) => $"{Name}.{key}";
+
+    private static string Num(double n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Show(TomlValue value) => value is TomlString s
         ? "\"" + s.Value + "\""
