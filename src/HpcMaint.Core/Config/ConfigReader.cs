@@ -48,6 +48,8 @@ public sealed class ConfigReader
 
     internal void Add(TomlValue at, string key, string problem) => errors.Add(new ConfigError(file, at.Line, key, problem));
 
+    internal void AddAt(int line, string key, string problem) => errors.Add(new ConfigError(file, line, key, problem));
+
 
     private static string? Suggest(string key, IReadOnlyCollection<string> known)
     {

@@ -150,6 +150,57 @@ public sealed class ConfigSection
         return parsed;
     }
 
+    /// <summary>Where the section starts in the file (0 when it is not written).</summary>
+    public int Line => table?.Line ?? 0;
+
+    /// <summary>True when the key is written as a string (for keys that take a string or a number).</summary>
+    public bool IsString(string key) => table is not null && table.TryGetValue(key, out var value) && value is TomlString;
+
+    /// <summary>True when the file has this key.</summary>
+    public bool Has(string key) => table is not null && table.ContainsKey(key);
+
+    /// <summary>A nested table, e.g. [health.breaker]; empty when not written.</summary>
+    public ConfigSection Table(string key)
+    {
+        var value = Get(key);
+        return value switch
+        {
+            null => new ConfigSection(reader, Path(key), null),
+            TomlTable t => new ConfigSection(reader, Path(key), t),
+            _ => reader.Fail(value, Path(key), $"expected a table [{Path(key)}], got {Show(value)}", new ConfigSection(reader, Path(key), null)),
+        };
+    }
+
+    /// <summary>An array of tables, e.g. [[health.check]]; each named "health.check[N]" in messages.</summary>
+    public IReadOnlyList<ConfigSection> Tables(string key)
+    {
+        var value = Get(key);
+        if (value is null)
+        {
+            return [];
+        }
+
+        if (value is not TomlArray array || array.Any(e => e is not TomlTable))
+        {
+            return reader.Fail<IReadOnlyList<ConfigSection>>(value, Path(key), $"expected tables written [[{Path(key)}]], got {Show(value)}", []);
+        }
+
+        return array.Select((e, i) => new ConfigSection(reader, $"{Path(key)}[{i + 1}]", (TomlTable)e)).ToArray();
+    }
+
+    /// <summary>Reports a problem with a key this section read, at that key's line.</summary>
+    public void Fail(string key, string problem)
+    {
+        if (table is not null && table.TryGetValue(key, out var value))
+        {
+            reader.Add(value, Path(key), problem);
+        }
+        else
+        {
+            reader.AddAt(Line, Path(key), problem);
+        }
+    }
+
     /// <summary>Reports keys in this section that nothing read (typos, keys from another version).</summary>
     public void Done()
     {

@@ -1,3 +1,4 @@
+using HpcMaint.Core.Health;
 using HpcMaint.Toml;
 
 namespace HpcMaint.Core.Config;
@@ -5,9 +6,11 @@ namespace HpcMaint.Core.Config;
 /// <summary>Turns a parsed TOML document into <see cref="HpcMaintConfig"/>, listing every problem at once.</summary>
 public static class HpcMaintConfigReader
 {
-    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot"];
+    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "health"];
 
-    public static ConfigResult Read(TomlTable root, string file)
+    public static ConfigResult Read(TomlTable root, string file) => Read(root, file, CheckCatalogue.Builtin);
+
+    public static ConfigResult Read(TomlTable root, string file, CheckCatalogue catalogue)
     {
         var reader = new ConfigReader(file);
 
@@ -15,47 +18,33 @@ public static class HpcMaintConfigReader
         var defaults = new SlurmSettings();
         var slurmSettings = new SlurmSettings
         {
-            BinDir = slurm.String("bin_dir", defaults.BinDir, AbsolutePath),
-            Conf = slurm.Optional("conf", AbsolutePath),
+            BinDir = slurm.String("bin_dir", defaults.BinDir, ConfigRules.AbsolutePath),
+            Conf = slurm.Optional("conf", ConfigRules.AbsolutePath),
             CommandTimeout = slurm.Duration("command_timeout", defaults.CommandTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
         };
         slurm.Done();
 
         var audit = reader.Section(root, "audit");
-        var auditSettings = new AuditSettings(audit.String("journal", new AuditSettings().Journal, AbsolutePath));
+        var auditSettings = new AuditSettings(audit.String("journal", new AuditSettings().Journal, ConfigRules.AbsolutePath));
         audit.Done();
 
         var logging = reader.Section(root, "logging");
-        var loggingSettings = new LoggingSettings(logging.String("level", "info", OneOf(LoggingSettings.Levels)));
+        var loggingSettings = new LoggingSettings(logging.String("level", "info", ConfigRules.OneOf(LoggingSettings.Levels)));
         logging.Done();
 
         var node = reader.Section(root, "node");
-        var nodeSettings = new NodeSettings(node.Optional("name", NodeName));
+        var nodeSettings = new NodeSettings(node.Optional("name", ConfigRules.NodeName));
         node.Done();
 
         var reboot = reader.Section(root, "reboot");
-        var rebootSettings = new RebootSettings { Command = reboot.StringList("command", RebootSettings.DefaultCommand, Argv) };
+        var rebootSettings = new RebootSettings { Command = reboot.StringList("command", RebootSettings.DefaultCommand, ConfigRules.Argv) };
         reboot.Done();
+
+        var healthSettings = HealthConfigReader.Read(reader.Section(root, "health"), catalogue);
 
         reader.RejectUnknown(root, Sections);
         return reader.Errors.Count > 0
             ? ConfigResult.Invalid(reader.Errors.OrderBy(e => e.Line).ToArray())
-            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings));
+            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings) { Health = healthSettings });
     }
-
-    private static string? AbsolutePath(string value) =>
-        value.StartsWith('/') ? null : $"\"{value}\" is not an absolute path; write it in full, e.g. \"/{value.TrimStart('.', '/')}\"";
-
-    private static string? Argv(IReadOnlyList<string> argv) =>
-        argv.Count == 0 ? "the command must name a program, e.g. [\"/usr/sbin/reboot\"]"
-        : argv[0].StartsWith('/') ? null
-        : $"the program must be an absolute path (hooks run without PATH), e.g. [\"/usr/sbin/{argv[0]}\"]";
-
-    private static string? NodeName(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
-            ? null
-            : $"\"{value}\" is not a Slurm node name (letters, digits, '-', '_', '.')";
-
-    private static Func<string, string?> OneOf(IReadOnlyList<string> allowed) => value =>
-        allowed.Contains(value) ? null : $"\"{value}\" is not one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}";
 }

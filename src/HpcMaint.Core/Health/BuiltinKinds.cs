@@ -1,0 +1,7 @@
+namespace HpcMaint.Core.Health;
+
+/// <summary>The check families shipped with hpcmaint.</summary>
+internal static class BuiltinKinds
+{
+    public static IReadOnlyList<CheckKind> All { get; } = [];
+}

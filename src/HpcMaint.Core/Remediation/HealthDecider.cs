@@ -1,0 +1,239 @@
+using HpcMaint.Core.Health;
+
+namespace HpcMaint.Core.Remediation;
+
+/// <summary>
+/// Flow A as a pure function: check results + the node's Slurm state and record + strikes + now →
+/// the plan. It never touches a drain hpcmaint did not write, never acts on a held node, never acts
+/// without slurmctld, and stops at the breaker.
+/// </summary>
+public static class HealthDecider
+{
+    public static HealthPlan Decide(HealthInput input)
+    {
+        var strikes = input.Strikes.After(input.Results);
+        var failing = input.Results.Where(r => !r.Passed && r.Definition.Priority.Blocks).ToArray();
+        if (input.Slurm is not { } view)
+        {
+            return new HealthPlan(strikes, [], [failing.Length > 0
+                ? "slurmctld did not answer: failures recorded locally, nothing done until it answers"
+                : "slurmctld did not answer: nothing to do"]);
+        }
+
+        if (view.RecordProblem is { } problem)
+        {
+            return new HealthPlan(strikes, [], [$"not acting on {view.Node.Name}: its {input.Settings.RecordField} field cannot keep hpcmaint's record: {problem}; clear it or set [health] record_field"]);
+        }
+
+        if (view.Record.Hold is { } hold)
+        {
+            return new HealthPlan(strikes, [], [$"{view.Node.Name} is held by {hold.By} since {hold.At:u} ({hold.Reason}): not acting"]);
+        }
+
+        var decision = new Decision(input, view, strikes, failing);
+        return view.Record.Ticket is { } ticket ? decision.WithTicket(ticket) : decision.WithoutTicket();
+    }
+
+    private sealed class Decision(HealthInput input, SlurmView view, StrikeBook strikes, CheckResult[] failing)
+    {
+        private readonly List<HealthAction> actions = [];
+        private readonly List<string> notes = [];
+        private NodeRecord record = view.Record;
+
+        private string Node => view.Node.Name;
+
+        private DateTimeOffset Now => input.Now;
+
+        private bool DrainedByUs => view.Node.ReasonIsOurs && (view.Node.State.IsDrainSet || view.Node.State.IsDown);
+
+        private bool ForeignReason => view.Node.Reason is { Length: > 0 } && !view.Node.ReasonIsOurs;
+
+        public HealthPlan WithoutTicket()
+        {
+            var triggered = Triggered().ToArray();
+            if (triggered.Length > 0)
+            {
+                if (ForeignReason)
+                {
+                    notes.Add($"{Node} already has a reason hpcmaint did not write (\"{view.Node.Reason}\"): not acting");
+                    return Finish();
+                }
+
+                if (view.Peers is not { } peers)
+                {
+                    return new HealthPlan(strikes, [], []) { NeedsPeers = true };
+                }
+
+                if (Breaker.WhyOpen(view, peers, input.Settings.Breaker, Now) is { } why)
+                {
+                    notes.Add($"not draining {Node}: {why}");
+                    record = record with { BreakerOpened = record.BreakerOpened ?? Now };
+                    return Finish(breakerOpen: true);
+                }
+
+                return Open(triggered);
+            }
+
+            if (failing.Length == 0 && DrainedByUs)
+            {
+                actions.Add(new ResumeNode(Node, "every check passes; the drain was hpcmaint's"));
+                record = record with { Acknowledged = false };
+            }
+
+            return Finish();
+        }
+
+        public HealthPlan WithTicket(Ticket ticket)
+        {
+            if (ticket.Step == LadderStep.Manual)
+            {
+                if (failing.Length == 0 && !DrainedByUs)
+                {
+                    Close(ticket, "closed: resumed by a person and every check passes");
+                }
+                else
+                {
+                    notes.Add($"{Node} is at the manual step since {ticket.StepStarted:u}: waiting for a person");
+                }
+
+                return Finish();
+            }
+
+            var rebooted = view.Node.BootTime is { } boot && boot > ticket.StepStarted;
+            if (!rebooted)
+            {
+                notes.Add($"{Node}: waiting for the {NodeRecordCodec.StepName(ticket.Step)} requested at {ticket.StepStarted:u}");
+                return Finish();
+            }
+
+            if (failing.Length == 0)
+            {
+                if (DrainedByUs)
+                {
+                    actions.Add(new ResumeNode(Node, $"every check passes after the {NodeRecordCodec.StepName(ticket.Step)}"));
+                }
+
+                Close(ticket, "closed: every check passes");
+                return Finish();
+            }
+
+            if (ForeignReason)
+            {
+                notes.Add($"{Node} now has a reason hpcmaint did not write (\"{view.Node.Reason}\"): not advancing the ticket");
+                return Finish();
+            }
+
+            var next = NextStep(ticket.Step, Ladder(ticket.Check));
+            var primary = Primary(failing.SelectMany(Findings).ToArray());
+            Climb(ticket.With(next, Now, NodeRecordCodec.StepName(next)), primary, failing.Sum(f => f.Verdict.Findings.Count) - 1);
+            return Finish();
+        }
+
+        private HealthPlan Open((CheckResult Result, Finding Finding)[] triggered)
+        {
+            var primary = Primary(triggered);
+            var ladder = Ladder(primary.Result.Name);
+            var step = FirstStep(ladder, primary.Finding.Remedy);
+            var recentTickets = record.PastTickets.Count(t => t >= Now - input.Settings.Lemon.Window);
+            var lemon = recentTickets + 1 >= input.Settings.Lemon.Tickets && input.Settings.Lemon.Tickets > 0;
+            if (lemon)
+            {
+                step = LadderStep.Manual;
+                notes.Add($"{Node} is a lemon: {recentTickets + 1} tickets within {Config.DurationText.Format(input.Settings.Lemon.Window)}; straight to manual");
+            }
+
+            var ticket = new Ticket(primary.Finding.Condition, primary.Result.Name, step, Now, Now,
+                [new TicketEvent(Now, "drain"), new TicketEvent(Now, lemon ? "manual (lemon)" : NodeRecordCodec.StepName(step))]);
+            Climb(ticket, primary, triggered.Length - 1);
+            return Finish();
+        }
+
+        private void Climb(Ticket ticket, (CheckResult Result, Finding Finding) primary, int others)
+        {
+            var reason = DrainReasons.For(primary.Finding, others, ticket.Step);
+            actions.Add(new DrainNode(Node, reason));
+            record = record with { Ticket = ticket, Acknowledged = false };
+            RecordNow();
+            if (ticket.Step == LadderStep.Manual)
+            {
+                actions.Add(new NotifyManual(Node, new ManualNotification(Node, reason, ticket, failing.Select(Describe).ToArray())));
+            }
+            else
+            {
+                actions.Add(new RebootNode(Node, ticket.Step));
+            }
+        }
+
+        private void Close(Ticket ticket, string what)
+        {
+            record = record with
+            {
+                Ticket = null,
+                Acknowledged = false,
+                PastTickets = [.. record.PastTickets.TakeLast(Math.Max(0, input.Settings.Lemon.Tickets - 1)), ticket.Opened],
+            };
+            notes.Add($"{Node}: ticket for {ticket.Condition} {what}");
+        }
+
+        private void RecordNow()
+        {
+            record = record with { Last = LastRun() };
+            actions.Add(new WriteRecord(Node, record));
+        }
+
+        private HealthPlan Finish(bool breakerOpen = false)
+        {
+            var last = LastRun();
+            if (record.Last is null || !record.Last.Failing.SequenceEqual(last.Failing))
+            {
+                record = record with { Last = last };
+            }
+
+            if (!record.Equals(view.Record) && !actions.OfType<WriteRecord>().Any(w => w.Record.Equals(record)))
+            {
+                actions.RemoveAll(a => a is WriteRecord);
+                var resume = actions.FindIndex(a => a is ResumeNode);
+                actions.Insert(resume < 0 ? 0 : resume, new WriteRecord(Node, record));
+            }
+
+            return new HealthPlan(strikes, actions, notes) { BreakerOpen = breakerOpen };
+        }
+
+        private LastRun LastRun() => new(Now, input.Results
+            .Where(r => !r.Passed && r.Definition.Priority.Class != PriorityClass.MustIgnore)
+            .SelectMany(r => r.Verdict.Findings.Select(f => $"{f.Condition} {strikes.Of(r.Name, f.Condition)}/{r.Definition.Strikes}"))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray());
+
+        private IEnumerable<(CheckResult Result, Finding Finding)> Triggered() =>
+            failing.SelectMany(Findings).Where(x =>
+                x.Finding.Critical
+                || x.Result.Definition.Priority.Class == PriorityClass.NotReady
+                || strikes.Of(x.Result.Name, x.Finding.Condition) >= x.Result.Definition.Strikes);
+
+        private static IEnumerable<(CheckResult Result, Finding Finding)> Findings(CheckResult r) =>
+            r.Verdict.Findings.Select(f => (r, f));
+
+        private static (CheckResult Result, Finding Finding) Primary(IReadOnlyList<(CheckResult Result, Finding Finding)> candidates) =>
+            candidates
+                .OrderBy(x => x.Result.Definition.Priority.Value)
+                .ThenByDescending(x => x.Finding.Critical)
+                .ThenByDescending(x => x.Finding.Remedy)
+                .First();
+
+        private IReadOnlyList<LadderStep> Ladder(string check) =>
+            input.Settings.Checks.FirstOrDefault(c => c.Name == check)?.Ladder ?? input.Settings.Ladder;
+
+        private static LadderStep FirstStep(IReadOnlyList<LadderStep> ladder, LadderStep remedy) =>
+            ladder.FirstOrDefault(s => s >= remedy, LadderStep.Manual);
+
+        private static LadderStep NextStep(LadderStep current, IReadOnlyList<LadderStep> ladder) =>
+            ladder.FirstOrDefault(s => s > current, LadderStep.Manual);
+
+        private static FailedCheck Describe(CheckResult r) => new(
+            r.Name,
+            r.Verdict.Status.ToString().ToLowerInvariant(),
+            r.Verdict.Findings.Select(f => $"{f.Condition}: {f.Actual} vs {f.Expected}").ToArray(),
+            r.Verdict.Output.Length > 4000 ? r.Verdict.Output[..4000] + "…" : r.Verdict.Output);
+    }
+}
