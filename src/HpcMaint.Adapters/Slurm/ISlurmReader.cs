@@ -7,6 +7,9 @@ public interface ISlurmReader
 {
     Task<SlurmResult<IReadOnlyList<Node>>> GetNodesAsync(CancellationToken ct = default);
 
+    /// <summary>One node, with its free-text fields intact (scontrol show node NAME).</summary>
+    Task<SlurmResult<Node>> GetNodeAsync(string name, CancellationToken ct = default);
+
     Task<SlurmResult<IReadOnlyList<Partition>>> GetPartitionsAsync(CancellationToken ct = default);
 
     Task<SlurmResult<IReadOnlyList<Job>>> GetJobsAsync(CancellationToken ct = default);

@@ -24,6 +24,9 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
         return Parse(await ReadAsync(Commands.ShowNodesOfSlurm23(), ct).ConfigureAwait(false), SinfoJsonParser.ParseNodes);
     }
 
+    public async Task<SlurmResult<Node>> GetNodeAsync(string name, CancellationToken ct = default) =>
+        Parse(await ReadAsync(Commands.ShowNode(name), ct).ConfigureAwait(false), ScontrolNodeParser.Parse);
+
     public async Task<SlurmResult<IReadOnlyList<Partition>>> GetPartitionsAsync(CancellationToken ct = default) =>
         Parse(await ReadAsync(Commands.ShowPartitions(), ct).ConfigureAwait(false), ScontrolPartitionParser.Parse);
 

@@ -26,6 +26,8 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     public Command ShowNodesOfSlurm23() => Scontrol("show", "node", "--json");
 
+    public Command ShowNode(string name) => Scontrol("show", "node", name);
+
     public Command ShowPartitions() => Scontrol("--all", "show", "partition", "--oneliner");
 
     public Command ShowJobs() => Squeue("--all", "--json");
