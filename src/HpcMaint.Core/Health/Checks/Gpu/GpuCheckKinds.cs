@@ -1,0 +1,45 @@
+using HpcMaint.Core.Config;
+
+namespace HpcMaint.Core.Health.Checks.Gpu;
+
+/// <summary>The GPU check kinds a config line can name: gpu.nvidia, gpu.nvidia.query, gpu.xid, gpu.amd, dcgm.</summary>
+public static class GpuCheckKinds
+{
+    private static readonly string[] NvidiaSmiXml = ["/usr/bin/nvidia-smi", "-q", "-x"];
+    private static readonly string[] NvidiaSmiQuery = ["/usr/bin/nvidia-smi", "--query-gpu=" + Gpu.NvidiaSmiCsv.DefaultFields, "--format=csv"];
+    private static readonly string[] NvidiaSmiNvLink = ["/usr/bin/nvidia-smi", "nvlink", "--status"];
+    private static readonly string[] Dmesg = ["/usr/bin/dmesg"];
+    private static readonly string[] RocmSmi = ["/opt/rocm/bin/rocm-smi", "--showtemp", "--showuse", "--showmeminfo", "vram", "--showbus", "--json"];
+    private static readonly string[] RocmInfo = ["/opt/rocm/bin/rocminfo"];
+
+    public static IReadOnlyList<CheckKind> All { get; } =
+    [
+        new("gpu.nvidia", "NVIDIA GPUs from nvidia-smi -q -x: count, lost, ECC, remapped rows, throttling, temperature, persistence, NVLink",
+            section => Nvidia(section, "gpu.nvidia", NvidiaSmiXml, Gpu.NvidiaSmiXml.Parse)),
+        new("gpu.nvidia.query", "The gpu.nvidia conditions from nvidia-smi --query-gpu … --format=csv",
+            section => Nvidia(section, "gpu.nvidia.query", NvidiaSmiQuery, Gpu.NvidiaSmiCsv.Parse)),
+        new("gpu.xid", "NVIDIA Xid events in the kernel log that need a GPU reset or a person",
+            section => new XidCheck(
+                section.StringList("kernel_log", Dmesg, GpuTool.AbsoluteProgram),
+                section.Duration("window", TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromDays(365)))),
+        new("gpu.amd", "AMD GPUs from rocm-smi --json (count, temperature, VRAM, RAS) and rocminfo's GPU agents",
+            section => new AmdGpuCheck(
+                section.StringList("rocm_smi", RocmSmi, GpuTool.AbsoluteProgram),
+                section.StringList("rocminfo", RocmInfo, argv => argv.Count == 0 ? null : GpuTool.AbsoluteProgram(argv)),
+                AmdExpectations.Read(section))),
+        new("dcgm", "NVIDIA DCGM diagnostics: dcgmi diag -r N -j",
+            section => new DcgmCheck(
+                section.String("dcgmi", "/usr/bin/dcgmi", path => path.StartsWith('/') ? null : "expected an absolute path, e.g. \"/usr/bin/dcgmi\""),
+                section.Int("level", 1, 1, 4),
+                section.Bool("warn_fails", false))),
+    ];
+
+    private static NvidiaCheck Nvidia(ConfigSection section, string id, string[] defaultArgv, Func<string, Parsed<NvidiaReport>> parse)
+    {
+        var argv = section.StringList("nvidia_smi", defaultArgv, GpuTool.AbsoluteProgram);
+        var expect = NvidiaExpectations.Read(section);
+        var nvlink = section.Bool("nvlink", false);
+        var nvlinkArgv = section.StringList("nvlink_status", NvidiaSmiNvLink, GpuTool.AbsoluteProgram);
+        return new NvidiaCheck(id, argv, parse, expect, nvlink ? nvlinkArgv : null);
+    }
+}

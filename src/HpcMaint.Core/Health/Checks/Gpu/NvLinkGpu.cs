@@ -1,0 +1,6 @@
+namespace HpcMaint.Core.Health.Checks.Gpu;
+
+/// <summary>One GPU's links as <c>nvidia-smi nvlink --status</c> prints them ("Link 3: 25 GB/s", "Link 3: &lt;inactive&gt;").</summary>
+/// <param name="Gpu">The "GPU n" header's n.</param>
+/// <param name="InactiveLinks">Numbers of links without a speed.</param>
+internal sealed record NvLinkGpu(int Gpu, int Links, IReadOnlyList<int> InactiveLinks);
