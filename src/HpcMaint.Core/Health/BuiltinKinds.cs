@@ -1,7 +1,9 @@
+using HpcMaint.Core.Health.Checks.Gpu;
+
 namespace HpcMaint.Core.Health;
 
 /// <summary>The check families shipped with hpcmaint.</summary>
 internal static class BuiltinKinds
 {
-    public static IReadOnlyList<CheckKind> All { get; } = [];
+    public static IReadOnlyList<CheckKind> All { get; } = [.. GpuCheckKinds.All];
 }
