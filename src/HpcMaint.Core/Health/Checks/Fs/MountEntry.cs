@@ -7,13 +7,16 @@ internal sealed record MountEntry(string Source, string MountPoint, string FsTyp
 
     public bool HasOption(string option)
     {
-        var options = Options.AsSpan();
-        foreach (var range in options.Split(','))
+        var rest = Options.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (options[range].SequenceEqual(option))
+            var comma = rest.IndexOf(',');
+            if ((comma < 0 ? rest : rest[..comma]).SequenceEqual(option))
             {
                 return true;
             }
+
+            rest = comma < 0 ? [] : rest[(comma + 1)..];
         }
 
         return false;

@@ -13,7 +13,7 @@ internal static class MountTable
     public static MountEntry? Find(string mounts, string mountPoint)
     {
         MountEntry? found = null;
-        foreach (var line in mounts.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(mounts))
         {
             var rest = line;
             var source = NextField(ref rest);

@@ -14,7 +14,7 @@ internal static class CpuInfoParser
         var threads = 0;
         long socket = -1;
         long core = -1;
-        foreach (var line in cpuinfo.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(cpuinfo))
         {
             if (line.StartsWith("processor", StringComparison.Ordinal))
             {

@@ -7,7 +7,7 @@ internal sealed record MemInfo(long TotalBytes, long AvailableBytes, long SwapTo
     public static MemInfo? Parse(string meminfo)
     {
         long total = -1, available = -1, free = -1, swap = 0;
-        foreach (var line in meminfo.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(meminfo))
         {
             if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
             {

@@ -78,7 +78,7 @@ internal sealed class ProcessTable
             return null;
         }
 
-        foreach (var line in status.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(status))
         {
             if (line.StartsWith("Uid:", StringComparison.Ordinal))
             {

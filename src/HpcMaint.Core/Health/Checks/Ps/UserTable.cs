@@ -21,7 +21,7 @@ internal static class UserTable
             return null;
         }
 
-        foreach (var line in passwd.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(passwd))
         {
             var colon = line.IndexOf(':');
             if (colon <= 0 || !line[..colon].SequenceEqual(user))
