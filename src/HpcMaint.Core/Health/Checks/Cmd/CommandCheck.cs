@@ -66,7 +66,7 @@ internal sealed class CommandCheck(string condition, IReadOnlyList<string> argv,
         _ = section.Optional("output", pattern => TryCompile(pattern, out output));
         var condition = section.Optional("condition", ConditionId);
         return argv.Count == 0
-            ? new MisconfiguredCheck(Id, "no argv: write argv = [\"/usr/local/sbin/site-check\"]")
+            ? MisconfiguredCheck.Report(section, "argv", "no argv: write argv = [\"/usr/local/sbin/site-check\"]")
             : new CommandCheck(condition ?? DefaultCondition(argv[0]), argv, exitCode, output);
     }
 

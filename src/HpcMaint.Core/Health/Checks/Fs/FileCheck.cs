@@ -38,7 +38,7 @@ internal sealed class FileCheck(IReadOnlyList<string> paths, IReadOnlyList<FileT
             list.Count == 0 ? "name at least one test, e.g. [\"file\", \"executable\"]"
             : list.Select(CheckSettings.OneOf(FileTests.Names)).FirstOrDefault(p => p is not null));
         return paths.Count == 0
-            ? new MisconfiguredCheck(Condition, "no paths: write paths = [\"/etc/slurm/slurm.conf\"]")
+            ? MisconfiguredCheck.Report(section, "paths", "no paths: write paths = [\"/etc/slurm/slurm.conf\"]")
             : new FileCheck(paths, tests.Select(FileTests.Parse).ToArray());
     }
 }

@@ -52,7 +52,7 @@ internal sealed class MountCheck(string path, string? fsType, string? source, st
         var source = section.Optional("source");
         var mode = section.Optional("mode", CheckSettings.OneOf("rw", "ro"));
         return path is null
-            ? new MisconfiguredCheck(Condition, "no path: write path = \"/scratch\"")
+            ? MisconfiguredCheck.Report(section, "path", "no path: write path = \"/scratch\"")
             : new MountCheck(CheckSettings.NormalizePath(path), fsType, source, mode);
     }
 }

@@ -46,8 +46,8 @@ internal sealed class SpaceCheck(string path, Threshold? minFree, Threshold? min
         var path = section.Optional("path", CheckSettings.AbsolutePath);
         var minFree = CheckSettings.Threshold(section, "min_free", sizes: true);
         var minFreeInodes = CheckSettings.Threshold(section, "min_free_inodes", sizes: false);
-        return path is null ? new MisconfiguredCheck(Condition, "no path: write path = \"/tmp\"")
-            : minFree is null && minFreeInodes is null ? new MisconfiguredCheck(Condition, "nothing to compare: write min_free = \"3%\" or min_free_inodes = \"1%\"")
+        return path is null ? MisconfiguredCheck.Report(section, "path", "no path: write path = \"/tmp\"")
+            : minFree is null && minFreeInodes is null ? MisconfiguredCheck.Report(section, "min_free", "nothing to compare: write min_free = \"3%\" or min_free_inodes = \"1%\"")
             : new SpaceCheck(CheckSettings.NormalizePath(path), minFree, minFreeInodes);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class CpuCheck(int? sockets, int? cores, int? coresPerSocket, in
         var coresPerSocket = section.OptionalInt("cores_per_socket", 1, 1 << 16);
         var threads = section.OptionalInt("threads", 1, 1 << 20);
         return sockets is null && cores is null && coresPerSocket is null && threads is null
-            ? new MisconfiguredCheck(Condition, "nothing to compare: write sockets, cores, cores_per_socket or threads")
+            ? MisconfiguredCheck.Report(section, "sockets", "nothing to compare: write sockets, cores, cores_per_socket or threads")
             : new CpuCheck(sockets, cores, coresPerSocket, threads);
     }
 }

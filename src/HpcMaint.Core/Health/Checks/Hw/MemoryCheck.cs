@@ -51,7 +51,7 @@ internal sealed class MemoryCheck(long? physical, long? swap, Threshold toleranc
         var tolerance = CheckSettings.Threshold(section, "tolerance", sizes: true) ?? new Threshold(5, IsPercent: true, IsSize: true);
         var minFree = CheckSettings.Threshold(section, "min_free", sizes: true);
         return physical is null && swap is null && minFree is null
-            ? new MisconfiguredCheck(Condition, "nothing to compare: write physical = \"256GiB\", swap = \"8GiB\" or min_free = \"5%\"")
+            ? MisconfiguredCheck.Report(section, "physical", "nothing to compare: write physical = \"256GiB\", swap = \"8GiB\" or min_free = \"5%\"")
             : new MemoryCheck(physical, swap, tolerance, minFree);
     }
 }

@@ -53,7 +53,7 @@ internal sealed class LinkCheck(string iface, int? minSpeed, int? mtu) : IHealth
         var minSpeed = section.OptionalInt("min_speed", 1, 10_000_000);
         var mtu = section.OptionalInt("mtu", 68, 65536);
         return iface is null
-            ? new MisconfiguredCheck(Condition, "no interface: write interface = \"eth0\"")
+            ? MisconfiguredCheck.Report(section, "interface", "no interface: write interface = \"eth0\"")
             : new LinkCheck(iface, minSpeed, mtu);
     }
 }

@@ -30,7 +30,7 @@ internal sealed class ReachCheck(string host, int port, TimeSpan timeout) : IHea
         var port = section.OptionalInt("port", 1, 65535);
         var timeout = section.Duration("connect_timeout", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30));
         return host is null || port is null
-            ? new MisconfiguredCheck(Condition, "no host or port: write host = \"nfs1\" and port = 2049")
+            ? MisconfiguredCheck.Report(section, "host", "no host or port: write host = \"nfs1\" and port = 2049")
             : new ReachCheck(host, port.Value, timeout);
     }
 }

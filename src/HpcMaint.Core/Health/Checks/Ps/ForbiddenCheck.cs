@@ -67,7 +67,7 @@ internal sealed class ForbiddenCheck(IReadOnlyList<string> names, IReadOnlyList<
         var names = section.StringList("names", [], list => list.Any(n => n.Length == 0 || n.Contains('/')) ? "write process names as ps shows them, e.g. [\"xmrig\"]" : null);
         var ignoreUsers = section.StringList("ignore_users", []);
         return names.Count == 0
-            ? new MisconfiguredCheck(Condition, "no names: write names = [\"xmrig\"]")
+            ? MisconfiguredCheck.Report(section, "names", "no names: write names = [\"xmrig\"]")
             : new ForbiddenCheck(names, ignoreUsers);
     }
 }

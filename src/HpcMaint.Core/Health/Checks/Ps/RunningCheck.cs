@@ -72,7 +72,7 @@ internal sealed class RunningCheck(string name, string? user, string? commandLin
         var user = section.Optional("user");
         var commandLine = section.Optional("cmdline");
         return name is null
-            ? new MisconfiguredCheck(Condition, "no name: write name = \"slurmd\"")
+            ? MisconfiguredCheck.Report(section, "name", "no name: write name = \"slurmd\"")
             : new RunningCheck(name, user, commandLine);
     }
 }

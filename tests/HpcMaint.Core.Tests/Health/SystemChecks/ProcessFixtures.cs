@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HpcMaint.Core.Tests.Health.System;
+namespace HpcMaint.Core.Tests.Health.SystemChecks;
 
 internal static class ProcessFixtures
 {

@@ -1,6 +1,6 @@
 using HpcMaint.Core.Health;
 
-namespace HpcMaint.Core.Tests.Health.System;
+namespace HpcMaint.Core.Tests.Health.SystemChecks;
 
 public sealed class FsSpecs
 {

@@ -1,7 +1,7 @@
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Health.Checks;
 
-namespace HpcMaint.Core.Tests.Health.System;
+namespace HpcMaint.Core.Tests.Health.SystemChecks;
 
 /// <summary>Builds a system check from TOML the way a config line would, and runs it on a fake node.</summary>
 internal static class SystemCheck

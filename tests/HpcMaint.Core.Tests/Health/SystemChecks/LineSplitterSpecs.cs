@@ -1,6 +1,6 @@
 using HpcMaint.Core.Health.Checks;
 
-namespace HpcMaint.Core.Tests.Health.System;
+namespace HpcMaint.Core.Tests.Health.SystemChecks;
 
 public sealed class LineSplitterSpecs
 {

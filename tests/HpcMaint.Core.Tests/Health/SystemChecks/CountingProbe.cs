@@ -1,6 +1,6 @@
 using HpcMaint.Core.Health;
 
-namespace HpcMaint.Core.Tests.Health.System;
+namespace HpcMaint.Core.Tests.Health.SystemChecks;
 
 /// <summary>Passes everything to a fake node and counts what was read and listed, to pin down I/O costs.</summary>
 internal sealed class CountingProbe(FakeHostProbe node) : IHostProbe

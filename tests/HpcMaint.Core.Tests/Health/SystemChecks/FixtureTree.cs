@@ -1,4 +1,4 @@
-namespace HpcMaint.Core.Tests.Health.System;
+namespace HpcMaint.Core.Tests.Health.SystemChecks;
 
 internal static class FixtureTree
 {
