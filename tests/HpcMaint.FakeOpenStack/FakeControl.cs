@@ -7,7 +7,7 @@ namespace HpcMaint.FakeOpenStack;
 /// The control API for specs and scripts:
 /// GET /_fake/log, DELETE /_fake/log, GET /_fake/servers,
 /// POST /_fake/faults {"status":500,"count":2,"method":"POST","path_contains":"/action","retry_after":1},
-/// POST /_fake/slow {"delay_ms":3000,"count":1,"method":…,"path_contains":…},
+/// POST /_fake/slow {"delay_ms":3000,"count":1,"method":…,"path_contains":…,"after_answer":false},
 /// POST /_fake/tokens/expire,
 /// POST /_fake/servers/{id or name}/fail-next-rebuild {"code":500,"message":"…"},
 /// POST /_fake/servers/{id or name}/state {"status":"PAUSED","task_state":null}.
@@ -47,7 +47,7 @@ public static class FakeControl
                 cloud.AddFault(new FakeFault(Int(root, "status") ?? 500, Int(root, "count") ?? 1, Text(root, "method"), Text(root, "path_contains"), Int(root, "retry_after")));
                 return FakeAnswer.Empty(204, "control");
             case ["slow"]:
-                cloud.AddDelay(new FakeDelay(TimeSpan.FromMilliseconds(Int(root, "delay_ms") ?? 1000), Int(root, "count") ?? 1, Text(root, "method"), Text(root, "path_contains")));
+                cloud.AddDelay(new FakeDelay(TimeSpan.FromMilliseconds(Int(root, "delay_ms") ?? 1000), Int(root, "count") ?? 1, Text(root, "method"), Text(root, "path_contains"), Bool(root, "after_answer")));
                 return FakeAnswer.Empty(204, "control");
             case ["tokens", "expire"]:
                 cloud.ExpireTokens();
@@ -121,6 +121,9 @@ public static class FakeControl
 
     private static int? Int(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+
+    private static bool Bool(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? Text(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -22,7 +22,8 @@ public sealed class FakeRouter(FakeCloud cloud)
         cloud.EnterRequest();
         try
         {
-            if (cloud.TakeDelay(method, path) is { } delay)
+            var delay = cloud.TakeDelay(method, path);
+            if (delay is { AfterAnswer: false })
             {
                 await Task.Delay(delay.Delay, cloud.Options.Time, context.RequestAborted);
             }
@@ -37,6 +38,11 @@ public sealed class FakeRouter(FakeCloud cloud)
             if (answer.Status == 202)
             {
                 cloud.SaveState();
+            }
+
+            if (delay is { AfterAnswer: true })
+            {
+                await Task.Delay(delay.Delay, cloud.Options.Time, context.RequestAborted);
             }
 
             await WriteAsync(context, answer);

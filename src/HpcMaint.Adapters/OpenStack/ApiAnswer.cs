@@ -6,6 +6,9 @@ namespace HpcMaint.Adapters.OpenStack;
 /// </summary>
 internal sealed record ApiAnswer(int Status, byte[] Body, string? SubjectToken, string? RequestId, string? TransportError, int Attempts)
 {
+    /// <summary>The answer was a failure, but the server shows the request was carried out.</summary>
+    public bool TookEffect { get; init; }
+
     public bool IsSuccess => Status is >= 200 and < 300;
 
     /// <summary>The failure this answer stands for, in the cloud's own words where it gave some.</summary>

@@ -14,10 +14,11 @@ public static class CloudsYamlReader
     public static CloudConfigResult Read(string file, string text, string? cloudName)
     {
         YamlMappingNode root;
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
                 return CloudConfigResult.Invalid(file, 1, "clouds", "the file must be a mapping with a 'clouds:' key");
@@ -28,6 +29,11 @@ public static class CloudsYamlReader
         catch (YamlException e)
         {
             return CloudConfigResult.Invalid(file, (int)e.Start.Line, "yaml", e.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3 throws this, not a YamlException, for a flow collection left open at the end.
+            return CloudConfigResult.Invalid(file, (int)(parser.Current?.End.Line ?? 0), "yaml", "malformed YAML after this line (an unclosed [ or {?)");
         }
 
         if (Child(root, "clouds") is not YamlMappingNode clouds)

@@ -16,19 +16,24 @@ public sealed partial class OpenStackClient
         return await ActionAsync(serverId, action, NovaJson.Reboot(type), cancellationToken);
     }
 
+    /// <summary>
+    /// A rebuild is not repeated once carried out: a try whose answer was lost (timeout, 5xx) may have
+    /// been, and Nova sets the new image before it answers 202. So before a retry, and on a retry's 409,
+    /// the server is read: on the target image (rebuilding or done), the rebuild counts as accepted.
+    /// Callers rebuild only servers not already on the image, so that reading is unambiguous.
+    /// </summary>
     private async Task<OpenStackResult<ServerActionAccepted>> RebuildUnlimitedAsync(string serverId, string imageId, CancellationToken cancellationToken)
     {
-        var call = await SendActionAsync(serverId, NovaJson.Rebuild(imageId), cancellationToken);
-        if (call.Succeeded && call.Value is { Status: 409, Attempts: > 1 })
+        async Task<bool> OnTargetImage(CancellationToken token) =>
+            await ShowAsync(serverId, token) is { Succeeded: true } server
+            && server.Value.ImageId == imageId
+            && (server.Value.TaskState?.StartsWith("rebuild", StringComparison.Ordinal) == true || server.Value.IsSettled || server.Value.Status == "ERROR");
+
+        var call = await SendActionAsync(serverId, NovaJson.Rebuild(imageId), cancellationToken, OnTargetImage);
+        if (call.Succeeded && (call.Value.TookEffect || (call.Value is { Status: 409, Attempts: > 1 } && await OnTargetImage(cancellationToken))))
         {
-            // A retried rebuild refused as a conflict: an earlier try may have been carried out although its
-            // answer was lost (Nova sets the image and task_state before it answers 202). Then it is under way.
-            var server = await ShowAsync(serverId, cancellationToken);
-            if (server.Succeeded && server.Value.ImageId == imageId && server.Value.TaskState?.StartsWith("rebuild", StringComparison.Ordinal) == true)
-            {
-                return OpenStackResult<ServerActionAccepted>.Success(
-                    new ServerActionAccepted(serverId, "rebuild", call.Value.RequestId, "accepted on an earlier try whose answer was lost"));
-            }
+            return OpenStackResult<ServerActionAccepted>.Success(
+                new ServerActionAccepted(serverId, "rebuild", call.Value.RequestId, "carried out by an earlier try whose answer was lost"));
         }
 
         return Accepted(serverId, "rebuild", call);
@@ -37,8 +42,9 @@ public sealed partial class OpenStackClient
     private async Task<OpenStackResult<ServerActionAccepted>> ActionAsync(string serverId, string action, byte[] body, CancellationToken cancellationToken) =>
         Accepted(serverId, action, await SendActionAsync(serverId, body, cancellationToken));
 
-    private Task<OpenStackResult<ApiAnswer>> SendActionAsync(string serverId, byte[] body, CancellationToken cancellationToken) =>
-        ComputeAsync(HttpMethod.Post, "/servers/" + Uri.EscapeDataString(serverId) + "/action", body, cancellationToken);
+    private Task<OpenStackResult<ApiAnswer>> SendActionAsync(
+        string serverId, byte[] body, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? tookEffect = null) =>
+        ComputeAsync(HttpMethod.Post, "/servers/" + Uri.EscapeDataString(serverId) + "/action", body, cancellationToken, tookEffect);
 
     private static OpenStackResult<ServerActionAccepted> Accepted(string serverId, string action, OpenStackResult<ApiAnswer> call)
     {

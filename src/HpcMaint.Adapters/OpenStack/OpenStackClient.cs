@@ -64,7 +64,8 @@ public sealed partial class OpenStackClient : IDisposable
     /// One Nova request with the current token; on 401 the token is dropped and the request sent once
     /// more with a fresh one. The path is relative to the compute endpoint (or an absolute next-page URL).
     /// </summary>
-    private async Task<OpenStackResult<ApiAnswer>> ComputeAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
+    private async Task<OpenStackResult<ApiAnswer>> ComputeAsync(
+        HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? tookEffect = null)
     {
         for (var refused = 0; ; refused++)
         {
@@ -81,7 +82,7 @@ public sealed partial class OpenStackClient : IDisposable
             }
 
             var url = path.StartsWith("http", StringComparison.Ordinal) ? path : endpoint.Value + path;
-            var answer = await sender.SendAsync(new ApiRequest(method, url, body, token.Value.Id, computeApiVersion), cancellationToken);
+            var answer = await sender.SendAsync(new ApiRequest(method, url, body, token.Value.Id, computeApiVersion), cancellationToken, tookEffect);
             if (answer.Status != 401)
             {
                 return OpenStackResult<ApiAnswer>.Success(answer);

@@ -8,7 +8,9 @@ namespace HpcMaint.Adapters.OpenStack;
 /// </summary>
 internal sealed class RetryingSender(HttpClient http, OpenStackClientOptions options, TimeProvider time)
 {
-    public async Task<ApiAnswer> SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    /// <param name="tookEffect">For a request that must not be repeated once carried out: asked before a retry
+    /// that follows an answer which may hide success (none, or 5xx); true ends the retries.</param>
+    public async Task<ApiAnswer> SendAsync(ApiRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<bool>>? tookEffect = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -16,6 +18,11 @@ internal sealed class RetryingSender(HttpClient http, OpenStackClientOptions opt
             if (!IsWorthRetrying(answer) || attempt >= options.MaxAttempts)
             {
                 return answer;
+            }
+
+            if (tookEffect is not null && answer.Status != 429 && await tookEffect(cancellationToken))
+            {
+                return answer with { TookEffect = true };
             }
 
             await Task.Delay(retryAfter ?? Backoff(attempt), time, cancellationToken);
