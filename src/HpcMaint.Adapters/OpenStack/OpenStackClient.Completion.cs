@@ -1,0 +1,71 @@
+namespace HpcMaint.Adapters.OpenStack;
+
+/// <summary>Following a rebuild to its end: done, failed with Nova's fault, or out of time.</summary>
+public sealed partial class OpenStackClient
+{
+    /// <summary>
+    /// Rebuilds and waits for the end, holding one in-flight slot throughout, so that no more than
+    /// <see cref="OpenStackClientOptions.MaxInFlight"/> rebuilds run on the cloud at once.
+    /// </summary>
+    public async Task<OpenStackResult<NovaServer>> RebuildAndWaitAsync(string serverId, string imageId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var slot = await Limiter.EnterAsync(cancellationToken);
+        var accepted = await RebuildUnlimitedAsync(serverId, imageId, cancellationToken);
+        return accepted.Succeeded
+            ? await WaitUnlimitedAsync(serverId, imageId, timeout, cancellationToken)
+            : OpenStackResult<NovaServer>.Fail(accepted.Failure!);
+    }
+
+    /// <summary>
+    /// Polls the server until it is ACTIVE (or SHUTOFF) with no task and on <paramref name="imageId"/>;
+    /// ERROR ends it as a failure carrying Nova's fault message.
+    /// </summary>
+    public async Task<OpenStackResult<NovaServer>> WaitForRebuildAsync(string serverId, string imageId, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var slot = await Limiter.EnterAsync(cancellationToken);
+        return await WaitUnlimitedAsync(serverId, imageId, timeout, cancellationToken);
+    }
+
+    private async Task<OpenStackResult<NovaServer>> WaitUnlimitedAsync(string serverId, string imageId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + timeout;
+        var lastSeen = "nothing read yet";
+        while (true)
+        {
+            var read = await ShowAsync(serverId, cancellationToken);
+            if (read.Succeeded)
+            {
+                var server = read.Value;
+                if (server.Status == "ERROR")
+                {
+                    return OpenStackResult<NovaServer>.Fail(OpenStackFailureKind.ServerError, server.Fault?.Code ?? 0,
+                        $"server {serverId} went to ERROR: {server.Fault?.Message ?? "(Nova gave no fault message)"}");
+                }
+
+                if (server.IsSettled && server.ImageId == imageId)
+                {
+                    return OpenStackResult<NovaServer>.Success(server);
+                }
+
+                lastSeen = server.ToString();
+            }
+            else if (read.Failure!.Kind is OpenStackFailureKind.NotFound or OpenStackFailureKind.Authentication or OpenStackFailureKind.Configuration)
+            {
+                return OpenStackResult<NovaServer>.Fail(read.Failure);
+            }
+            else
+            {
+                lastSeen = read.Failure.ToString();
+            }
+
+            var left = deadline - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return OpenStackResult<NovaServer>.Fail(OpenStackFailureKind.TimedOut, 0,
+                    $"server {serverId} not rebuilt to {imageId} within {timeout}; last seen: {lastSeen}");
+            }
+
+            await Task.Delay(left < options.PollInterval ? left : options.PollInterval, time, cancellationToken);
+        }
+    }
+}
