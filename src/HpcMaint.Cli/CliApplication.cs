@@ -15,6 +15,13 @@ public static class CliApplication
         root.Subcommands.Add(ConfigCommands.Create(env, options));
         root.Subcommands.Add(AuditCommands.Create(env, options));
         root.Subcommands.Add(StatusCommand.Create(env, options));
+        foreach (var command in HoldCommands.Create(env, options))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(BreakerCommands.Create(env, options));
+        root.Subcommands.Add(VerifyCommand.Create(env, options));
 
         try
         {

@@ -1,18 +1,73 @@
+using HpcMaint.Adapters.Health;
+using HpcMaint.Adapters.Hosting;
 using HpcMaint.Core.Config;
+using HpcMaint.Core.Remediation;
 using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Health;
 
-/// <summary>
-/// One health-check run for this node. The foundation release validates the configuration and reports
-/// it; the check catalogue, strikes and drains build on this (see the project's issue tracker).
-/// </summary>
+/// <summary>Wires one health run for this node and reports it: a log line for slurmd, a table or JSON for admins.</summary>
 internal static class HealthRun
 {
-    public static int Execute(HpcMaintConfig config, string node, ILoggerFactory logging)
+    public static int Execute(HpcMaintConfig config, string node, HookArguments arguments, ILoggerFactory logging)
     {
         var log = logging.CreateLogger("hpcmaint-health");
-        log.LogInformation("node {Node}: configuration {Source} is valid; no health checks are configured in this release", node, config.SourceFile);
+        var time = TimeProvider.System;
+        var health = config.Health;
+        var healthRunner = HealthRunnerFactory.Create(config, health, "hpcmaint-health", time);
+
+        using var budget = new CancellationTokenSource(health.Budget, time);
+        var report = healthRunner.RunAsync(node, arguments.DryRun, budget.Token).GetAwaiter().GetResult();
+
+        if (health.MetricsFile is { } metrics && !arguments.DryRun
+            && TextFileWriter.TryReplace(metrics, HealthMetrics.Format(report, ClosedTicketOpenedAt(report))) is { } problem)
+        {
+            log.LogWarning("cannot write the metrics file {File}: {Problem}", metrics, problem);
+        }
+
+        if (arguments.Json)
+        {
+            Console.Out.WriteLine(HealthRunReportJson.Write(report));
+        }
+        else if (arguments.Once || arguments.DryRun)
+        {
+            HealthRunText.Write(report, Console.Out);
+        }
+
+        Log(log, report);
         return 0;
+    }
+
+    private static DateTimeOffset? ClosedTicketOpenedAt(HealthRunReport report) =>
+        report.Outcomes.Any(o => o.Action is ResumeNode && o.Carried) && report.RecordAfter is { Ticket: null, PastTickets.Count: > 0 } record
+            ? record.PastTickets[^1]
+            : null;
+
+    private static void Log(ILogger log, HealthRunReport report)
+    {
+        var failing = report.Results.Where(r => !r.Passed).Select(r => $"{r.Name} ({string.Join("; ", r.Verdict.Findings.Select(f => $"{f.Condition}: {f.Actual} vs {f.Expected}"))})").ToArray();
+        log.LogInformation(
+            "node {Node}: {Checks} checks, {Failing} failing in {Ms} ms{Details}",
+            report.Node,
+            report.Results.Count,
+            failing.Length,
+            (int)report.Duration.TotalMilliseconds,
+            failing.Length == 0 ? string.Empty : ": " + string.Join(", ", failing));
+        foreach (var o in report.Outcomes)
+        {
+            if (o.Error is not null)
+            {
+                log.LogError("node {Node}: {What} failed: {Error}", report.Node, o.Action.Describe(), o.Error);
+            }
+            else
+            {
+                log.LogInformation("node {Node}: {Done}{What}", report.Node, report.DryRun ? "would " : string.Empty, o.Action.Describe());
+            }
+        }
+
+        foreach (var note in report.Plan.Notes)
+        {
+            log.LogWarning("node {Node}: {Note}", report.Node, note);
+        }
     }
 }

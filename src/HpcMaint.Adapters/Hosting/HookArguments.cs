@@ -13,12 +13,20 @@ public sealed record HookArguments(
     IReadOnlyList<string> Positionals,
     string? Error)
 {
+    /// <summary>--json: print the run's report as JSON on standard output.</summary>
+    public bool Json { get; init; }
+
+    /// <summary>--once: one run, reported on the terminal (what an admin types; slurmd passes nothing).</summary>
+    public bool Once { get; init; }
+
     public static HookArguments Parse(IReadOnlyList<string> args)
     {
         string? config = null;
         var dryRun = false;
         var help = false;
         var version = false;
+        var json = false;
+        var once = false;
         var positionals = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -32,6 +40,12 @@ public sealed record HookArguments(
                     return Fail("--config needs a file path");
                 case "--dry-run":
                     dryRun = true;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--once":
+                    once = true;
                     break;
                 case "--help" or "-h":
                     help = true;
@@ -47,7 +61,7 @@ public sealed record HookArguments(
             }
         }
 
-        return new HookArguments(config, dryRun, help, version, positionals, null);
+        return new HookArguments(config, dryRun, help, version, positionals, null) { Json = json, Once = once };
     }
 
     private static HookArguments Fail(string error) => new(null, false, false, false, [], error);

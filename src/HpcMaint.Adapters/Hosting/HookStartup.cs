@@ -17,6 +17,7 @@ public static class HookStartup
         string[] args,
         Func<HookArguments, HpcMaintConfig, ILoggerFactory, int> run)
     {
+        ProtectStandardStreams();
         var arguments = HookArguments.Parse(args);
         if (arguments.Error is not null)
         {

@@ -2,7 +2,9 @@ using System.CommandLine;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Adapters.Json;
 using HpcMaint.Cli.Output;
+using HpcMaint.Core.Health;
 using HpcMaint.Core.Hostlists;
+using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 using Microsoft.Extensions.Logging;
 
@@ -60,13 +62,14 @@ public static class StatusCommand
             env.Error.WriteLine($"hpcmaint status: Slurm does not know {Hostlist.Compress(missing)}");
         }
 
+        var field = config.Health.RecordField;
         if (json)
         {
-            WriteJson(env.Out, shown);
+            WriteJson(env.Out, shown, field);
         }
         else
         {
-            WriteTable(env.Out, shown);
+            WriteTable(env.Out, shown, field);
         }
 
         return missing.Length > 0 ? ExitCodes.Failed : ExitCodes.Ok;
@@ -75,18 +78,38 @@ public static class StatusCommand
     private static string Owner(Node node) =>
         node.Reason is null ? "-" : node.ReasonIsOurs ? "hpcmaint" : "other";
 
-    private static void WriteTable(TextWriter w, IReadOnlyList<Node> nodes)
+    private static NodeRecord? Record(Node node, RecordField field) =>
+        NodeRecordCodec.TryDecode(field == RecordField.Extra ? node.Extra : node.Comment, out var record, out _) ? record : null;
+
+    private static string Ticket(NodeRecord? record) => record switch
     {
-        var table = new TextTable("NODE", "STATE", "BOOT", "OWNER", "REASON");
+        null => "?",
+        { Hold: { } hold } => $"held: {hold.Reason}",
+        { Ticket: { } t } => $"{NodeRecordCodec.StepName(t.Step)}: {t.Condition} since {OperatorTime.Format(t.StepStarted)}",
+        { BreakerOpened: { } b } => $"breaker open since {OperatorTime.Format(b)}",
+        _ => "-",
+    };
+
+    private static string Checks(NodeRecord? record) => record?.Last switch
+    {
+        null => "-",
+        { Failing.Count: 0 } last => $"pass ({OperatorTime.Format(last.At)})",
+        var last => $"{string.Join(", ", last.Failing)} ({OperatorTime.Format(last.At)})",
+    };
+
+    private static void WriteTable(TextWriter w, IReadOnlyList<Node> nodes, RecordField field)
+    {
+        var table = new TextTable("NODE", "STATE", "BOOT", "OWNER", "TICKET", "CHECKS", "REASON");
         foreach (var n in nodes)
         {
-            table.Add(n.Name, n.State.ToString(), OperatorTime.Format(n.BootTime), Owner(n), n.Reason ?? string.Empty);
+            var record = Record(n, field);
+            table.Add(n.Name, n.State.ToString(), OperatorTime.Format(n.BootTime), Owner(n), Ticket(record), Checks(record), n.Reason ?? string.Empty);
         }
 
         table.WriteTo(w);
     }
 
-    private static void WriteJson(TextWriter w, IReadOnlyList<Node> nodes) => JsonText.WriteDocument(w, j =>
+    private static void WriteJson(TextWriter w, IReadOnlyList<Node> nodes, RecordField field) => JsonText.WriteDocument(w, j =>
     {
         j.WriteStartArray();
         foreach (var n in nodes)
@@ -100,6 +123,27 @@ public static class StatusCommand
             j.WriteStringOrNull("reason", n.Reason);
             j.WriteStringOrNull("boot_time", n.BootTime is { } boot ? OperatorTime.FormatJson(boot) : null);
             j.WriteStringOrNull("comment", n.Comment);
+            var record = Record(n, field);
+            j.WriteString("ticket_step", record?.Ticket is { } t ? NodeRecordCodec.StepName(t.Step) : null);
+            j.WriteString("ticket_condition", record?.Ticket?.Condition);
+            j.WriteString("ticket_opened", record?.Ticket is { } opened ? OperatorTime.FormatJson(opened.Opened) : null);
+            j.WriteStartArray("ticket_history");
+            foreach (var e in record?.Ticket?.History ?? [])
+            {
+                j.WriteStringValue($"{OperatorTime.FormatJson(e.At)} {e.What}");
+            }
+
+            j.WriteEndArray();
+            j.WriteString("held", record?.Hold?.Reason);
+            j.WriteBoolean("breaker_open", record?.BreakerOpened is not null);
+            j.WriteString("last_checks_at", record?.Last is { } last ? OperatorTime.FormatJson(last.At) : null);
+            j.WriteStartArray("last_failing");
+            foreach (var f in record?.Last?.Failing ?? [])
+            {
+                j.WriteStringValue(f);
+            }
+
+            j.WriteEndArray();
             j.WriteStartArray("partitions");
             foreach (var p in n.Partitions)
             {

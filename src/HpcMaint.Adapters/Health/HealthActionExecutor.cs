@@ -1,0 +1,89 @@
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
+
+namespace HpcMaint.Adapters.Health;
+
+/// <summary>
+/// Carries out a health plan in order, each action journalled before and after. The first failure
+/// stops the rest (no reboot is requested for a node whose drain did not take).
+/// </summary>
+public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier notifier, IAuditJournal journal, RecordField field, TimeProvider time, string actor)
+{
+    public async Task<IReadOnlyList<ActionOutcome>> ExecuteAsync(IReadOnlyList<HealthAction> actions, bool dryRun, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ActionOutcome>();
+        var stopped = false;
+        foreach (var action in actions)
+        {
+            if (stopped)
+            {
+                outcomes.Add(new ActionOutcome(action, false, "not done: an earlier action failed"));
+                Journal(action, dryRun, AuditOutcome.Skipped, "an earlier action failed");
+                continue;
+            }
+
+            Journal(action, dryRun, AuditOutcome.Planned, null);
+            if (dryRun)
+            {
+                outcomes.Add(new ActionOutcome(action, false, null));
+                continue;
+            }
+
+            var error = await RunAsync(action, cancellationToken).ConfigureAwait(false);
+            Journal(action, false, error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, error);
+            outcomes.Add(new ActionOutcome(action, error is null, error));
+            stopped = error is not null && action is not NotifyManual;
+        }
+
+        return outcomes;
+    }
+
+    private async Task<string?> RunAsync(HealthAction action, CancellationToken ct)
+    {
+        SlurmResult<string> result;
+        switch (action)
+        {
+            case DrainNode d:
+                result = await slurm.DrainAsync([d.Node], d.Reason, ct).ConfigureAwait(false);
+                break;
+            case ResumeNode r:
+                result = await slurm.ResumeAsync([r.Node], ct).ConfigureAwait(false);
+                break;
+            case RebootNode b:
+                result = await slurm.RebootAsync([b.Node], new RebootRequest(), ct).ConfigureAwait(false);
+                break;
+            case WriteRecord w:
+                var text = NodeRecordCodec.Encode(w.Record);
+                result = field == RecordField.Extra
+                    ? await slurm.SetExtraAsync(w.Node, text, ct).ConfigureAwait(false)
+                    : await slurm.SetCommentAsync(w.Node, text, ct).ConfigureAwait(false);
+                break;
+            case NotifyManual n:
+                return await notifier.NotifyAsync(n.Notification, ct).ConfigureAwait(false);
+            default:
+                throw new InvalidOperationException($"no way to carry out {action.GetType().Name}");
+        }
+
+        return result.IsSuccess ? null : result.Error;
+    }
+
+    private void Journal(HealthAction action, bool dryRun, AuditOutcome outcome, string? error)
+    {
+        var details = new Dictionary<string, string> { ["what"] = action.Describe() };
+        if (error is not null)
+        {
+            details["error"] = error;
+        }
+
+        string? reason = action switch
+        {
+            DrainNode d => d.Reason,
+            ResumeNode r => r.Why,
+            NotifyManual n => n.Notification.Reason,
+            _ => null,
+        };
+        journal.Append(new AuditRecord(time.GetUtcNow(), actor, action.Node, action.Name, reason, dryRun, outcome, details));
+    }
+}

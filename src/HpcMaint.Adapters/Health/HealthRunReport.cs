@@ -1,0 +1,24 @@
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
+
+namespace HpcMaint.Adapters.Health;
+
+/// <summary>What one health run saw, decided and did: for the log, --json, the metrics file and `verify`.</summary>
+public sealed record HealthRunReport(
+    string Node,
+    DateTimeOffset StartedAt,
+    TimeSpan Duration,
+    IReadOnlyList<CheckResult> Results,
+    HealthPlan Plan,
+    IReadOnlyList<ActionOutcome> Outcomes,
+    bool SlurmAsked,
+    bool SlurmAnswered,
+    NodeRecord? RecordAfter,
+    bool DryRun)
+{
+    /// <summary>True when every check that may drain a node passed.</summary>
+    public bool Healthy => Results.All(r => r.Passed || !r.Definition.Priority.Blocks);
+}
+
+/// <summary>One planned action and what became of it (null error: done, or shown only in a dry run).</summary>
+public sealed record ActionOutcome(HealthAction Action, bool Carried, string? Error);

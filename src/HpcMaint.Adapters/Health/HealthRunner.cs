@@ -1,0 +1,101 @@
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Adapters.Health;
+
+/// <summary>
+/// One health run on one node: checks in parallel within the budget, then (only when something needs
+/// it) slurmctld is asked, the core decides, and the plan is carried out and journalled. Strikes and
+/// the metrics file stay on the node. slurmctld not answering means: record locally, do nothing.
+/// </summary>
+public sealed class HealthRunner(
+    HealthSettings settings,
+    IHostProbe probe,
+    ISlurmReader reader,
+    HealthActionExecutor executor,
+    LocalHealthStateStore store,
+    IAuditJournal journal,
+    TimeProvider time)
+{
+    public async Task<HealthRunReport> RunAsync(string node, bool dryRun, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        var checks = settings.Checks.Where(c => c.Hosts.Matches(node)).ToArray();
+        var checkBudget = settings.Budget - (2 * settings.SlurmTimeout) is var b && b > settings.Budget / 2 ? b : settings.Budget / 2;
+        var results = await CheckRunner.RunAsync(checks, probe, checkBudget, time, cancellationToken).ConfigureAwait(false);
+
+        var local = store.Load();
+        var mustAsk = results.Any(r => !r.Passed && r.Definition.Priority.Class != PriorityClass.MustIgnore)
+            || !local.NothingOpen
+            || local.SlurmCheckedAt is not { } lastAsked
+            || startedAt - lastAsked >= settings.SlurmRefresh;
+        SlurmView? view = null;
+        if (mustAsk)
+        {
+            view = await ReadNodeAsync(node, cancellationToken).ConfigureAwait(false);
+        }
+
+        var input = new HealthInput(node, results, local.Strikes, view, startedAt, settings);
+        var plan = mustAsk
+            ? HealthDecider.Decide(input)
+            : new HealthPlan(local.Strikes.After(results), [], []);
+        if (plan.NeedsPeers)
+        {
+            var peers = await ReadPeersAsync(view!.Node, cancellationToken).ConfigureAwait(false);
+            plan = peers is null
+                ? new HealthPlan(plan.Strikes, [], ["slurmctld did not list the partition's nodes: nothing done, the next run tries again"])
+                : HealthDecider.Decide(input with { Slurm = view with { Peers = peers } });
+        }
+
+        foreach (var note in plan.Notes)
+        {
+            journal.Append(new AuditRecord(startedAt, "hpcmaint-health", node, "note", note, dryRun, AuditOutcome.Skipped, AuditRecord.NoDetails));
+        }
+
+        var outcomes = await executor.ExecuteAsync(plan.Actions, dryRun, cancellationToken).ConfigureAwait(false);
+        var recordAfter = plan.Actions.OfType<WriteRecord>().LastOrDefault() is { } w && (dryRun || outcomes.Any(o => o.Action == w && o.Carried))
+            ? w.Record
+            : view?.Record;
+        if (!dryRun)
+        {
+            var nothingOpen = view is not null && recordAfter is { Ticket: null, Hold: null, BreakerOpened: null }
+                && !view.Node.ReasonIsOurs && outcomes.All(o => o.Error is null);
+            store.Save(new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen));
+        }
+
+        return new HealthRunReport(node, startedAt, time.GetElapsedTime(started), results, plan, outcomes, mustAsk, view is not null, recordAfter, dryRun);
+    }
+
+    private async Task<SlurmView?> ReadNodeAsync(string node, CancellationToken ct)
+    {
+        var read = await reader.GetNodeAsync(node, ct).ConfigureAwait(false);
+        if (!read.IsSuccess)
+        {
+            return null;
+        }
+
+        return NodeRecordCodec.TryDecode(Field(read.Value), out var record, out var problem)
+            ? new SlurmView(read.Value, record)
+            : new SlurmView(read.Value, NodeRecord.Empty, problem);
+    }
+
+    private async Task<IReadOnlyList<PeerNode>?> ReadPeersAsync(Node self, CancellationToken ct)
+    {
+        var read = await reader.GetNodesAsync(ct).ConfigureAwait(false);
+        if (!read.IsSuccess)
+        {
+            return null;
+        }
+
+        return read.Value
+            .Where(n => n.Name != self.Name && (self.Partitions.Count == 0 || n.Partitions.Any(self.Partitions.Contains)))
+            .Select(n => new PeerNode(n, NodeRecordCodec.TryDecode(Field(n), out var r, out _) ? r : NodeRecord.Empty))
+            .ToArray();
+    }
+
+    private string? Field(Node node) => settings.RecordField == RecordField.Extra ? node.Extra : node.Comment;
+}

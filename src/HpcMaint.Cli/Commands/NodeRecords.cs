@@ -1,0 +1,42 @@
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Cli.Commands;
+
+/// <summary>Reads and rewrites hpcmaint's record on nodes (the Comment or Extra field, per [health] record_field).</summary>
+internal sealed class NodeRecords(SlurmClient slurm, RecordField field, IAuditJournal journal, TimeProvider time)
+{
+    public string? FieldOf(Node node) => field == RecordField.Extra ? node.Extra : node.Comment;
+
+    /// <summary>The node's record, or why it cannot be used (foreign text in the field).</summary>
+    public (NodeRecord? Record, string? Problem) Read(Node node) =>
+        NodeRecordCodec.TryDecode(FieldOf(node), out var record, out var problem)
+            ? (record, null)
+            : (null, $"node {node.Name}: its {field.ToString().ToLowerInvariant()} field cannot keep hpcmaint's record: {problem}; clear it (scontrol update nodename={node.Name} {field.ToString().ToLowerInvariant()}=\"\") or set [health] record_field");
+
+    /// <summary>Writes the record and journals it under <paramref name="action"/>; returns the error or null.</summary>
+    public async Task<string?> WriteAsync(string node, NodeRecord record, string action, string? reason, bool dryRun, CancellationToken ct)
+    {
+        var text = NodeRecordCodec.Encode(record);
+        var details = new Dictionary<string, string> { ["record"] = text };
+        journal.Append(new AuditRecord(time.GetUtcNow(), "hpcmaint", node, action, reason, dryRun, AuditOutcome.Planned, details));
+        if (dryRun)
+        {
+            return null;
+        }
+
+        var result = field == RecordField.Extra
+            ? await slurm.SetExtraAsync(node, text, ct).ConfigureAwait(false)
+            : await slurm.SetCommentAsync(node, text, ct).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            details["error"] = result.Error!;
+        }
+
+        journal.Append(new AuditRecord(time.GetUtcNow(), "hpcmaint", node, action, reason, false, result.IsSuccess ? AuditOutcome.Succeeded : AuditOutcome.Failed, details));
+        return result.Error;
+    }
+}
