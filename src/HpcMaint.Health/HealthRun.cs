@@ -1,6 +1,7 @@
 using HpcMaint.Adapters.Health;
 using HpcMaint.Adapters.Hosting;
 using HpcMaint.Core.Config;
+using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
 using Microsoft.Extensions.Logging;
 
@@ -14,12 +15,12 @@ internal static class HealthRun
         var log = logging.CreateLogger("hpcmaint-health");
         var time = TimeProvider.System;
         var health = config.Health;
-        var healthRunner = HealthRunnerFactory.Create(config, health, "hpcmaint-health", time);
+        var healthRunner = HealthRunnerFactory.Create(config, health, node, "hpcmaint-health", time);
 
         using var budget = new CancellationTokenSource(health.Budget, time);
         var report = healthRunner.RunAsync(node, arguments.DryRun, budget.Token).GetAwaiter().GetResult();
 
-        if (health.MetricsFile is { } metrics && !arguments.DryRun
+        if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !arguments.DryRun
             && TextFileWriter.TryReplace(metrics, HealthMetrics.Format(report, ClosedTicketOpenedAt(report))) is { } problem)
         {
             log.LogWarning("cannot write the metrics file {File}: {Problem}", metrics, problem);

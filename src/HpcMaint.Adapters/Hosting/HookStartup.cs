@@ -1,5 +1,4 @@
 using HpcMaint.Adapters.Config;
-using HpcMaint.Adapters.Interop;
 using HpcMaint.Core.Config;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +16,6 @@ public static class HookStartup
         string[] args,
         Func<HookArguments, HpcMaintConfig, ILoggerFactory, int> run)
     {
-        ProtectStandardStreams();
         var arguments = HookArguments.Parse(args);
         if (arguments.Error is not null)
         {
@@ -58,20 +56,6 @@ public static class HookStartup
             // A hook must end with a message in slurmd's log, never an abort with a core dump.
             logging.CreateLogger(name).LogCritical(e, "internal error; please report it with this line");
             return 1;
-        }
-    }
-
-    /// <summary>With stdio closed by slurmctld, output goes nowhere rather than into the runtime's pipes.</summary>
-    private static void ProtectStandardStreams()
-    {
-        if (!StandardStreams.IsUsable(1))
-        {
-            Console.SetOut(TextWriter.Null);
-        }
-
-        if (!StandardStreams.IsUsable(2))
-        {
-            Console.SetError(TextWriter.Null);
         }
     }
 

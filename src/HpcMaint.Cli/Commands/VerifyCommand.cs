@@ -34,7 +34,7 @@ public static class VerifyCommand
         };
         using var budget = new CancellationTokenSource(gate.Budget, env.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, ct);
-        var report = await HealthRunnerFactory.Create(config, gate, "hpcmaint verify", env.Time).RunAsync(node, dryRun, linked.Token).ConfigureAwait(false);
+        var report = await HealthRunnerFactory.Create(config, gate, node, "hpcmaint verify", env.Time).RunAsync(node, dryRun, linked.Token).ConfigureAwait(false);
         if (json)
         {
             env.Out.WriteLine(HealthRunReportJson.Write(report));

@@ -50,7 +50,7 @@ internal static class HealthConfigReader
                 line.Fail("check", $"unknown check kind \"{kindId}\"; known: {string.Join(", ", catalogue.Kinds.Select(k => k.Id))}");
             }
 
-            var name = line.Optional("name", ConfigRules.Word);
+            var name = line.Optional("id", ConfigRules.Word);
             var hostsText = line.Optional("hosts");
             var hosts = HostTarget.All;
             if (hostsText is not null)
@@ -76,7 +76,7 @@ internal static class HealthConfigReader
             var unique = name ?? Numbered(kind.Id, names);
             if (!names.Add(unique))
             {
-                line.Fail("name", $"another check is already named \"{unique}\"; names must be unique");
+                line.Fail(name is null ? "check" : "id", $"another check already has the id \"{unique}\"; give this one id = \"...\" (ids must be unique)");
                 continue;
             }
 

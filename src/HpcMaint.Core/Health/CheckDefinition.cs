@@ -3,7 +3,7 @@ namespace HpcMaint.Core.Health;
 /// <summary>
 /// One <c>[[health.check]]</c> line of the config: the check and how hpcmaint treats its failures.
 /// </summary>
-/// <param name="Name">Unique name (the <c>name</c> key, else the kind, numbered when repeated).</param>
+/// <param name="Name">Unique id (the <c>id</c> key, else the kind, numbered when repeated: "ps.running#2").</param>
 /// <param name="Kind">The check kind, e.g. <c>fs.mount</c>.</param>
 /// <param name="Strikes">Consecutive failing runs before hpcmaint acts (critical findings act at once).</param>
 /// <param name="Ladder">The remediation steps for this check's conditions, in order.</param>

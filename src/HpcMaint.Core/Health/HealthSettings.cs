@@ -17,10 +17,13 @@ public sealed record HealthSettings
 
     public IReadOnlyList<LadderStep> Ladder { get; init; } = DefaultLadder;
 
-    /// <summary>Node-local cache: strikes and the last run (lost with a reimage, which is fine).</summary>
+    /// <summary>
+    /// Node-local cache: strikes and the last run (lost with a reimage, which is fine). "{node}" is
+    /// replaced by the node's name, for diskless nodes that share one /var.
+    /// </summary>
     public string StateFile { get; init; } = "/var/lib/hpcmaint/health-state.json";
 
-    /// <summary>Prometheus textfile-collector file, written atomically; null: none.</summary>
+    /// <summary>Prometheus textfile-collector file, written atomically ("{node}" as above); null: none.</summary>
     public string? MetricsFile { get; init; }
 
     /// <summary>Which free-text field of the Slurm node keeps hpcmaint's record (ticket, hold, breaker).</summary>
@@ -36,6 +39,9 @@ public sealed record HealthSettings
     public NotifySettings Notify { get; init; } = new();
 
     public IReadOnlyList<CheckDefinition> Checks { get; init; } = [];
+
+    /// <summary>A path setting with "{node}" replaced by the node's name.</summary>
+    public static string ForNode(string path, string node) => path.Replace("{node}", node, StringComparison.Ordinal);
 }
 
 /// <summary>The Slurm node field hpcmaint's record lives in.</summary>

@@ -152,7 +152,9 @@ public static class HealthDecider
         {
             var reason = DrainReasons.For(primary.Finding, others, ticket.Step);
             actions.Add(new DrainNode(Node, reason));
-            record = record with { Ticket = ticket, Acknowledged = false };
+
+            // A new ticket counts against the breaker; one an admin acknowledged stays acknowledged as it climbs.
+            record = record with { Ticket = ticket, Acknowledged = record.Ticket is not null && record.Acknowledged };
             RecordNow();
             if (ticket.Step == LadderStep.Manual)
             {

@@ -1,0 +1,196 @@
+using System.Globalization;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Integration.Tests.Executables;
+using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Integration.Tests.Testbed;
+
+namespace HpcMaint.Integration.Tests.SelfHealing;
+
+/// <summary>
+/// A testbed with hpcmaint-health as slurm.conf's HealthCheckProgram (every 2 s, on nodes in any
+/// state) and faults to inject per node: a GPU whose nvidia-smi output is replayed from a fixture, a
+/// tmpfs that can be unmounted, and a daemon that can be killed.
+/// </summary>
+internal sealed class SelfHealingBed : IAsyncDisposable
+{
+    private const string HealthyGpus = "rtx-a5000-x2_590.44.01.xml";
+    private const string NodePlaceholder = "{node}";
+    private readonly List<int> daemons = [];
+
+    private SelfHealingBed(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public TestbedCluster Cluster { get; private set; } = null!;
+
+    public SlurmClient Slurm { get; private set; } = null!;
+
+    public string Config => Path.Combine(Directory, "hpcmaint.toml");
+
+    public string Journal => Path.Combine(Directory, "hpcmaint", "audit.jsonl");
+
+    public string Notifications => Path.Combine(Directory, "hpcmaint", "notifications.jsonl");
+
+    /// <summary>The breaker's budget: how many nodes hpcmaint may drain in the partition.</summary>
+    public int BreakerNodes { get; private init; } = 4;
+
+    public static async Task<SelfHealingBed> StartAsync(int breakerNodes = 4, string extraToml = "", string? rebootProgram = null)
+    {
+        var bed = new SelfHealingBed(System.IO.Directory.CreateTempSubdirectory("hpcmaint-selfheal-").FullName) { BreakerNodes = breakerNodes };
+        bed.Prepare(extraToml);
+        bed.Cluster = await TestbedCluster.StartAsync(
+            new TestbedOptions
+            {
+                Directory = bed.Directory,
+                HealthProgram = Path.Combine(bed.Directory, "tools", "health-check"),
+                HealthIntervalSeconds = 2,
+                RebootProgram = rebootProgram,
+            },
+            CancellationToken.None);
+        bed.Slurm = TestbedSlurm.Client(bed.Cluster);
+        return bed;
+    }
+
+    /// <summary>nvidia-smi on <paramref name="node"/> now prints this fixture (e.g. "..._ECC-EDITED.xml").</summary>
+    public void ReplayGpus(string node, string fixture = HealthyGpus) =>
+        File.Copy(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture),
+            Path.Combine(Directory, "gpu", node + ".xml"), overwrite: true);
+
+    public void Unmount(string node) => Run("/usr/bin/umount", Path.Combine(Directory, "mnt", node));
+
+    public void KillDaemon(string node)
+    {
+        foreach (var pid in daemons.ToArray())
+        {
+            if (File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == "testd-" + node)
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+                daemons.Remove(pid);
+            }
+        }
+    }
+
+    public async Task<string> ScontrolAsync(params string[] args) =>
+        (await Cluster.RunClientAsync("scontrol", args)).StandardOutput;
+
+    public async Task<HpcMaint.Core.Slurm.Node> NodeAsync(string node)
+    {
+        var read = await Slurm.GetNodeAsync(node);
+        read.ShouldSucceed();
+        return read.Value;
+    }
+
+    public string JournalText() => File.Exists(Journal) ? File.ReadAllText(Journal) : string.Empty;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var pid in daemons)
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+
+        foreach (var mount in new[] { "n1", "n2", "n3", "n4" }.Select(node => Path.Combine(Directory, "mnt", node)))
+        {
+            if (File.ReadAllText("/proc/mounts").Contains(" " + mount + " ", StringComparison.Ordinal))
+            {
+                Run("/usr/bin/umount", mount);
+            }
+        }
+
+        // The testbed deletes its directory when it stops, so the mounts go first.
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+
+    private void Prepare(string extraToml)
+    {
+        foreach (var sub in new[] { "tools", "gpu", "mnt", "hpcmaint" })
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(Directory, sub));
+        }
+
+        Script("health-check", $"#!/bin/sh\nexec {Executables.Executables.Health} --config {Config}\n");
+        Script("fake-nvidia-smi", $"#!/bin/sh\n# Replays the fixture chosen for this node (the node's UTS host name).\nexec /bin/cat {Directory}/gpu/$(/bin/hostname).xml\n");
+        Script("notify", $"#!/bin/sh\n/bin/cat >> {Notifications}\necho >> {Notifications}\n");
+        foreach (var node in new[] { "n1", "n2", "n3", "n4" })
+        {
+            ReplayGpus(node);
+            var mount = Path.Combine(Directory, "mnt", node);
+            System.IO.Directory.CreateDirectory(mount);
+            Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=1m", "hpcmaint-test", mount);
+            var daemon = Path.Combine(Directory, "tools", "testd-" + node);
+            File.Copy("/usr/bin/sleep", daemon);
+            daemons.Add(System.Diagnostics.Process.Start(daemon, "3600").Id);
+        }
+
+        var perNode = string.Concat(new[] { "n1", "n2", "n3", "n4" }.Select(node => $"""
+
+            [[health.check]]
+            id = "scratch-{node}"
+            check = "fs.mount"
+            hosts = "{node}"
+            path = "{Directory}/mnt/{node}"
+            mode = "rw"
+            [[health.check]]
+            id = "testd-{node}"
+            check = "ps.running"
+            hosts = "{node}"
+            name = "testd-{node}"
+            """));
+        File.WriteAllText(Config, $"""
+            [slurm]
+            conf = "{Directory}/etc/slurm.conf"
+            command_timeout = "3s"
+            [audit]
+            journal = "{Journal}"
+            [logging]
+            level = "info"
+            [health]
+            budget = "10s"
+            slurm_timeout = "2s"
+            strikes = 2
+            state_file = "{Directory}/hpcmaint/state-{NodePlaceholder}.json"
+            metrics_file = "{Directory}/hpcmaint/metrics-{NodePlaceholder}.prom"
+            [health.breaker]
+            max_nodes = {BreakerNodes}
+            [health.notify]
+            command = ["{Directory}/tools/notify"]
+            [[health.check]]
+            id = "gpus"
+            check = "gpu.nvidia"
+            nvidia_smi = ["{Directory}/tools/fake-nvidia-smi", "-q", "-x"]
+            count = 2
+            """ + perNode + "\n" + extraToml);
+    }
+
+    private void Script(string name, string text)
+    {
+        var path = Path.Combine(Directory, "tools", name);
+        File.WriteAllText(path, text);
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+    }
+
+    private static void Run(string program, params string[] args)
+    {
+        var result = new ProcessRunner(TimeProvider.System).RunAsync(Command.For(program).WithArguments(args).WithTimeout(TimeSpan.FromSeconds(10)))
+            .GetAwaiter().GetResult();
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"{result.Command}: {result.Outcome} {result.ExitCode}: {result.StandardError}");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
+using HpcMaint.Core.Slurm;
+using HpcMaint.Integration.Tests.Slurm;
+
+namespace HpcMaint.Integration.Tests.SelfHealing;
+
+/// <summary>Flow A end to end: hpcmaint-health as slurmd's HealthCheckProgram on a real Slurm, with injected faults.</summary>
+[Collection("self-healing")]
+public sealed class SelfHealingSpecs
+{
+    private const string EccFault = "rtx-a5000-x2_590.44.01_ECC-EDITED.xml";
+    private const string LostGpu = "rtx-a5000-x2_590.44.01_GPU-MISSING-EDITED.xml";
+
+    [Fact]
+    public async Task A_gpu_fault_drains_exactly_that_node_and_clearing_it_resumes_the_node_after_its_reboot()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        bed.ReplayGpus("n2", EccFault);
+
+        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained by hpcmaint");
+        var drained = await bed.NodeAsync("n2");
+        Assert.StartsWith("hpcmaint: gpu.nvidia.ecc: ", drained.Reason, StringComparison.Ordinal);
+        Assert.True(drained.State.IsDrainSet);
+        foreach (var other in new[] { "n1", "n3", "n4" })
+        {
+            Assert.Null((await bed.NodeAsync(other)).Reason);
+        }
+
+        bed.ReplayGpus("n2");
+
+        Assert.True(await TestbedSlurm.Eventually(async () => await bed.NodeAsync("n2") is { Reason: null } n && !n.State.IsDrainSet && Record(n).Ticket is null, 60),
+            "n2 was not resumed after the fault cleared");
+        Assert.True(bed.Cluster.RebootCount("n2") >= 1, "the ladder's first step is a reboot through Slurm");
+        Assert.Single(Record(await bed.NodeAsync("n2")).PastTickets);
+        Assert.Contains("\"action\":\"resume\"", bed.JournalText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persistent_fault_climbs_reboot_then_rebuild_then_manual_with_a_notification()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        bed.Unmount("n3");
+
+        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n3")).Ticket?.Step == LadderStep.Manual, 120),
+            "n3 did not reach the manual step");
+
+        var node = await bed.NodeAsync("n3");
+        Assert.StartsWith("hpcmaint: manual: fs.mount: ", node.Reason, StringComparison.Ordinal);
+        Assert.True(node.State.IsDrainSet);
+        var history = Record(node).Ticket!.History.Select(e => e.What).ToArray();
+        Assert.Equal(["drain", "reboot", "rebuild", "manual"], history);
+        Assert.True(bed.Cluster.RebootCount("n3") >= 2, "one reboot for the reboot step and one for the rebuild");
+        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(bed.Notifications)), 10));
+        var notification = File.ReadAllText(bed.Notifications);
+        Assert.Contains("\"node\": \"n3\"", notification, StringComparison.Ordinal);
+        Assert.Contains("fs.mount", notification, StringComparison.Ordinal);
+        var journal = bed.JournalText();
+        foreach (var action in new[] { "drain", "request-reboot", "request-rebuild", "notify" })
+        {
+            Assert.Contains($"\"node\":\"n3\",\"action\":\"{action}\"", journal, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Drains_by_an_admin_or_by_nhc_are_never_resumed_or_rewritten()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        await bed.ScontrolAsync("update", "nodename=n1", "state=drain", "reason=disk swap, ticket 1234");
+        await bed.ScontrolAsync("update", "nodename=n4", "state=drain", "reason=NHC: check_ps_service: testd not running");
+        bed.KillDaemon("n4");
+
+        await Task.Delay(TimeSpan.FromSeconds(10), TimeProvider.System);
+
+        var n1 = await bed.NodeAsync("n1");
+        var n4 = await bed.NodeAsync("n4");
+        Assert.Equal("disk swap, ticket 1234", n1.Reason);
+        Assert.Equal("NHC: check_ps_service: testd not running", n4.Reason);
+        Assert.True(n1.State.IsDrainSet && n4.State.IsDrainSet);
+        Assert.Equal(0, bed.Cluster.RebootCount("n1") + bed.Cluster.RebootCount("n4"));
+        Assert.DoesNotContain("\"action\":\"resume\"", bed.JournalText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_budget_of_one_node_a_second_fault_waits_for_a_breaker_reset()
+    {
+        await using var bed = await SelfHealingBed.StartAsync(breakerNodes: 1);
+        bed.KillDaemon("n1");
+        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n1")).ReasonIsOurs, 40), "n1 was not drained");
+
+        bed.KillDaemon("n2");
+        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n2")).BreakerOpened is not null, 40), "n2 did not report the breaker");
+        await Task.Delay(TimeSpan.FromSeconds(4), TimeProvider.System);
+        Assert.Null((await bed.NodeAsync("n2")).Reason);
+        Assert.Contains("breaker open in partition", bed.JournalText(), StringComparison.Ordinal);
+
+        var reset = await Hpcmaint(bed, "breaker", "reset");
+        Assert.Equal(0, reset.ExitCode);
+
+        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained after the reset");
+    }
+
+    [Fact]
+    public async Task With_slurmctld_stopped_a_run_ends_within_its_budget_and_drains_nothing()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        await bed.Slurm.WaitIdleAsync("n1");
+        // Run by hand, not by slurmd: the fake nvidia-smi sees this machine's host name, not n1.
+        bed.ReplayGpus(Environment.MachineName, LostGpu);
+        var controller = bed.Cluster.RecordedProcesses().Single(p => p.Label == "slurmctld");
+        Signal(controller.Pid, "STOP");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var run = await new ProcessRunner(TimeProvider.System).RunAsync(
+                Command.For(Executables.Executables.Health).WithArguments(["--config", bed.Config, "--once"])
+                    .WithCleanEnvironment().WithEnvironment(new Dictionary<string, string?> { ["SLURMD_NODENAME"] = "n1" })
+                    .WithTimeout(TimeSpan.FromSeconds(30)));
+            clock.Stop();
+
+            Assert.Equal(CommandOutcome.Exited, run.Outcome);
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"the run took {clock.Elapsed} with a 10 s budget");
+            Assert.Contains("gpu.nvidia.count", run.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("slurmctld: no answer; nothing done", run.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Signal(controller.Pid, "CONT");
+        }
+
+        Assert.DoesNotContain("\"node\":\"n1\",\"action\":\"drain\"", bed.JournalText(), StringComparison.Ordinal);
+        Assert.Null((await bed.NodeAsync("n1")).Reason);
+    }
+
+    private static NodeRecord Record(Node node) =>
+        NodeRecordCodec.TryDecode(node.Comment, out var record, out var problem) ? record : throw new InvalidOperationException(problem);
+
+    private static Task<CommandResult> Hpcmaint(SelfHealingBed bed, params string[] args) =>
+        new ProcessRunner(TimeProvider.System).RunAsync(
+            Command.For(Executables.Executables.Hpcmaint).WithArguments([.. args, "--config", bed.Config]).WithTimeout(TimeSpan.FromSeconds(30)));
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("/usr/bin/kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+}
