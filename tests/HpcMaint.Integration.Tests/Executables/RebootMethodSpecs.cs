@@ -8,6 +8,7 @@ using HpcMaint.Core.Slurm;
 using HpcMaint.FakeOpenStack;
 using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
+using Xunit.Abstractions;
 
 namespace HpcMaint.Integration.Tests.Executables;
 
@@ -16,7 +17,7 @@ namespace HpcMaint.Integration.Tests.Executables;
 /// (a simulated reboot stands in for the instance restarting), a site rebuild command, and the hostile
 /// process slurmctld starts it in.
 /// </summary>
-public sealed class RebootMethodSpecs : IAsyncDisposable
+public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposable
 {
     private const string OldImage = "img-old";
     private const string NewImage = "img-new";
@@ -251,6 +252,7 @@ public sealed class RebootMethodSpecs : IAsyncDisposable
         }
 
         Assert.DoesNotContain(Records(), r => r.Outcome == AuditOutcome.Failed);
+        output.WriteLine("hook run times: " + string.Join(", ", took.Select(t => $"{t.TotalMilliseconds:0} ms")));
         Assert.All(took, t => Assert.InRange(t, TimeSpan.Zero, TimeSpan.FromSeconds(5)));
     }
 
