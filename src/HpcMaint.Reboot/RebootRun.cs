@@ -1,5 +1,8 @@
+using System.Globalization;
 using HpcMaint.Adapters.Hosting;
 using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Reboot;
+using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Hostlists;
@@ -9,14 +12,15 @@ using Microsoft.Extensions.Logging;
 namespace HpcMaint.Reboot;
 
 /// <summary>
-/// Plans the reboots, records each decision in the journal, and starts each reboot in its own session
-/// so it outlives this process (slurmctld 24.11 kills the RebootProgram's process group on exit, and
-/// 22.05 starts it with SIGCHLD blocked: nothing here waits for a child).
+/// Decides each node's reboot, records the decision, then hands it off and returns: commands start in
+/// a session of their own, OpenStack work goes to one detached worker (this process, re-started with
+/// --worker). Nothing here waits for the reboot: slurmctld 24.11 kills the RebootProgram's process group
+/// when it exits, and 22.05 starts it with SIGCHLD and SIGTERM blocked and stdio closed.
 /// </summary>
 internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, TimeProvider time, ILoggerFactory logging)
 {
-    private const string Actor = "hpcmaint-reboot";
-    private readonly ILogger log = logging.CreateLogger(Actor);
+    private readonly ILogger log = logging.CreateLogger(RebootJournal.Actor);
+    private readonly RebootJournal records = new(journal, time, logging.CreateLogger(RebootJournal.Actor));
 
     public int Execute(HookArguments arguments, string thisNode)
     {
@@ -37,55 +41,107 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             mode = "controller";
         }
 
+        var plan = RebootPlanner.Plan(ReadFacts(nodes), config);
         var failures = 0;
-        foreach (var action in RebootPlanner.Plan(nodes, config.Reboot))
+        var forWorker = new List<RebootAction>();
+        foreach (var action in plan)
         {
-            if (!Hand(action, mode, arguments.DryRun))
+            records.Record(action, mode, arguments.DryRun, AuditOutcome.Planned);
+            if (arguments.DryRun)
+            {
+                Console.Out.WriteLine(DryRunText.Of(action, config.OpenStack));
+            }
+            else if (action.NeedsWorker)
+            {
+                forWorker.Add(action);
+            }
+            else if (!Start(action, mode))
             {
                 failures++;
             }
         }
 
+        if (forWorker.Count > 0 && !HandToWorker(forWorker, mode))
+        {
+            failures += forWorker.Count;
+        }
+
         return failures == 0 ? 0 : 1;
     }
 
-    private bool Hand(RebootAction action, string mode, bool dryRun)
+    /// <summary>Slurm is asked only when what it says can change a decision: when a rebuild can be carried out.</summary>
+    private IReadOnlyList<RebootFacts> ReadFacts(IReadOnlyList<string> nodes)
     {
-        var command = Command.For(action.Command[0]).WithArguments(action.Command.Skip(1));
-        var details = new Dictionary<string, string> { ["command"] = command.ToString(), ["method"] = action.Method, ["mode"] = mode };
-        // The decision is recorded before it is carried out: a real reboot may end this process first.
-        Record(action.Node, dryRun, AuditOutcome.Planned, details);
-        if (dryRun)
+        if (config.OpenStack is null && config.Rebuild.Command is null)
         {
-            Console.Out.WriteLine($"would reboot {action.Node}: {command}");
-            return true;
+            return nodes.Select(n => RebootFacts.Plain(n)).ToArray();
         }
 
+        var slurm = new SlurmClient(new SlurmCommands(config.Slurm with { CommandTimeout = config.Reboot.SlurmTimeout }), new ProcessRunner(time));
+        var facts = SlurmRebootFacts.ReadAsync(slurm, nodes, config, CancellationToken.None).GetAwaiter().GetResult();
+        foreach (var f in facts)
+        {
+            foreach (var note in f.Notes)
+            {
+                log.LogWarning("node {Node}: {Note}", f.Node, note);
+            }
+        }
+
+        return facts;
+    }
+
+    private bool Start(RebootAction action, string mode)
+    {
+        var command = Command.For(action.Command[0]).WithArguments(action.Command.Skip(1));
         var started = ProcessRunner.StartDetached(command);
         if (!started.IsStarted)
         {
-            details["error"] = started.FailureReason!;
-            log.LogError("node {Node}: cannot start the reboot `{Command}`: {Error}", action.Node, command, started.FailureReason);
-            Record(action.Node, false, AuditOutcome.Failed, details);
+            log.LogError("node {Node}: cannot start `{Command}`: {Error}", action.Node, command, started.FailureReason);
+            records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = started.FailureReason! });
             return false;
         }
 
-        details["pid"] = started.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        log.LogInformation("node {Node}: rebooting ({Method}): `{Command}` started as pid {Pid}", action.Node, action.Method, command, started.ProcessId);
-        Record(action.Node, false, AuditOutcome.Succeeded, details);
+        log.LogInformation("node {Node}: {Method}: `{Command}` started as pid {Pid}", action.Node, action.MethodName, command, started.ProcessId);
+        records.Record(action, mode, false, AuditOutcome.Succeeded, new Dictionary<string, string> { ["pid"] = Pid(started.ProcessId) });
         return true;
     }
 
-    private void Record(string node, bool dryRun, AuditOutcome outcome, Dictionary<string, string> details)
+    /// <summary>Writes the plan where the worker will find it and starts the worker in its own session.</summary>
+    private bool HandToWorker(List<RebootAction> actions, string mode)
     {
+        string? planFile = null;
+        string problem;
         try
         {
-            journal.Append(new AuditRecord(time.GetUtcNow(), Actor, node, "reboot", "requested by Slurm (RebootProgram)", dryRun, outcome, details));
+            Directory.CreateDirectory(config.Reboot.WorkDir);
+            planFile = Path.Combine(config.Reboot.WorkDir, $"plan-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Environment.ProcessId}.json");
+            File.WriteAllText(planFile + ".tmp", RebootPlanFile.Encode(mode, actions));
+            File.Move(planFile + ".tmp", planFile);
+            var worker = Command.For(Environment.ProcessPath!)
+                .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile]);
+            var started = ProcessRunner.StartDetached(worker, Path.Combine(config.Reboot.WorkDir, "worker.log"));
+            if (started.IsStarted)
+            {
+                log.LogInformation("{Count} node(s) handed to the worker, pid {Pid}, plan {Plan}", actions.Count, started.ProcessId, planFile);
+                return true;
+            }
+
+            problem = "cannot start the worker: " + started.FailureReason;
+            File.Delete(planFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The reboot was asked for by Slurm; a journal that cannot be written must not block it.
-            log.LogError("cannot write the audit journal {Journal}: {Error}", config.Audit.Journal, e.Message);
+            problem = $"cannot write the plan in {config.Reboot.WorkDir}: {e.Message}";
         }
+
+        log.LogError("{Problem}", problem);
+        foreach (var action in actions)
+        {
+            records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
+        }
+
+        return false;
     }
+
+    private static string Pid(int pid) => pid.ToString(CultureInfo.InvariantCulture);
 }

@@ -6,7 +6,10 @@ internal static class RebootUsage
         hpcmaint-reboot: slurm.conf RebootProgram for hpcmaint.
         Run by slurmd on the node (no arguments: reboots this node) or by slurmctld with
         SlurmctldParameters=reboot_from_controller (NODES [FEATURES]: a comma list or a ranged hostlist).
-        It decides per node, hands the reboot to a detached process and returns at once.
+        Per node it decides: a rebuild (the image of the node's CONFIGURING rebuild job, else the default
+        image when its hpcmaint ticket is at the rebuild step) through OpenStack or [rebuild] command, else
+        a reboot by [reboot] method: the OS command, a power cycle ([power] command) or OpenStack.
+        Commands start detached; OpenStack work goes to a detached worker; it returns at once.
 
         Usage: hpcmaint-reboot [--config PATH] [--dry-run] [NODES [FEATURES]]
           --config PATH  config file (default: $HPCMAINT_CONFIG, else /etc/hpcmaint/hpcmaint.toml)

@@ -13,6 +13,13 @@ public sealed record HpcMaintConfig(
 
     public Health.HealthSettings Health { get; init; } = new();
 
+    public PowerSettings Power { get; init; } = new();
+
+    public RebuildSettings Rebuild { get; init; } = new();
+
+    /// <summary>[openstack]; null when the file has no such section (the nodes are not OpenStack servers).</summary>
+    public OpenStackSettings? OpenStack { get; init; }
+
     /// <summary>The configuration when no file exists at the default path: safe on any node.</summary>
     public static HpcMaintConfig Defaults(string sourceFile) =>
         new(sourceFile, new SlurmSettings(), new AuditSettings(), new LoggingSettings(), new NodeSettings(), new RebootSettings());
@@ -40,10 +47,115 @@ public sealed record LoggingSettings(string Level = "info")
 /// <summary>[node]: this node's Slurm name when it differs from the short host name.</summary>
 public sealed record NodeSettings(string? Name = null);
 
-/// <summary>[reboot]: how hpcmaint-reboot reboots the operating system (an argv, never a shell line).</summary>
+/// <summary>
+/// [reboot]: how hpcmaint-reboot reboots a node: the OS command, a power cycle or OpenStack, chosen
+/// per node (the first [[reboot.nodes]] whose hosts match, else <see cref="Method"/>).
+/// </summary>
 public sealed record RebootSettings
 {
     public static readonly IReadOnlyList<string> DefaultCommand = ["/usr/sbin/reboot"];
 
     public IReadOnlyList<string> Command { get; init; } = DefaultCommand;
+
+    public RebootMethodChoice Method { get; init; } = RebootMethodChoice.Os;
+
+    public IReadOnlyList<RebootNodeGroup> Nodes { get; init; } = [];
+
+    /// <summary>Limit on each Slurm read; the RebootProgram must decide quickly.</summary>
+    public TimeSpan SlurmTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Where plans handed to the detached worker, and its log, are kept.</summary>
+    public string WorkDir { get; init; } = "/var/lib/hpcmaint/reboot";
+
+    /// <summary>The hidden partition of the rebuild jobs (hpcmaint rebuild submits them there).</summary>
+    public string RebuildPartition { get; init; } = "rebuild";
+
+    public RebootMethodChoice MethodFor(string node) =>
+        Nodes.FirstOrDefault(g => g.Hosts.Matches(node))?.Method ?? Method;
+
+    public bool Equals(RebootSettings? other) =>
+        other is not null && Command.SequenceEqual(other.Command) && Method == other.Method && Nodes.SequenceEqual(other.Nodes)
+        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir && RebuildPartition == other.RebuildPartition;
+
+    public override int GetHashCode() => HashCode.Combine(Command.Count, Method, Nodes.Count, SlurmTimeout, WorkDir, RebuildPartition);
+}
+
+/// <summary>The ways a node can be rebooted, as [reboot] method names them.</summary>
+public enum RebootMethodChoice
+{
+    /// <summary>"os": [reboot] command.</summary>
+    Os,
+
+    /// <summary>"power": [power] command (a BMC power cycle).</summary>
+    Power,
+
+    /// <summary>"openstack": a Nova soft or hard reboot of the node's server.</summary>
+    OpenStack,
+}
+
+/// <summary>One [[reboot.nodes]] line: these hosts are rebooted this way.</summary>
+public sealed record RebootNodeGroup(Health.HostTarget Hosts, RebootMethodChoice Method);
+
+/// <summary>[power]: the power-cycle command, an argv template with "{node}" (e.g. ipmitool to the BMC).</summary>
+public sealed record PowerSettings
+{
+    public IReadOnlyList<string>? Command { get; init; }
+
+    public bool Equals(PowerSettings? other) => other is not null && SameArgv(Command, other.Command);
+
+    public override int GetHashCode() => Command?.Count ?? -1;
+
+    internal static bool SameArgv(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b);
+}
+
+/// <summary>
+/// [rebuild]: a site reimage command for clusters without OpenStack, an argv template with "{node}"
+/// and "{image}"; hpcmaint-reboot runs it when a node is due for a rebuild.
+/// </summary>
+public sealed record RebuildSettings
+{
+    public IReadOnlyList<string>? Command { get; init; }
+
+    public bool Equals(RebuildSettings? other) => other is not null && PowerSettings.SameArgv(Command, other.Command);
+
+    public override int GetHashCode() => Command?.Count ?? -1;
+}
+
+/// <summary>[openstack]: the cloud the nodes run in, how a node finds its server, and how it is rebooted or rebuilt.</summary>
+public sealed record OpenStackSettings
+{
+    /// <summary>The cloud in clouds.yaml; null: OS_CLOUD, else the only one defined.</summary>
+    public string? Cloud { get; init; }
+
+    /// <summary>clouds.yaml; null: the usual search (OS_CLIENT_CONFIG_FILE, ./, ~/.config/openstack, /etc/openstack).</summary>
+    public string? CloudsFile { get; init; }
+
+    /// <summary>The image a node due for a rebuild gets when no rebuild job names one.</summary>
+    public string? Image { get; init; }
+
+    public ServerLookup ServerLookup { get; init; } = ServerLookup.Name;
+
+    public string? MapFile { get; init; }
+
+    public string? MetadataKey { get; init; }
+
+    public bool HardReboot { get; init; }
+
+    public TimeSpan RebuildTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    public int MaxInFlight { get; init; } = 10;
+}
+
+/// <summary>How a Slurm node name leads to its Nova server.</summary>
+public enum ServerLookup
+{
+    /// <summary>The server is named like the node.</summary>
+    Name,
+
+    /// <summary>[openstack] map_file lists "node server-id" pairs.</summary>
+    Map,
+
+    /// <summary>The server whose metadata [openstack] metadata_key holds the node name.</summary>
+    Metadata,
 }

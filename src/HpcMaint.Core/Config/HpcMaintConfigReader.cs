@@ -6,7 +6,7 @@ namespace HpcMaint.Core.Config;
 /// <summary>Turns a parsed TOML document into <see cref="HpcMaintConfig"/>, listing every problem at once.</summary>
 public static class HpcMaintConfigReader
 {
-    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "health"];
+    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "power", "rebuild", "openstack", "health"];
 
     public static ConfigResult Read(TomlTable root, string file) => Read(root, file, CheckCatalogue.Builtin);
 
@@ -36,15 +36,20 @@ public static class HpcMaintConfigReader
         var nodeSettings = new NodeSettings(node.Optional("name", ConfigRules.NodeName));
         node.Done();
 
-        var reboot = reader.Section(root, "reboot");
-        var rebootSettings = new RebootSettings { Command = reboot.StringList("command", RebootSettings.DefaultCommand, ConfigRules.Argv) };
-        reboot.Done();
+        var (rebootSettings, powerSettings, rebuildSettings, openStackSettings) = RebootConfigReader.Read(
+            reader.Section(root, "reboot"), reader.Section(root, "power"), reader.Section(root, "rebuild"), reader.Section(root, "openstack"));
 
         var healthSettings = HealthConfigReader.Read(reader.Section(root, "health"), catalogue);
 
         reader.RejectUnknown(root, Sections);
         return reader.Errors.Count > 0
             ? ConfigResult.Invalid(reader.Errors.OrderBy(e => e.Line).ToArray())
-            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings) { Health = healthSettings });
+            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings) 
+                {
+                    Health = healthSettings,
+                    Power = powerSettings,
+                    Rebuild = rebuildSettings,
+                    OpenStack = openStackSettings,
+                });
     }
 }

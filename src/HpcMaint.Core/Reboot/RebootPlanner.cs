@@ -3,19 +3,75 @@ using HpcMaint.Core.Config;
 namespace HpcMaint.Core.Reboot;
 
 /// <summary>
-/// Decides how each node Slurm asked to reboot is rebooted. This release knows one method, the
-/// configured OS reboot command; "{node}" in its arguments is replaced by the node's name, so a
-/// controller-mode RebootProgram can drive a per-node tool (e.g. a BMC power cycle).
+/// Decides how each node Slurm asked to reboot is rebooted. A node due for a rebuild (its CONFIGURING
+/// rebuild job names an image, else its hpcmaint ticket is at the rebuild step and the default image
+/// applies) is rebuilt through OpenStack, else by the [rebuild] command; any other node is rebooted by
+/// its configured method. "{node}" (and "{image}" in [rebuild] command) are filled in per node.
 /// </summary>
 public static class RebootPlanner
 {
     public const string NodePlaceholder = "{node}";
+    public const string ImagePlaceholder = "{image}";
 
-    public static IReadOnlyList<RebootAction> Plan(IReadOnlyList<string> nodes, RebootSettings settings) =>
-        nodes.Distinct(StringComparer.Ordinal)
-            .Select(node => new RebootAction(
-                node,
-                settings.Command.Select(arg => arg.Replace(NodePlaceholder, node, StringComparison.Ordinal)).ToArray(),
-                "os-reboot"))
-            .ToArray();
+    public static IReadOnlyList<RebootAction> Plan(IReadOnlyList<RebootFacts> facts, HpcMaintConfig config) =>
+        facts.DistinctBy(f => f.Node, StringComparer.Ordinal).Select(f => Decide(f, config)).ToArray();
+
+    /// <summary>
+    /// The worker's second look, once it has read the server: a rebuild to the image the server already
+    /// runs would only cost time, so it becomes an OpenStack reboot.
+    /// </summary>
+    public static RebootAction ForServer(RebootAction action, string? currentImage, bool hardReboot)
+    {
+        if (action.Method != RebootMethod.OpenStackRebuild || currentImage is null || currentImage != action.Image)
+        {
+            return action;
+        }
+
+        var reboot = OpenStackReboot(action.Node, hardReboot, string.Empty);
+        return reboot with { Why = $"its server runs image {currentImage} already: a {(hardReboot ? "hard" : "soft")} reboot instead of a rebuild ({action.Why})" };
+    }
+
+    private static RebootAction Decide(RebootFacts facts, HpcMaintConfig config)
+    {
+        var node = facts.Node;
+        var (image, reason) = facts switch
+        {
+            { JobImage: { } jobImage } => (jobImage, $"rebuild job {facts.JobId} asks for image {jobImage}"),
+            { RecordAsksRebuild: true } => (config.OpenStack?.Image, "its hpcmaint ticket is at the rebuild step"),
+            _ => ((string?)null, (string?)null),
+        };
+
+        if (reason is not null)
+        {
+            if (config.OpenStack is not null && image is not null)
+            {
+                return new RebootAction(node, RebootMethod.OpenStackRebuild, [], image, reason);
+            }
+
+            if (config.Rebuild.Command is { Count: > 0 } rebuild)
+            {
+                return new RebootAction(node, RebootMethod.RebuildCommand, Fill(rebuild, node, image ?? string.Empty), image, reason + " ([rebuild] command)");
+            }
+
+            var missing = config.OpenStack is null ? "no [openstack] section and no [rebuild] command" : "no [openstack] image and no [rebuild] command";
+            return Plain(node, config, $"{reason}, but {missing} is configured: rebooting instead");
+        }
+
+        return Plain(node, config, "requested by Slurm");
+    }
+
+    private static RebootAction Plain(string node, HpcMaintConfig config, string why) =>
+        config.Reboot.MethodFor(node) switch
+        {
+            RebootMethodChoice.Power when config.Power.Command is { Count: > 0 } power =>
+                new RebootAction(node, RebootMethod.PowerCycle, Fill(power, node, string.Empty), null, why),
+            RebootMethodChoice.OpenStack when config.OpenStack is { } openstack => OpenStackReboot(node, openstack.HardReboot, why),
+            _ => new RebootAction(node, RebootMethod.OsReboot, Fill(config.Reboot.Command, node, string.Empty), null, why),
+        };
+
+    private static RebootAction OpenStackReboot(string node, bool hard, string why) =>
+        new(node, hard ? RebootMethod.OpenStackHardReboot : RebootMethod.OpenStackSoftReboot, [], null, why);
+
+    private static string[] Fill(IReadOnlyList<string> argv, string node, string image) =>
+        argv.Select(a => a.Replace(NodePlaceholder, node, StringComparison.Ordinal).Replace(ImagePlaceholder, image, StringComparison.Ordinal)).ToArray();
 }

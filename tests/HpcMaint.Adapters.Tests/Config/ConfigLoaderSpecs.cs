@@ -21,7 +21,10 @@ public sealed class ConfigLoaderSpecs : IDisposable
         Assert.Equal(defaults.Slurm, result.Config!.Slurm);
         Assert.Equal(defaults.Audit, result.Config.Audit);
         Assert.Equal(defaults.Logging, result.Config.Logging);
-        Assert.Equal(defaults.Reboot.Command, result.Config.Reboot.Command);
+        Assert.Equal(defaults.Reboot, result.Config.Reboot);
+        Assert.Equal(defaults.Power, result.Config.Power);
+        Assert.Equal(defaults.Rebuild, result.Config.Rebuild);
+        Assert.Equal(defaults.OpenStack, result.Config.OpenStack);
     }
 
     [Fact]

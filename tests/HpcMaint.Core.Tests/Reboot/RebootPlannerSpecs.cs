@@ -1,28 +1,157 @@
 using HpcMaint.Core.Config;
+using HpcMaint.Core.Health;
 using HpcMaint.Core.Reboot;
 
 namespace HpcMaint.Core.Tests.Reboot;
 
 public sealed class RebootPlannerSpecs
 {
+    private static readonly HpcMaintConfig Defaults = HpcMaintConfig.Defaults("t.toml");
+
+    private static readonly HpcMaintConfig OnOpenStack = Defaults with
+    {
+        Reboot = new RebootSettings { Method = RebootMethodChoice.OpenStack },
+        OpenStack = new OpenStackSettings { Cloud = "site", Image = "img-default" },
+    };
+
+    private static RebootFacts[] Plain(params string[] nodes) => nodes.Select(n => RebootFacts.Plain(n)).ToArray();
+
     [Fact]
     public void Every_node_gets_the_configured_command_with_its_name_filled_in()
     {
-        var settings = new RebootSettings { Command = ["/usr/bin/ipmitool", "-H", "{node}-bmc", "chassis", "power", "cycle"] };
+        var config = Defaults with { Reboot = new RebootSettings { Command = ["/usr/bin/ipmitool", "-H", "{node}-bmc", "chassis", "power", "cycle"] } };
 
-        var plan = RebootPlanner.Plan(["gpu01", "gpu02"], settings);
+        var plan = RebootPlanner.Plan(Plain("gpu01", "gpu02"), config);
 
         Assert.Equal(new[] { "gpu01", "gpu02" }, plan.Select(a => a.Node));
         Assert.Equal(new[] { "/usr/bin/ipmitool", "-H", "gpu02-bmc", "chassis", "power", "cycle" }, plan[1].Command);
-        Assert.All(plan, a => Assert.Equal("os-reboot", a.Method));
+        Assert.All(plan, a => Assert.Equal(("os-reboot", false), (a.MethodName, a.NeedsWorker)));
     }
 
     [Fact]
     public void A_node_listed_twice_is_rebooted_once()
     {
-        var plan = RebootPlanner.Plan(["n1", "n2", "n1"], new RebootSettings());
+        var plan = RebootPlanner.Plan(Plain("n1", "n2", "n1"), Defaults);
 
         Assert.Equal(new[] { "n1", "n2" }, plan.Select(a => a.Node));
         Assert.Equal(new[] { "/usr/sbin/reboot" }, plan[0].Command);
     }
+
+    [Fact]
+    public void Nodes_of_a_power_group_are_power_cycled_and_the_others_rebooted_by_the_default_method()
+    {
+        var config = Defaults with
+        {
+            Reboot = new RebootSettings { Nodes = [new RebootNodeGroup(HostTarget.TryParse("bm[1-2]", out _)!, RebootMethodChoice.Power)] },
+            Power = new PowerSettings { Command = ["/usr/bin/ipmitool", "-H", "{node}-bmc", "chassis", "power", "cycle"] },
+        };
+
+        var plan = RebootPlanner.Plan(Plain("bm2", "vm1"), config);
+
+        Assert.Equal((RebootMethod.PowerCycle, "bm2-bmc"), (plan[0].Method, plan[0].Command[2]));
+        Assert.Equal(RebootMethod.OsReboot, plan[1].Method);
+    }
+
+    [Theory]
+    [InlineData(false, RebootMethod.OpenStackSoftReboot)]
+    [InlineData(true, RebootMethod.OpenStackHardReboot)]
+    public void The_openstack_method_reboots_the_server_the_configured_way(bool hard, RebootMethod expected)
+    {
+        var config = OnOpenStack with { OpenStack = OnOpenStack.OpenStack! with { HardReboot = hard } };
+
+        var action = Assert.Single(RebootPlanner.Plan(Plain("n1"), config));
+
+        Assert.Equal((expected, true), (action.Method, action.NeedsWorker));
+        Assert.Empty(action.Command);
+    }
+
+    [Fact]
+    public void The_image_of_the_rebuild_job_wins_over_the_default_image()
+    {
+        var facts = new RebootFacts("n1", "img-2026", 42, RecordAsksRebuild: true, []);
+
+        var action = Assert.Single(RebootPlanner.Plan([facts], OnOpenStack));
+
+        Assert.Equal((RebootMethod.OpenStackRebuild, "img-2026"), (action.Method, action.Image));
+        Assert.Contains("rebuild job 42", action.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ticket_at_the_rebuild_step_rebuilds_to_the_default_image()
+    {
+        var facts = new RebootFacts("n1", null, null, RecordAsksRebuild: true, []);
+
+        var action = Assert.Single(RebootPlanner.Plan([facts], OnOpenStack));
+
+        Assert.Equal((RebootMethod.OpenStackRebuild, "img-default"), (action.Method, action.Image));
+    }
+
+    [Fact]
+    public void Without_openstack_a_rebuild_runs_the_site_command_with_node_and_image_filled_in()
+    {
+        var config = Defaults with { Rebuild = new RebuildSettings { Command = ["/opt/site/reimage", "--node", "{node}", "--image={image}"] } };
+
+        var plan = RebootPlanner.Plan([new RebootFacts("n3", "img-9", 7, false, []), new RebootFacts("n4", null, null, true, [])], config);
+
+        Assert.Equal(new[] { "/opt/site/reimage", "--node", "n3", "--image=img-9" }, plan[0].Command);
+        Assert.Equal(new[] { "/opt/site/reimage", "--node", "n4", "--image=" }, plan[1].Command);
+        Assert.All(plan, a => Assert.Equal((RebootMethod.RebuildCommand, false), (a.Method, a.NeedsWorker)));
+    }
+
+    [Fact]
+    public void A_rebuild_with_no_way_to_carry_it_out_becomes_a_plain_reboot_that_says_why()
+    {
+        var action = Assert.Single(RebootPlanner.Plan([new RebootFacts("n1", "img-9", 7, false, [])], Defaults));
+
+        Assert.Equal(RebootMethod.OsReboot, action.Method);
+        Assert.Contains("no [openstack] section and no [rebuild] command", action.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ticket_rebuild_on_openstack_without_a_default_image_is_a_reboot_by_the_configured_method()
+    {
+        var config = OnOpenStack with { OpenStack = OnOpenStack.OpenStack! with { Image = null } };
+
+        var action = Assert.Single(RebootPlanner.Plan([new RebootFacts("n1", null, null, true, [])], config));
+
+        Assert.Equal(RebootMethod.OpenStackSoftReboot, action.Method);
+        Assert.Contains("no [openstack] image", action.Why, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("img-new", false, RebootMethod.OpenStackSoftReboot)]
+    [InlineData("img-new", true, RebootMethod.OpenStackHardReboot)]
+    [InlineData("img-old", false, RebootMethod.OpenStackRebuild)]
+    [InlineData(null, false, RebootMethod.OpenStackRebuild)]
+    public void A_rebuild_to_the_image_the_server_runs_already_becomes_a_reboot(string? current, bool hard, RebootMethod expected)
+    {
+        var rebuild = new RebootAction("n1", RebootMethod.OpenStackRebuild, [], "img-new", "rebuild job 1 asks for image img-new");
+
+        var decided = RebootPlanner.ForServer(rebuild, current, hard);
+
+        Assert.Equal(expected, decided.Method);
+        Assert.Equal(expected == RebootMethod.OpenStackRebuild ? "img-new" : null, decided.Image);
+    }
+
+    [Fact]
+    public void A_plan_survives_the_trip_through_the_worker_file()
+    {
+        RebootAction[] actions =
+        [
+            new("n1", RebootMethod.OpenStackRebuild, [], "img-new", "rebuild job 3 asks for image img-new"),
+            new("n2", RebootMethod.OpenStackHardReboot, [], null, "requested by Slurm"),
+        ];
+
+        Assert.True(RebootPlanFile.TryDecode(RebootPlanFile.Encode("controller", actions), out var mode, out var decoded, out var problem), problem);
+
+        Assert.Equal("controller", mode);
+        Assert.Equal(actions, decoded);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("{\"mode\":\"x\",\"actions\":[{\"node\":\"n1\",\"method\":\"teleport\",\"command\":[],\"why\":\"\"}]}")]
+    public void A_damaged_plan_file_is_a_problem_not_a_crash(string text) =>
+        Assert.False(RebootPlanFile.TryDecode(text, out _, out _, out _));
 }

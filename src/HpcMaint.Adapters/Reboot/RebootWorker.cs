@@ -1,0 +1,110 @@
+using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Config;
+using HpcMaint.Core.Reboot;
+using HpcMaint.Core.Slurm;
+using Microsoft.Extensions.Logging;
+
+namespace HpcMaint.Adapters.Reboot;
+
+/// <summary>
+/// Carries out the OpenStack part of a reboot plan, away from Slurm's hook process: every node at once,
+/// bounded by the client's in-flight limit. A rebuild to the image the server already runs becomes a
+/// reboot. A node whose reboot or rebuild fails is drained with an hpcmaint reason; the others go on.
+/// </summary>
+public sealed class RebootWorker(
+    OpenStackClient client, ServerMapping mapping, INodeDrainer drainer, RebootJournal journal, OpenStackSettings settings, ILogger log)
+{
+    /// <summary>Returns how many nodes failed.</summary>
+    public async Task<int> RunAsync(IReadOnlyList<RebootAction> actions, string mode, CancellationToken cancellationToken)
+    {
+        var outcomes = await Task.WhenAll(actions.Select(a => Task.Run(() => CarryOutAsync(a, mode, cancellationToken), cancellationToken)));
+        return outcomes.Count(ok => !ok);
+    }
+
+    /// <summary>When the cloud cannot even be reached (clouds.yaml, map file): every node fails the same way.</summary>
+    public static async Task<int> FailAllAsync(
+        IReadOnlyList<RebootAction> actions, string mode, string problem, INodeDrainer drainer, RebootJournal journal, CancellationToken cancellationToken)
+    {
+        foreach (var action in actions)
+        {
+            journal.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
+            await DrainAsync(action, "openstack: " + problem, mode, drainer, journal, cancellationToken);
+        }
+
+        return actions.Count;
+    }
+
+    private async Task<bool> CarryOutAsync(RebootAction action, string mode, CancellationToken cancellationToken)
+    {
+        var details = new Dictionary<string, string>();
+        try
+        {
+            var server = await new ServerLocator(client, mapping).LocateAsync(action.Node, cancellationToken);
+            if (!server.Succeeded)
+            {
+                return await FailAsync(action, mode, details, "no server: " + server.Failure!.Message, cancellationToken);
+            }
+
+            details["server"] = server.Value.Id;
+            details["server_image"] = server.Value.ImageId ?? "(volume)";
+            var decided = RebootPlanner.ForServer(action, server.Value.ImageId, settings.HardReboot);
+            if (decided != action)
+            {
+                journal.Record(decided, mode, false, AuditOutcome.Planned, details);
+            }
+
+            if (decided.Method == RebootMethod.OpenStackRebuild)
+            {
+                log.LogInformation("node {Node}: rebuilding server {Server} to image {Image}", decided.Node, server.Value.Id, decided.Image);
+                var rebuilt = await client.RebuildAndWaitAsync(server.Value.Id, decided.Image!, settings.RebuildTimeout, cancellationToken);
+                if (!rebuilt.Succeeded)
+                {
+                    return await FailAsync(decided, mode, details, rebuilt.Failure!.Message, cancellationToken);
+                }
+
+                details["status"] = rebuilt.Value.Status;
+            }
+            else
+            {
+                var type = decided.Method == RebootMethod.OpenStackHardReboot ? RebootType.Hard : RebootType.Soft;
+                var accepted = await client.RebootAsync(server.Value.Id, type, cancellationToken);
+                if (!accepted.Succeeded)
+                {
+                    return await FailAsync(decided, mode, details, accepted.Failure!.Message, cancellationToken);
+                }
+
+                details["request_id"] = accepted.Value.RequestId ?? string.Empty;
+            }
+
+            log.LogInformation("node {Node}: {Method} done", decided.Node, decided.MethodName);
+            journal.Record(decided, mode, false, AuditOutcome.Succeeded, details);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug for one node must not cost the others their reboot.
+            log.LogError(e, "node {Node}: internal error", action.Node);
+            details["error"] = "internal error: " + e.Message;
+            journal.Record(action, mode, false, AuditOutcome.Failed, details);
+            return false;
+        }
+    }
+
+    private async Task<bool> FailAsync(RebootAction action, string mode, Dictionary<string, string> details, string problem, CancellationToken cancellationToken)
+    {
+        log.LogError("node {Node}: {Method} failed: {Problem}", action.Node, action.MethodName, problem);
+        details["error"] = problem;
+        journal.Record(action, mode, false, AuditOutcome.Failed, details);
+        var what = action.Method == RebootMethod.OpenStackRebuild ? "rebuild" : "openstack reboot";
+        await DrainAsync(action, $"{what}: {problem}", mode, drainer, journal, cancellationToken);
+        return false;
+    }
+
+    private static async Task DrainAsync(RebootAction action, string detail, string mode, INodeDrainer drainer, RebootJournal journal, CancellationToken cancellationToken)
+    {
+        var reason = NodeReason.Create(detail);
+        var problem = await drainer.DrainAsync(action.Node, reason, cancellationToken);
+        journal.RecordDrain(action.Node, reason, mode, problem);
+    }
+}

@@ -1,0 +1,58 @@
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Core.Reboot;
+
+/// <summary>
+/// Turns what Slurm answered into <see cref="RebootFacts"/> per node. A read that failed (null, with
+/// its problem) leaves that source out and says so: a reboot Slurm asked for still happens.
+/// </summary>
+public static class RebootFactsReader
+{
+    public static RebootFacts Read(
+        string node,
+        IReadOnlyList<Job>? jobs,
+        string? jobsProblem,
+        Node? slurmNode,
+        string? nodeProblem,
+        RecordField recordField,
+        string rebuildPartition)
+    {
+        var notes = new List<string>();
+        Job? job = null;
+        if (jobs is null)
+        {
+            notes.Add("rebuild jobs not read: " + (jobsProblem ?? "no answer"));
+        }
+        else
+        {
+            job = jobs.FirstOrDefault(j => j.IsConfiguring && j.Partition == rebuildPartition
+                && j.Name == RebuildJobComment.JobNamePrefix + node && j.Nodes.Contains(node));
+            if (job is not null && RebuildJobComment.ImageOf(job.Comment) is null)
+            {
+                notes.Add($"rebuild job {job.Id} names no image (comment '{job.Comment}')");
+            }
+        }
+
+        var recordAsksRebuild = false;
+        if (slurmNode is null)
+        {
+            notes.Add("node record not read: " + (nodeProblem ?? "no answer"));
+        }
+        else
+        {
+            var field = recordField == RecordField.Extra ? slurmNode.Extra : slurmNode.Comment;
+            if (NodeRecordCodec.TryDecode(field, out var record, out var problem))
+            {
+                recordAsksRebuild = record.Ticket?.Step == LadderStep.Rebuild;
+            }
+            else
+            {
+                notes.Add($"node {recordField.ToString().ToLowerInvariant()} not used: {problem}");
+            }
+        }
+
+        return new RebootFacts(node, RebuildJobComment.ImageOf(job?.Comment), job?.Id, recordAsksRebuild, notes);
+    }
+}

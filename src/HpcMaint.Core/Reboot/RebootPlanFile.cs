@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json;
+
+namespace HpcMaint.Core.Reboot;
+
+/// <summary>
+/// The work hpcmaint-reboot hands to its detached worker, as JSON:
+/// <c>{"mode":"controller","actions":[{"node":"n1","method":"openstack-rebuild","image":"img","why":"…"}]}</c>.
+/// </summary>
+public static class RebootPlanFile
+{
+    public static string Encode(string mode, IReadOnlyList<RebootAction> actions)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("mode", mode);
+            json.WriteStartArray("actions");
+            foreach (var a in actions)
+            {
+                json.WriteStartObject();
+                json.WriteString("node", a.Node);
+                json.WriteString("method", a.MethodName);
+                json.WriteStartArray("command");
+                foreach (var arg in a.Command)
+                {
+                    json.WriteStringValue(arg);
+                }
+
+                json.WriteEndArray();
+                if (a.Image is not null)
+                {
+                    json.WriteString("image", a.Image);
+                }
+
+                json.WriteString("why", a.Why);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static bool TryDecode(string text, out string mode, out IReadOnlyList<RebootAction> actions, out string? problem)
+    {
+        mode = string.Empty;
+        actions = [];
+        problem = null;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            mode = root.GetProperty("mode").GetString() ?? string.Empty;
+            var list = new List<RebootAction>();
+            foreach (var a in root.GetProperty("actions").EnumerateArray())
+            {
+                var methodName = a.GetProperty("method").GetString() ?? string.Empty;
+                var method = RebootMethods.Parse(methodName) ?? throw new FormatException($"unknown method '{methodName}'");
+                list.Add(new RebootAction(
+                    a.GetProperty("node").GetString() ?? throw new FormatException("an action without a node"),
+                    method,
+                    a.GetProperty("command").EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToArray(),
+                    a.TryGetProperty("image", out var image) ? image.GetString() : null,
+                    a.GetProperty("why").GetString() ?? string.Empty));
+            }
+
+            actions = list;
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
+        {
+            problem = "not a reboot plan: " + e.Message;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Reboot;
+using HpcMaint.Adapters.Tests.OpenStack.Support;
+using HpcMaint.Core.Config;
+
+namespace HpcMaint.Adapters.Tests.Reboot;
+
+public sealed class OpenStackConnectionSpecs : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("hpcmaint-openstack-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private CloudsEnvironment Nowhere => new(_ => null, dir, null, []);
+
+    [Fact]
+    public async Task The_configured_clouds_file_is_used_and_a_map_file_maps_nodes_to_servers()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+        var clouds = Path.Combine(dir, "clouds.yaml");
+        File.WriteAllText(clouds, $"""
+            clouds:
+              site:
+                auth:
+                  auth_url: {fake.Server.AuthUrl}
+                  username: admin
+                  password: secret
+                  project_name: demo
+                  user_domain_name: Default
+                  project_domain_name: Default
+            """);
+        var map = Path.Combine(dir, "servers.map");
+        File.WriteAllText(map, $"gpu7 {FakeCloudFixture.IdOf("n2")}\n");
+        var settings = new OpenStackSettings { Cloud = "site", CloudsFile = clouds, ServerLookup = ServerLookup.Map, MapFile = map };
+
+        var (client, mapping, problem) = OpenStackConnection.Open(settings, Nowhere);
+        using var _ = client;
+        var server = await new ServerLocator(client!, mapping!).LocateAsync("gpu7");
+
+        Assert.Null(problem);
+        Assert.Equal("n2", server.Value.Name);
+    }
+
+    [Fact]
+    public void A_missing_clouds_file_is_a_problem_that_names_it()
+    {
+        var missing = Path.Combine(dir, "nope.yaml");
+
+        var (client, _, problem) = OpenStackConnection.Open(new OpenStackSettings { CloudsFile = missing }, Nowhere);
+
+        Assert.Null(client);
+        Assert.Contains(missing, problem, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,194 @@
+using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Reboot;
+using HpcMaint.Adapters.Tests.OpenStack.Support;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Config;
+using HpcMaint.Core.Reboot;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HpcMaint.Adapters.Tests.Reboot;
+
+/// <summary>The detached worker's OpenStack work, against the fake Keystone + Nova.</summary>
+public sealed class RebootWorkerSpecs
+{
+    private const string NewImage = FakeCloudFixture.NewImage;
+    private const string OldImage = FakeCloudFixture.OldImage;
+
+    private readonly MemoryJournal journal = new();
+    private readonly RecordingDrainer drainer = new();
+
+    private static RebootAction Rebuild(string node, string image = NewImage) =>
+        new(node, RebootMethod.OpenStackRebuild, [], image, $"rebuild job 1 asks for image {image}");
+
+    private static RebootAction SoftReboot(string node) => new(node, RebootMethod.OpenStackSoftReboot, [], null, "requested by Slurm");
+
+    private RebootWorker Worker(FakeCloudFixture fake, OpenStackSettings? settings = null, OpenStackClientOptions? options = null) =>
+        new(fake.Client(options: options), new ServerMapping.ByName(), drainer,
+            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance),
+            settings ?? new OpenStackSettings { RebuildTimeout = TimeSpan.FromSeconds(20) }, NullLogger.Instance);
+
+    [Fact]
+    public async Task A_server_on_another_image_is_rebuilt_once_and_the_outcome_is_journaled()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+
+        var failed = await Worker(fake).RunAsync([Rebuild("n1")], "controller", CancellationToken.None);
+
+        Assert.Equal(0, failed);
+        Assert.Equal((NewImage, "ACTIVE"), (fake.Cloud.Find("n1")!.ImageId, fake.Cloud.Find("n1")!.Status));
+        Assert.Equal(1, fake.Cloud.Log().RebuildsPerServer[FakeCloudFixture.IdOf("n1")]);
+        var record = Assert.Single(journal.Records);
+        Assert.Equal((AuditOutcome.Succeeded, "openstack-rebuild", NewImage), (record.Outcome, record.Details["method"], record.Details["image"]));
+        Assert.Equal(FakeCloudFixture.IdOf("n1"), record.Details["server"]);
+        Assert.Empty(drainer.Drains);
+    }
+
+    [Fact]
+    public async Task A_server_on_the_target_image_already_is_rebooted_not_rebuilt()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+
+        var failed = await Worker(fake).RunAsync([Rebuild("n2", OldImage)], "slurmd", CancellationToken.None);
+
+        Assert.Equal(0, failed);
+        Assert.Empty(fake.Calls("rebuild"));
+        Assert.Single(fake.Calls("reboot-soft"));
+        Assert.Equal(
+            new[] { (AuditOutcome.Planned, "openstack-soft-reboot"), (AuditOutcome.Succeeded, "openstack-soft-reboot") },
+            journal.Records.Select(r => (r.Outcome, r.Details["method"])));
+        Assert.Contains("runs image img-old already", journal.Records[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hard_reboot_is_asked_for_when_configured()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+        var action = new RebootAction("n3", RebootMethod.OpenStackHardReboot, [], null, "requested by Slurm");
+
+        await Worker(fake).RunAsync([action], "controller", CancellationToken.None);
+
+        Assert.Equal("HARD_REBOOT", fake.Cloud.Find("n3")!.Status);
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_ends_in_ERROR_drains_its_node_with_the_fault_and_the_others_go_on()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+        fake.Cloud.PlantRebuildFault("n3", 500, "No valid host was found.");
+
+        var failed = await Worker(fake).RunAsync([Rebuild("n1"), Rebuild("n3"), SoftReboot("n4")], "controller", CancellationToken.None);
+
+        Assert.Equal(1, failed);
+        var (node, reason) = Assert.Single(drainer.Drains);
+        Assert.Equal("n3", node);
+        Assert.StartsWith("hpcmaint: rebuild: ", reason, StringComparison.Ordinal);
+        Assert.Contains("No valid host was found.", reason, StringComparison.Ordinal);
+        Assert.Equal(NewImage, fake.Cloud.Find("n1")!.ImageId);
+        Assert.Equal(
+            new[] { ("n1", AuditOutcome.Succeeded), ("n3", AuditOutcome.Failed), ("n4", AuditOutcome.Succeeded) },
+            journal.Records.Where(r => r.Action == "reboot").Select(r => (r.Node!, r.Outcome)).Order());
+        Assert.Single(journal.Records, r => r.Action == "drain" && r.Node == "n3" && r.Outcome == AuditOutcome.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_node_without_a_server_is_drained_and_says_so()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+
+        var failed = await Worker(fake).RunAsync([SoftReboot("n9"), SoftReboot("n1")], "controller", CancellationToken.None);
+
+        Assert.Equal(1, failed);
+        Assert.Equal(("n9", "hpcmaint: openstack reboot: no server: no server named 'n9'"), Assert.Single(drainer.Drains));
+    }
+
+    [Fact]
+    public async Task A_drain_that_fails_is_journaled_as_failed()
+    {
+        await using var fake = await FakeCloudFixture.StartAsync();
+        drainer.Answer = "slurm_update error: Invalid node name specified";
+
+        await Worker(fake).RunAsync([SoftReboot("n9")], "controller", CancellationToken.None);
+
+        var drain = Assert.Single(journal.Records, r => r.Action == "drain");
+        Assert.Equal((AuditOutcome.Failed, "slurm_update error: Invalid node name specified"), (drain.Outcome, drain.Details["error"]));
+    }
+
+    [Fact]
+    public async Task Rebuilds_of_many_nodes_stay_within_the_in_flight_limit()
+    {
+        string[] nodes = ["r1", "r2", "r3", "r4", "r5", "r6"];
+        await using var fake = await FakeCloudFixture.StartAsync(servers: FakeCloudFixture.Names(nodes));
+        var options = FakeCloudFixture.FastOptions with { MaxInFlight = 2 };
+
+        var failed = await Worker(fake, options: options).RunAsync(nodes.Select(n => Rebuild(n)).ToArray(), "controller", CancellationToken.None);
+
+        Assert.Equal(0, failed);
+        var log = fake.Cloud.Log();
+        Assert.InRange(log.MaxRebuilds, 1, 2);
+        Assert.All(nodes, n => Assert.Equal(1, log.RebuildsPerServer[FakeCloudFixture.IdOf(n)]));
+    }
+
+    [Fact]
+    public async Task When_the_cloud_cannot_be_reached_every_node_fails_and_is_drained()
+    {
+        var failed = await RebootWorker.FailAllAsync(
+            [SoftReboot("n1"), Rebuild("n2")], "controller", "clouds.yaml: no clouds.yaml found", drainer,
+            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance), CancellationToken.None);
+
+        Assert.Equal(2, failed);
+        Assert.Equal(new[] { "n1", "n2" }, drainer.Drains.Select(d => d.Node));
+        Assert.All(drainer.Drains, d => Assert.Equal("hpcmaint: openstack: clouds.yaml: no clouds.yaml found", d.Reason));
+    }
+
+    private sealed class MemoryJournal : IAuditJournal
+    {
+        private readonly List<AuditRecord> records = [];
+
+        public List<AuditRecord> Records
+        {
+            get
+            {
+                lock (records)
+                {
+                    return [.. records];
+                }
+            }
+        }
+
+        public void Append(AuditRecord record)
+        {
+            lock (records)
+            {
+                records.Add(record);
+            }
+        }
+    }
+
+    private sealed class RecordingDrainer : INodeDrainer
+    {
+        private readonly List<(string Node, string Reason)> drains = [];
+
+        public string? Answer { get; set; }
+
+        public List<(string Node, string Reason)> Drains
+        {
+            get
+            {
+                lock (drains)
+                {
+                    return [.. drains];
+                }
+            }
+        }
+
+        public Task<string?> DrainAsync(string node, string reason, CancellationToken cancellationToken)
+        {
+            lock (drains)
+            {
+                drains.Add((node, reason));
+            }
+
+            return Task.FromResult(Answer);
+        }
+    }
+}
