@@ -30,6 +30,9 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
     public string Journal => Path.Combine(Directory, "hpcmaint", "audit.jsonl");
 
+    /// <summary>One line per rebuild the [rebuild] command carried out (the node's name).</summary>
+    public string Rebuilds => Path.Combine(Directory, "hpcmaint", "rebuilds.log");
+
     public string Notifications => Path.Combine(Directory, "hpcmaint", "notifications.jsonl");
 
     /// <summary>The breaker's budget: how many nodes hpcmaint may drain in the partition.</summary>
@@ -45,7 +48,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
                 Directory = bed.Directory,
                 HealthProgram = Path.Combine(bed.Directory, "tools", "health-check"),
                 HealthIntervalSeconds = 2,
-                RebootProgram = rebootProgram,
+                RebootProgram = rebootProgram ?? Path.Combine(bed.Directory, "tools", "reboot"),
             },
             CancellationToken.None);
         bed.Slurm = TestbedSlurm.Client(bed.Cluster);
@@ -125,6 +128,8 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
         Script("health-check", $"#!/bin/sh\nexec {Executables.Executables.Health} --config {Config}\n");
         Script("fake-nvidia-smi", $"#!/bin/sh\n# Replays the fixture chosen for this node (the node's UTS host name).\nexec /bin/cat {Directory}/gpu/$(/bin/hostname).xml\n");
+        Script("reboot", $"#!/bin/sh\nexec {Executables.Executables.Reboot} --config {Config}\n");
+        Script("rebuild-sim", $"#!/bin/sh\n# The site's reimage step, simulated: note the rebuild, then reboot through the testbed.\necho \"$1\" >> {Rebuilds}\nexec {Directory}/bin/reboot-node-sim\n");
         Script("notify", $"#!/bin/sh\n/bin/cat >> {Notifications}\necho >> {Notifications}\n");
         foreach (var node in new[] { "n1", "n2", "n3", "n4" })
         {
@@ -159,6 +164,11 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             journal = "{Journal}"
             [logging]
             level = "info"
+            [reboot]
+            command = ["{Directory}/bin/reboot-node-sim"]
+            work_dir = "{Directory}/hpcmaint/reboot"
+            [rebuild]
+            command = ["{Directory}/tools/rebuild-sim", "{NodePlaceholder}"]
             [health]
             budget = "10s"
             slurm_timeout = "2s"

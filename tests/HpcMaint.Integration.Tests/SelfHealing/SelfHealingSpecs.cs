@@ -53,6 +53,7 @@ public sealed class SelfHealingSpecs
         var history = Record(node).Ticket!.History.Select(e => e.What).ToArray();
         Assert.Equal(["drain", "reboot", "rebuild", "manual"], history);
         Assert.True(bed.Cluster.RebootCount("n3") >= 2, "one reboot for the reboot step and one for the rebuild");
+        Assert.Equal(["n3"], File.ReadAllLines(bed.Rebuilds));
         Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(bed.Notifications)), 10));
         var notification = File.ReadAllText(bed.Notifications);
         Assert.Contains("\"node\": \"n3\"", notification, StringComparison.Ordinal);
