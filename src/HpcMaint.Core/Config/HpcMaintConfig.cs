@@ -13,6 +13,8 @@ public sealed record HpcMaintConfig(
 
     public Health.HealthSettings Health { get; init; } = new();
 
+    public Rebuild.RebuildSettings Rebuild { get; init; } = new();
+
     /// <summary>The configuration when no file exists at the default path: safe on any node.</summary>
     public static HpcMaintConfig Defaults(string sourceFile) =>
         new(sourceFile, new SlurmSettings(), new AuditSettings(), new LoggingSettings(), new NodeSettings(), new RebootSettings());

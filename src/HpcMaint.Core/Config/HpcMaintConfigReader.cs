@@ -6,7 +6,7 @@ namespace HpcMaint.Core.Config;
 /// <summary>Turns a parsed TOML document into <see cref="HpcMaintConfig"/>, listing every problem at once.</summary>
 public static class HpcMaintConfigReader
 {
-    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "health"];
+    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "health", "rebuild"];
 
     public static ConfigResult Read(TomlTable root, string file) => Read(root, file, CheckCatalogue.Builtin);
 
@@ -41,10 +41,11 @@ public static class HpcMaintConfigReader
         reboot.Done();
 
         var healthSettings = HealthConfigReader.Read(reader.Section(root, "health"), catalogue);
+        var rebuildSettings = RebuildConfigReader.Read(reader.Section(root, "rebuild"));
 
         reader.RejectUnknown(root, Sections);
         return reader.Errors.Count > 0
             ? ConfigResult.Invalid(reader.Errors.OrderBy(e => e.Line).ToArray())
-            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings) { Health = healthSettings });
+            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings) { Health = healthSettings, Rebuild = rebuildSettings });
     }
 }
