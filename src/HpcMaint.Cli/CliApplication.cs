@@ -15,6 +15,8 @@ public static class CliApplication
         root.Subcommands.Add(ConfigCommands.Create(env, options));
         root.Subcommands.Add(AuditCommands.Create(env, options));
         root.Subcommands.Add(StatusCommand.Create(env, options));
+        root.Subcommands.Add(RebuildCommands.Create(env, options));
+        root.Subcommands.Add(PrologSlurmctldCommand.Create(env, options));
 
         try
         {
