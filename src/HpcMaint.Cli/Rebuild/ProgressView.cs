@@ -40,6 +40,24 @@ internal sealed class ProgressView(TextWriter output, bool json, bool terminal, 
         Line($"{Clock()[11..19]} {change.Node}: {arrow}: {change.Why}");
     }
 
+    public void Started(RebuildPlan plan, string how)
+    {
+        if (json)
+        {
+            JsonLine(j =>
+            {
+                j.WriteString("event", how);
+                j.WriteString("time", Clock());
+                j.WriteString("plan", plan.Id);
+                j.WriteString("image", plan.Image);
+                j.WriteNumber("nodes", plan.Nodes.Count);
+            });
+            return;
+        }
+
+        Line($"{Clock()[11..19]} plan {plan.Id} {how}: {plan.Selection} to {plan.Image}; {Summary(plan)}");
+    }
+
     public void Problem(string text)
     {
         if (json)

@@ -109,7 +109,7 @@ internal static class RebuildVerbs
         var env = context.Env;
         var journal = new RebuildJournal(context.Audit, context.Time, dryRun: false);
         var view = new ProgressView(env.Out, common.Json, env.OutputIsTerminal && !common.Json, context.Time);
-        view.Problem($"plan {plan.Id} {how}: {ProgressView.Summary(plan)}");
+        view.Started(plan, how);
         try
         {
             var ended = await new RebuildRunner(context, journal, view).RunAsync(plan, ct).ConfigureAwait(false);

@@ -22,6 +22,8 @@ public sealed class ConfigLoaderSpecs : IDisposable
         Assert.Equal(defaults.Audit, result.Config.Audit);
         Assert.Equal(defaults.Logging, result.Config.Logging);
         Assert.Equal(defaults.Reboot.Command, result.Config.Reboot.Command);
+        Assert.Equal(defaults.Rebuild with { Gate = [] }, result.Config.Rebuild with { Gate = [] });
+        Assert.Equal(defaults.Rebuild.Gate, result.Config.Rebuild.Gate);
     }
 
     [Fact]
