@@ -64,9 +64,23 @@ public sealed class RebuildTestbed : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until no job is left running or queued and every node is idle (an earlier spec's work is over).</summary>
+    public async Task WaitQuietAsync()
+    {
+        var slurm = Slurm.TestbedSlurm.Client(Cluster);
+        var quiet = await Slurm.TestbedSlurm.Eventually(async () =>
+            (await slurm.GetJobsAsync()).Value.All(j => !j.IsActive) && await Cluster.AllNodesIdleAsync(), seconds: 90);
+        Assert.True(quiet, "the testbed did not become quiet");
+    }
+
     /// <summary>Puts every node on <paramref name="image"/> (its image:IMG feature), as after an earlier rebuild.</summary>
     public async Task SetImageAsync(string image, params string[] nodes)
     {
+        if (nodes.Length == 0)
+        {
+            await WaitQuietAsync();
+        }
+
         foreach (var node in nodes.Length == 0 ? Cluster.NodeNames : nodes)
         {
             var features = $"testbed,image:{image}";
