@@ -5,6 +5,7 @@ using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Rebuild;
+using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Cli.Rebuild;
 
@@ -12,10 +13,13 @@ namespace HpcMaint.Cli.Rebuild;
 internal sealed class RebuildContext : IDisposable
 {
     private readonly OpenStackClient? cloud;
+    private readonly ILoggerFactory logging;
 
-    private RebuildContext(CliEnvironment env, HpcMaintConfig config, INodeImageSource images, OpenStackClient? cloud)
+    private RebuildContext(CliEnvironment env, HpcMaintConfig config, bool verbose, INodeImageSource images, OpenStackClient? cloud)
     {
         this.cloud = cloud;
+        logging = CliConfig.Logging(env, config, verbose);
+        Log = logging.CreateLogger("hpcmaint rebuild");
         Env = env;
         Settings = config.Rebuild;
         Runner = new ProcessRunner(env.Time);
@@ -44,13 +48,34 @@ internal sealed class RebuildContext : IDisposable
 
     public ClusterReader Reader { get; }
 
+    public ILogger Log { get; }
+
+    /// <summary>Reads the cluster and decides one pass, logging (at debug) how long each took.</summary>
+    public async Task<(ClusterView? View, string? Error, RebuildTurn? Turn)> PassAsync(RebuildPlan plan, CancellationToken ct)
+    {
+        var start = Time.GetTimestamp();
+        var (view, error) = await Reader.ReadAsync(ct).ConfigureAwait(false);
+        var read = Time.GetElapsedTime(start);
+        if (view is null)
+        {
+            return (null, error, null);
+        }
+
+        var decided = Time.GetTimestamp();
+        var turn = RebuildStepper.Next(plan, view, Settings);
+        Log.LogDebug(
+            "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
+            read.TotalMilliseconds, Images.Name, view.Nodes.Count, Time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
+        return (view, null, turn);
+    }
+
     /// <summary>The image source named in [rebuild] image_source; "openstack" reads clouds.yaml (OS_CLOUD).</summary>
-    public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, out string? problem)
+    public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, bool verbose, out string? problem)
     {
         problem = null;
         if (config.Rebuild.ImageSource != "openstack")
         {
-            return new RebuildContext(env, config, new FeatureImageSource(), null);
+            return new RebuildContext(env, config, verbose, new FeatureImageSource(), null);
         }
 
         var clouds = CloudsConfigLoader.Load(CloudsEnvironment.OfThisProcess());
@@ -61,8 +86,12 @@ internal sealed class RebuildContext : IDisposable
         }
 
         var client = new OpenStackClient(clouds.Cloud!, time: env.Time);
-        return new RebuildContext(env, config, new OpenStackImageSource(client, new ServerMapping.ByName()), client);
+        return new RebuildContext(env, config, verbose, new OpenStackImageSource(client, new ServerMapping.ByName()), client);
     }
 
-    public void Dispose() => cloud?.Dispose();
+    public void Dispose()
+    {
+        cloud?.Dispose();
+        logging.Dispose();
+    }
 }

@@ -23,14 +23,13 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
         while (true)
         {
             await CollectGatesAsync(ct).ConfigureAwait(false);
-            var (cluster, error) = await context.Reader.ReadAsync(ct).ConfigureAwait(false);
-            if (cluster is null)
+            var (_, error, turn) = await context.PassAsync(plan, ct).ConfigureAwait(false);
+            if (turn is null)
             {
                 view.Problem("cannot read the cluster (will try again): " + error);
             }
             else
             {
-                var turn = RebuildStepper.Next(plan, cluster, context.Settings);
                 budgets = turn.Decision.Budgets;
                 Record(turn.Plan, turn.Changes);
                 foreach (var action in turn.Actions)

@@ -56,7 +56,9 @@ internal static class RebuildStart
                 return ExitCodes.BadInput;
             }
 
-            return input.DryRun ? DryRun(context, common, plan, view) : await StartAsync(context, common, plan, view, ct).ConfigureAwait(false);
+            return input.DryRun
+                ? await DryRunAsync(context, common, plan, ct).ConfigureAwait(false)
+                : await StartAsync(context, common, plan, view, ct).ConfigureAwait(false);
         }
     }
 
@@ -112,9 +114,15 @@ internal static class RebuildStart
         }
     }
 
-    private static int DryRun(RebuildContext context, CommonInput common, RebuildPlan plan, ClusterView view)
+    private static async Task<int> DryRunAsync(RebuildContext context, CommonInput common, RebuildPlan plan, CancellationToken ct)
     {
-        var turn = RebuildStepper.Next(plan, view, context.Settings);
+        var (_, error, pass) = await context.PassAsync(plan, ct).ConfigureAwait(false);
+        if (pass is not { } turn)
+        {
+            context.Env.Error.WriteLine($"{Verb}: cannot read the cluster: {error}");
+            return ExitCodes.Failed;
+        }
+
         var journal = new RebuildJournal(context.Audit, context.Time, dryRun: true);
         journal.PlanMade(plan, turn.Decision.Budgets);
         foreach (var change in turn.Changes)

@@ -133,7 +133,7 @@ internal static class RebuildVerbs
             return false;
         }
 
-        var made = RebuildContext.Create(env, config, out var problem);
+        var made = RebuildContext.Create(env, config, common.Verbose, out var problem);
         if (made is null)
         {
             env.Error.WriteLine("hpcmaint rebuild: " + problem);
