@@ -13,7 +13,13 @@ public sealed record CliEnvironment(
         Environment.GetEnvironmentVariable,
         Console.OpenStandardInput(),
         new StreamWriter(Console.OpenStandardOutput(), bufferSize: 1 << 16) { AutoFlush = false },
-        Console.Error);
+        Console.Error)
+    {
+        OutputIsTerminal = !Console.IsOutputRedirected,
+    };
+
+    /// <summary>Standard output is a terminal: live views may redraw their last line.</summary>
+    public bool OutputIsTerminal { get; init; }
 
     /// <summary>Standard input as text (UTF-8), read through one large buffer.</summary>
     public string ReadAllInput()

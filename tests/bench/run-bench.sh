@@ -88,3 +88,66 @@ row "hpcmaint hostlist compress (stdin)" "$(STDIN_FILE=$work/names median_ms "$d
 row "scontrol show hostlist <file>" "$(median_ms scontrol show hostlist "$work/names.csv")" "$(peak_mib scontrol show hostlist "$work/names.csv")" "(reference)"
 row "hpcmaint hostlist expand <expr>" "$(median_ms "$dist/hpcmaint" hostlist expand "$expr")" "$(peak_mib "$dist/hpcmaint" hostlist expand "$expr")" "<= 30 ms / $agree_e"
 row "scontrol show hostnames <expr>" "$(median_ms scontrol show hostnames "$expr")" "$(peak_mib scontrol show hostnames "$expr")" "(reference)"
+
+# ---------------------------------------------------------------- rolling rebuild on the testbed
+# Makespan of `hpcmaint rebuild --max-down 25` against the ideal: waves × one node's rebuild cycle, the
+# cycle measured here as one rebuild job (sbatch --reboot … the same job hpcmaint submits) from
+# submission to completion. RebootProgram "rebuilds" by setting the image feature (2 s of downtime);
+# PrologSlurmctld is `hpcmaint prolog-slurmctld`.
+if ((EUID != 0)); then
+  echo; echo "rolling rebuild: skipped (the testbed needs root)"
+  exit 0
+fi
+rb_nodes=${BENCH_REBUILD_NODES:-8}
+tb=$work/tb
+mkdir -p "$tb/hm"
+chmod 755 "$work" # munged wants every directory above its socket open to all
+cat >"$tb/hm/hpcmaint.toml" <<TOML
+[slurm]
+conf = "$tb/etc/slurm.conf"
+[audit]
+journal = "$tb/hm/audit.jsonl"
+[rebuild]
+state_dir = "$tb/hm/plans"
+gate = ["/bin/true"]
+poll_interval = "200ms"
+prolog_timeout = "60s"
+TOML
+printf '#!/bin/sh\nexec %s prolog-slurmctld --config %s\n' "$dist/hpcmaint" "$tb/hm/hpcmaint.toml" >"$tb/hm/prolog"
+chmod 755 "$tb/hm/prolog"
+trap 'bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null 2>&1; rm -rf "$work"' EXIT
+bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$rb_nodes" --reboot-program "$PWD/tests/testbed/rebuild-reboot-sim.sh" \
+  --prolog-slurmctld "$tb/hm/prolog" >/dev/null
+export SLURM_CONF=$tb/etc/slurm.conf HPCMAINT_CONFIG=$tb/hm/hpcmaint.toml
+set_images() { for n in $(sinfo -h -N -o '%N' | sort -u); do scontrol update nodename="$n" AvailableFeatures="testbed,image:$1" ActiveFeatures="testbed,image:$1"; done; }
+set_images old
+
+# One node's cycle, three times on n1 (median).
+cycles=()
+for i in 1 2 3; do
+  t0=$(now_ns)
+  id=$(sbatch --parsable -p rebuild -w n1 --reboot --exclusive --no-requeue -J "hpcmaint-rebuild-n1" \
+    --comment "hpcmaint image=cycle$i" -o /dev/null --chdir=/ --wrap /bin/true)
+  while squeue -h -j "$id" -t PD,CF,R,CG 2>/dev/null | grep -q .; do sleep 0.05; done
+  cycles+=($((($(now_ns) - t0) / 1000000)))
+done
+cycle_ms=$(printf '%s\n' "${cycles[@]}" | sort -n | sed -n 2p)
+set_images old
+
+per_wave=$((rb_nodes * 25 / 100))
+waves=$(((rb_nodes + per_wave - 1) / per_wave))
+t0=$(now_ns)
+"$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 >"$work/rebuild.out" 2>&1 || { cat "$work/rebuild.out" >&2; exit 1; }
+makespan_ms=$((($(now_ns) - t0) / 1000000))
+ideal_ms=$((waves * cycle_ms))
+echo
+echo "rolling rebuild, $rb_nodes testbed nodes at --max-down 25 ($per_wave per wave, $waves waves; one cycle ${cycle_ms} ms, median of 3)"
+row "what" "wall ms" "x ideal" "target"
+row "hpcmaint rebuild --partition batch --max-down 25" "$makespan_ms" "$(awk -v m="$makespan_ms" -v i="$ideal_ms" 'BEGIN { printf "%.2f", m / i }')" "<= 1.1 x ideal ($ideal_ms ms)"
+bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null
+
+# One planning pass on a 256-node testbed: the three Slurm reads and the decisions (from -v's debug line).
+plan_nodes=${BENCH_PLAN_NODES:-256}
+bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$plan_nodes" >/dev/null
+pass=$("$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 --dry-run -v 2>&1 >/dev/null | grep -o 'cluster read in .*' | tail -1)
+row "one planning pass, $plan_nodes nodes (dry run)" "-" "-" "<= 1 s: ${pass:-no timing}"

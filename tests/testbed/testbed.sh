@@ -330,7 +330,7 @@ cmd_up() {
     shift 2
   done
   [[ -n ${DIR:-} ]] || die "up needs --dir"
-  [[ $NODES =~ ^[1-9][0-9]?$ ]] || die "--nodes must be 1..99"
+  [[ $NODES =~ ^[1-9][0-9]{0,2}$ ]] || die "--nodes must be 1..999"
   [[ $RESUME_TIMEOUT =~ ^[0-9]+$ && $HEALTH_INTERVAL =~ ^[0-9]+$ ]] ||
     die "--resume-timeout and --health-interval take whole seconds"
   ((EUID == 0)) || die "up must run as root (slurmd, unshare)"
@@ -375,7 +375,7 @@ cmd_up() {
     start_slurmd "n$i"
     slurmd_pid[n$i]=$STARTED_PID
   done
-  wait_for "$NODES nodes idle" 30 all_idle
+  wait_for "$NODES nodes idle" $((30 + NODES / 4)) all_idle
   for ((i = 1; i <= NODES; i++)); do note_node "n$i" "${slurmd_pid[n$i]}"; done
   printf 'export SLURM_CONF=%q\n' "$SLURM_CONF" >"$DIR/env.sh"
   READY=1

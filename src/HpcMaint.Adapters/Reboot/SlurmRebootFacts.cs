@@ -27,7 +27,7 @@ public static class SlurmRebootFacts
                 node,
                 node is null ? nodesProblem ?? $"Slurm does not list node {name}" : null,
                 config.Health.RecordField,
-                config.Reboot.RebuildPartition);
+                config.Rebuild.Partition);
         }).ToArray();
     }
 

@@ -34,6 +34,16 @@ public static class EffectiveConfigPrinter
         w.WriteLine();
         w.WriteLine("[reboot]");
         w.WriteLine($"command = [{string.Join(", ", c.Reboot.Command.Select(Quote))}]");
+        w.WriteLine();
+        w.WriteLine("[rebuild]");
+        w.WriteLine($"partition = {Quote(c.Rebuild.Partition)}");
+        w.WriteLine($"gate = [{string.Join(", ", c.Rebuild.Gate.Select(Quote))}]");
+        w.WriteLine($"gate_timeout = {Quote(DurationText.Format(c.Rebuild.GateTimeout))}");
+        w.WriteLine($"state_dir = {Quote(c.Rebuild.StateDir)}");
+        w.WriteLine($"poll_interval = {Quote(DurationText.Format(c.Rebuild.PollInterval))}");
+        w.WriteLine($"image_source = {Quote(c.Rebuild.ImageSource)}");
+        w.WriteLine($"reservation_lead = {Quote(DurationText.Format(c.Rebuild.ReservationLead))}");
+        w.WriteLine($"prolog_timeout = {Quote(DurationText.Format(c.Rebuild.PrologTimeout))}");
     }
 
     public static void WriteJson(TextWriter w, HpcMaintConfig c)
@@ -64,6 +74,19 @@ public static class EffectiveConfigPrinter
             }
 
             j.WriteEndArray();
+            j.WriteEndObject();
+            j.WriteStartObject("rebuild");
+            j.WriteString("partition", c.Rebuild.Partition);
+            j.WriteStartArray("gate");
+            foreach (var arg in c.Rebuild.Gate)
+            {
+                j.WriteStringValue(arg);
+            }
+
+            j.WriteEndArray();
+            j.WriteString("state_dir", c.Rebuild.StateDir);
+            j.WriteNumber("poll_interval_seconds", c.Rebuild.PollInterval.TotalSeconds);
+            j.WriteString("image_source", c.Rebuild.ImageSource);
             j.WriteEndObject();
             j.WriteEndObject();
         });

@@ -15,7 +15,7 @@ public sealed record HpcMaintConfig(
 
     public PowerSettings Power { get; init; } = new();
 
-    public RebuildSettings Rebuild { get; init; } = new();
+    public Rebuild.RebuildSettings Rebuild { get; init; } = new();
 
     /// <summary>[openstack]; null when the file has no such section (the nodes are not OpenStack servers).</summary>
     public OpenStackSettings? OpenStack { get; init; }
@@ -67,17 +67,14 @@ public sealed record RebootSettings
     /// <summary>Where plans handed to the detached worker, and its log, are kept.</summary>
     public string WorkDir { get; init; } = "/var/lib/hpcmaint/reboot";
 
-    /// <summary>The hidden partition of the rebuild jobs (hpcmaint rebuild submits them there).</summary>
-    public string RebuildPartition { get; init; } = "rebuild";
-
     public RebootMethodChoice MethodFor(string node) =>
         Nodes.FirstOrDefault(g => g.Hosts.Matches(node))?.Method ?? Method;
 
     public bool Equals(RebootSettings? other) =>
         other is not null && Command.SequenceEqual(other.Command) && Method == other.Method && Nodes.SequenceEqual(other.Nodes)
-        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir && RebuildPartition == other.RebuildPartition;
+        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir;
 
-    public override int GetHashCode() => HashCode.Combine(Command.Count, Method, Nodes.Count, SlurmTimeout, WorkDir, RebuildPartition);
+    public override int GetHashCode() => HashCode.Combine(Command.Count, Method, Nodes.Count, SlurmTimeout, WorkDir);
 }
 
 /// <summary>The ways a node can be rebooted, as [reboot] method names them.</summary>
@@ -107,19 +104,6 @@ public sealed record PowerSettings
 
     internal static bool SameArgv(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
         a is null ? b is null : b is not null && a.SequenceEqual(b);
-}
-
-/// <summary>
-/// [rebuild]: a site reimage command for clusters without OpenStack, an argv template with "{node}"
-/// and "{image}"; hpcmaint-reboot runs it when a node is due for a rebuild.
-/// </summary>
-public sealed record RebuildSettings
-{
-    public IReadOnlyList<string>? Command { get; init; }
-
-    public bool Equals(RebuildSettings? other) => other is not null && PowerSettings.SameArgv(Command, other.Command);
-
-    public override int GetHashCode() => Command?.Count ?? -1;
 }
 
 /// <summary>[openstack]: the cloud the nodes run in, how a node finds its server, and how it is rebooted or rebuilt.</summary>

@@ -36,10 +36,11 @@ public static class HpcMaintConfigReader
         var nodeSettings = new NodeSettings(node.Optional("name", ConfigRules.NodeName));
         node.Done();
 
-        var (rebootSettings, powerSettings, rebuildSettings, openStackSettings) = RebootConfigReader.Read(
-            reader.Section(root, "reboot"), reader.Section(root, "power"), reader.Section(root, "rebuild"), reader.Section(root, "openstack"));
+        var (rebootSettings, powerSettings, openStackSettings) = RebootConfigReader.Read(
+            reader.Section(root, "reboot"), reader.Section(root, "power"), reader.Section(root, "openstack"));
 
         var healthSettings = HealthConfigReader.Read(reader.Section(root, "health"), catalogue);
+        var rebuildSettings = RebuildConfigReader.Read(reader.Section(root, "rebuild"));
 
         reader.RejectUnknown(root, Sections);
         return reader.Errors.Count > 0

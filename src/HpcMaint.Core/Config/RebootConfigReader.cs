@@ -2,13 +2,13 @@ using HpcMaint.Core.Health;
 
 namespace HpcMaint.Core.Config;
 
-/// <summary>Reads [reboot] (with its [[reboot.nodes]] lines), [power], [rebuild] and [openstack].</summary>
+/// <summary>Reads [reboot] (with its [[reboot.nodes]] lines), [power] and [openstack].</summary>
 internal static class RebootConfigReader
 {
     private static readonly IReadOnlyList<string> Methods = ["os", "power", "openstack"];
 
-    public static (RebootSettings Reboot, PowerSettings Power, RebuildSettings Rebuild, OpenStackSettings? OpenStack) Read(
-        ConfigSection reboot, ConfigSection power, ConfigSection rebuild, ConfigSection openstack)
+    public static (RebootSettings Reboot, PowerSettings Power, OpenStackSettings? OpenStack) Read(
+        ConfigSection reboot, ConfigSection power, ConfigSection openstack)
     {
         var defaults = new RebootSettings();
         var method = Method(reboot.String("method", "os", ConfigRules.OneOf(Methods)));
@@ -20,13 +20,10 @@ internal static class RebootConfigReader
             Nodes = groups,
             SlurmTimeout = reboot.Duration("slurm_timeout", defaults.SlurmTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)),
             WorkDir = reboot.String("work_dir", defaults.WorkDir, ConfigRules.AbsolutePath),
-            RebuildPartition = reboot.String("rebuild_partition", defaults.RebuildPartition, ConfigRules.Word),
         };
 
         var powerSettings = new PowerSettings { Command = power.Has("command") ? power.StringList("command", [], ConfigRules.Argv) : null };
         power.Done();
-        var rebuildSettings = new RebuildSettings { Command = rebuild.Has("command") ? rebuild.StringList("command", [], ConfigRules.Argv) : null };
-        rebuild.Done();
         var openStackSettings = openstack.Line > 0 ? OpenStack(openstack) : null;
         openstack.Done();
 
@@ -42,7 +39,7 @@ internal static class RebootConfigReader
         }
 
         reboot.Done();
-        return (rebootSettings, powerSettings, rebuildSettings, openStackSettings);
+        return (rebootSettings, powerSettings, openStackSettings);
     }
 
     private static RebootMethodChoice Method(string name) => name switch

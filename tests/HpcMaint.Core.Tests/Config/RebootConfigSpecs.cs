@@ -16,7 +16,7 @@ public sealed class RebootConfigSpecs
         Assert.Null(c.OpenStack);
         Assert.Null(c.Power.Command);
         Assert.Null(c.Rebuild.Command);
-        Assert.Equal((TimeSpan.FromSeconds(3), "/var/lib/hpcmaint/reboot", "rebuild"), (c.Reboot.SlurmTimeout, c.Reboot.WorkDir, c.Reboot.RebuildPartition));
+        Assert.Equal((TimeSpan.FromSeconds(3), "/var/lib/hpcmaint/reboot", "rebuild"), (c.Reboot.SlurmTimeout, c.Reboot.WorkDir, c.Rebuild.Partition));
     }
 
     [Fact]
@@ -27,7 +27,6 @@ public sealed class RebootConfigSpecs
             method = "openstack"
             slurm_timeout = "1500ms"
             work_dir = "/run/hpcmaint"
-            rebuild_partition = "reimage"
             [[reboot.nodes]]
             hosts = "bm[01-04]"
             method = "power"
@@ -37,6 +36,7 @@ public sealed class RebootConfigSpecs
             [power]
             command = ["/usr/bin/ipmitool", "-H", "{node}-bmc", "chassis", "power", "cycle"]
             [rebuild]
+            partition = "reimage"
             command = ["/opt/site/reimage", "{node}", "{image}"]
             [openstack]
             cloud = "site"
@@ -54,7 +54,7 @@ public sealed class RebootConfigSpecs
         Assert.Equal(
             (RebootMethodChoice.Power, RebootMethodChoice.Os, RebootMethodChoice.OpenStack),
             (c.Reboot.MethodFor("bm03"), c.Reboot.MethodFor("login2"), c.Reboot.MethodFor("vm7")));
-        Assert.Equal((TimeSpan.FromMilliseconds(1500), "/run/hpcmaint", "reimage"), (c.Reboot.SlurmTimeout, c.Reboot.WorkDir, c.Reboot.RebuildPartition));
+        Assert.Equal((TimeSpan.FromMilliseconds(1500), "/run/hpcmaint", "reimage"), (c.Reboot.SlurmTimeout, c.Reboot.WorkDir, c.Rebuild.Partition));
         Assert.Equal("{node}-bmc", c.Power.Command![2]);
         Assert.Equal("{image}", c.Rebuild.Command![2]);
         Assert.Equal(

@@ -89,7 +89,7 @@ public sealed class RebootPlannerSpecs
     [Fact]
     public void Without_openstack_a_rebuild_runs_the_site_command_with_node_and_image_filled_in()
     {
-        var config = Defaults with { Rebuild = new RebuildSettings { Command = ["/opt/site/reimage", "--node", "{node}", "--image={image}"] } };
+        var config = Defaults with { Rebuild = new HpcMaint.Core.Rebuild.RebuildSettings { Command = ["/opt/site/reimage", "--node", "{node}", "--image={image}"] } };
 
         var plan = RebootPlanner.Plan([new RebootFacts("n3", "img-9", 7, false, []), new RebootFacts("n4", null, null, true, [])], config);
 

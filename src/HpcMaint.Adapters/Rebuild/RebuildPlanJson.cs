@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using HpcMaint.Adapters.Json;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Adapters.Rebuild;
+
+/// <summary>A plan as JSON (Utf8JsonWriter and JsonDocument: no reflection): the plan file and `status --json`.</summary>
+public static class RebuildPlanJson
+{
+    public static void Write(Utf8JsonWriter j, RebuildPlan plan)
+    {
+        j.WriteStartObject();
+        j.WriteString("id", plan.Id);
+        j.WriteString("image", plan.Image);
+        j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
+        j.WriteNumber("max_down_percent", plan.MaxDownPercent);
+        j.WriteString("selection", plan.Selection);
+        j.WriteString("created", Time(plan.Created));
+        j.WriteString("status", plan.Status.ToString().ToLowerInvariant());
+        j.WriteStartObject("counts");
+        foreach (var step in Enum.GetValues<RebuildStep>())
+        {
+            j.WriteNumber(step.Text(), plan.Count(step));
+        }
+
+        j.WriteEndObject();
+        j.WriteStartArray("nodes");
+        foreach (var n in plan.Nodes)
+        {
+            WriteNode(j, n);
+        }
+
+        j.WriteEndArray();
+        j.WriteEndObject();
+    }
+
+    public static void WriteNode(Utf8JsonWriter j, PlannedNode n)
+    {
+        j.WriteStartObject();
+        j.WriteString("name", n.Name);
+        j.WriteString("step", n.Step.Text());
+        j.WriteString("since", Time(n.Since));
+        if (n.JobId is { } id)
+        {
+            j.WriteNumber("job_id", id);
+        }
+        else
+        {
+            j.WriteNull("job_id");
+        }
+
+        j.WriteStringOrNull("detail", n.Detail);
+        j.WriteStringOrNull("image_before", n.ImageBefore);
+        j.WriteNumber("attempts", n.Attempts);
+        j.WriteEndObject();
+    }
+
+    public static byte[] ToBytes(RebuildPlan plan)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            Write(writer, plan);
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+
+    /// <summary>Reads a plan file; a file that is not a plan is an expected failure (null and the problem).</summary>
+    public static RebuildPlan? TryRead(ReadOnlySpan<byte> utf8, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8.ToArray());
+            var root = doc.RootElement;
+            var nodes = root.GetProperty("nodes").EnumerateArray().Select(ReadNode).ToArray();
+            return new RebuildPlan(
+                root.GetProperty("id").GetString()!,
+                root.GetProperty("image").GetString()!,
+                Enum.Parse<RebuildStrategy>(root.GetProperty("strategy").GetString()!, ignoreCase: true),
+                root.GetProperty("max_down_percent").GetInt32(),
+                ParseTime(root.GetProperty("created")),
+                Enum.Parse<PlanStatus>(root.GetProperty("status").GetString()!, ignoreCase: true),
+                nodes)
+            {
+                Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    private static PlannedNode ReadNode(JsonElement e)
+    {
+        var stepText = e.GetProperty("step").GetString()!;
+        if (!RebuildSteps.TryParse(stepText, out var step))
+        {
+            throw new FormatException($"unknown step '{stepText}'");
+        }
+
+        return new PlannedNode(e.GetProperty("name").GetString()!, step, ParseTime(e.GetProperty("since")))
+        {
+            JobId = e.TryGetProperty("job_id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt64() : null,
+            Detail = e.TryGetProperty("detail", out var d) ? d.GetString() : null,
+            ImageBefore = e.TryGetProperty("image_before", out var i) ? i.GetString() : null,
+            Attempts = e.TryGetProperty("attempts", out var a) ? a.GetInt32() : 0,
+        };
+    }
+
+    private static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseTime(JsonElement e) =>
+        DateTimeOffset.Parse(e.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using HpcMaint.Cli.Rebuild;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Cli.Commands;
+
+/// <summary>
+/// `hpcmaint rebuild --partition P | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain] [--dry-run]`
+/// and `hpcmaint rebuild status|resume|cancel [PLAN]`.
+/// </summary>
+public static class RebuildCommands
+{
+    public static Command Create(CliEnvironment env, GlobalOptions options)
+    {
+        var partition = new Option<string?>("--partition", "-p") { Description = "Rebuild every node of this partition" };
+        var nodes = new Option<string?>("--nodes", "-w") { Description = "Rebuild these nodes (a hostlist, e.g. gpu[001-016])" };
+        var image = new Option<string?>("--image") { Description = "The image the nodes must end on (nodes already on it are skipped)" };
+        var maxDown = new Option<int>("--max-down") { Description = "At most this % of any affected partition out of service at once", DefaultValueFactory = _ => 25 };
+        var strategy = new Option<string>("--strategy") { Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume", DefaultValueFactory = _ => "job" };
+        strategy.AcceptOnlyFromAmong("job", "drain");
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do; change nothing" };
+
+        var rebuild = new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
+        {
+            partition, nodes, image, maxDown, strategy, dryRun,
+        };
+        rebuild.SetAction((parse, ct) =>
+        {
+            var input = new RebuildInput(
+                parse.GetValue(partition),
+                parse.GetValue(nodes),
+                parse.GetValue(image),
+                parse.GetValue(maxDown),
+                parse.GetValue(strategy) == "drain" ? RebuildStrategy.Drain : RebuildStrategy.Job,
+                parse.GetValue(dryRun));
+            return RebuildVerbs.StartAsync(env, Common(parse, options), input, ct);
+        });
+
+        rebuild.Subcommands.Add(Verb("status", "Show a plan and each node's step (default: the latest plan)", env, options, RebuildVerbs.StatusAsync));
+        rebuild.Subcommands.Add(Verb("resume", "Carry on with a plan after its runner stopped or was killed (default: the latest running plan)", env, options, RebuildVerbs.ResumeAsync));
+        rebuild.Subcommands.Add(Verb("cancel", "Cancel a plan: pending rebuild jobs are cancelled, nodes not started stay as they are", env, options, RebuildVerbs.CancelAsync));
+        return rebuild;
+    }
+
+    private static Command Verb(
+        string name,
+        string description,
+        CliEnvironment env,
+        GlobalOptions options,
+        Func<CliEnvironment, CommonInput, string?, CancellationToken, Task<int>> run)
+    {
+        var plan = new Argument<string?>("plan") { Description = "Plan id (rb-…); default: the latest", Arity = ArgumentArity.ZeroOrOne };
+        var verb = new Command(name, description) { plan };
+        verb.SetAction((parse, ct) => run(env, Common(parse, options), parse.GetValue(plan), ct));
+        return verb;
+    }
+
+    private static CommonInput Common(ParseResult parse, GlobalOptions options) =>
+        new(parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose));
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using HpcMaint.Cli.Output;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Cli.Rebuild;
+
+/// <summary>`hpcmaint rebuild status`: the plan's header and one row per node.</summary>
+internal static class PlanTable
+{
+    public static void Write(TextWriter w, RebuildPlan plan)
+    {
+        w.WriteLine($"plan {plan.Id}: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %, made {OperatorTime.Format(plan.Created)}");
+        w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {ProgressView.Summary(plan)}");
+        var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
+        foreach (var n in plan.Nodes)
+        {
+            table.Add(
+                n.Name,
+                n.Step.Text(),
+                n.JobId?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                OperatorTime.Format(n.Since),
+                n.ImageBefore ?? "-",
+                n.Detail ?? string.Empty);
+        }
+
+        table.WriteTo(w);
+    }
+
+    /// <summary>The dry run: what the first pass would do for each node, and the budgets.</summary>
+    public static void WriteDryRun(TextWriter w, RebuildTurn turn)
+    {
+        var plan = turn.Plan;
+        w.WriteLine($"dry run: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %; nothing was changed");
+        foreach (var budget in turn.Decision.Budgets)
+        {
+            w.WriteLine("budget " + budget);
+        }
+
+        var table = new TextTable("NODE", "NOW ON", "WOULD", "WHY");
+        foreach (var change in turn.Changes)
+        {
+            var would = change.After.Step switch
+            {
+                RebuildStep.Skipped => "skip",
+                RebuildStep.Submitting => "submit",
+                RebuildStep.Draining => "drain",
+                _ => "wait",
+            };
+            table.Add(change.Node, change.After.ImageBefore ?? "-", would, change.Why);
+        }
+
+        table.WriteTo(w);
+    }
+}

@@ -1,0 +1,97 @@
+using HpcMaint.Adapters.Audit;
+using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Config;
+using HpcMaint.Core.Rebuild;
+using Microsoft.Extensions.Logging;
+
+namespace HpcMaint.Cli.Rebuild;
+
+/// <summary>What every `hpcmaint rebuild` verb works with, built from the config.</summary>
+internal sealed class RebuildContext : IDisposable
+{
+    private readonly OpenStackClient? cloud;
+    private readonly ILoggerFactory logging;
+
+    private RebuildContext(CliEnvironment env, HpcMaintConfig config, bool verbose, INodeImageSource images, OpenStackClient? cloud)
+    {
+        this.cloud = cloud;
+        logging = CliConfig.Logging(env, config, verbose);
+        Log = logging.CreateLogger("hpcmaint rebuild");
+        Env = env;
+        Settings = config.Rebuild;
+        Runner = new ProcessRunner(env.Time);
+        Slurm = new SlurmClient(new SlurmCommands(config.Slurm), Runner);
+        Store = new RebuildPlanStore(config.Rebuild.StateDir);
+        Audit = new AuditJournal(config.Audit.Journal);
+        Images = images;
+        Reader = new ClusterReader(Slurm, images, env.Time);
+    }
+
+    public CliEnvironment Env { get; }
+
+    public TimeProvider Time => Env.Time;
+
+    public RebuildSettings Settings { get; }
+
+    public ProcessRunner Runner { get; }
+
+    public SlurmClient Slurm { get; }
+
+    public RebuildPlanStore Store { get; }
+
+    public AuditJournal Audit { get; }
+
+    public INodeImageSource Images { get; }
+
+    public ClusterReader Reader { get; }
+
+    public ILogger Log { get; }
+
+    /// <summary>Reads the cluster and decides one pass, logging (at debug) how long each took.</summary>
+    public async Task<(ClusterView? View, string? Error, RebuildTurn? Turn)> PassAsync(RebuildPlan plan, CancellationToken ct)
+    {
+        var start = Time.GetTimestamp();
+        var (view, error) = await Reader.ReadAsync(ct).ConfigureAwait(false);
+        var read = Time.GetElapsedTime(start);
+        if (view is null)
+        {
+            return (null, error, null);
+        }
+
+        var decided = Time.GetTimestamp();
+        var turn = RebuildStepper.Next(plan, view, Settings);
+        Log.LogDebug(
+            "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
+            read.TotalMilliseconds, Images.Name, view.Nodes.Count, Time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
+        return (view, null, turn);
+    }
+
+    /// <summary>The image source named in [rebuild] image_source; "openstack" reads clouds.yaml (OS_CLOUD).</summary>
+    public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, bool verbose, out string? problem)
+    {
+        problem = null;
+        if (config.Rebuild.ImageSource != "openstack")
+        {
+            return new RebuildContext(env, config, verbose, new FeatureImageSource(), null);
+        }
+
+        var clouds = CloudsConfigLoader.Load(CloudsEnvironment.OfThisProcess());
+        if (!clouds.IsValid)
+        {
+            problem = "image_source = \"openstack\": " + string.Join("; ", clouds.Errors.Select(e => e.ToString()));
+            return null;
+        }
+
+        var client = new OpenStackClient(clouds.Cloud!, time: env.Time);
+        return new RebuildContext(env, config, verbose, new OpenStackImageSource(client, new ServerMapping.ByName()), client);
+    }
+
+    public void Dispose()
+    {
+        cloud?.Dispose();
+        logging.Dispose();
+    }
+}

@@ -1,0 +1,128 @@
+using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Cli.Rebuild;
+
+/// <summary>
+/// Runs a plan to its end: read the cluster, let the core decide, save the plan, then act. The plan is
+/// saved before every action (a submission is recorded as "submitting" before sbatch runs and as
+/// "submitted" with its job id after), so a runner killed at any point can be resumed without a node
+/// being rebuilt twice.
+/// </summary>
+internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journal, ProgressView view)
+{
+    private readonly Dictionary<string, Task<(bool Passed, string Detail)>> gates = new(StringComparer.Ordinal);
+    private readonly GateRunner gateRunner = new(context.Runner, context.Settings);
+    private IReadOnlyList<PartitionBudget> budgets = [];
+    private RebuildPlan plan = null!;
+
+    public async Task<RebuildPlan> RunAsync(RebuildPlan start, CancellationToken ct)
+    {
+        plan = start;
+        while (true)
+        {
+            await CollectGatesAsync(ct).ConfigureAwait(false);
+            var (_, error, turn) = await context.PassAsync(plan, ct).ConfigureAwait(false);
+            if (turn is null)
+            {
+                view.Problem("cannot read the cluster (will try again): " + error);
+            }
+            else
+            {
+                budgets = turn.Decision.Budgets;
+                Record(turn.Plan, turn.Changes);
+                foreach (var action in turn.Actions)
+                {
+                    await ActAsync(action, ct).ConfigureAwait(false);
+                }
+
+                view.Status(plan, budgets);
+            }
+
+            if (!plan.IsOpen && gates.Count == 0)
+            {
+                return plan;
+            }
+
+            await Task.Delay(context.Settings.PollInterval, context.Time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private void Record(RebuildPlan next, IReadOnlyList<NodeChange> changes)
+    {
+        var wasOpen = plan.IsOpen;
+        plan = next.Settle();
+        if (changes.Count == 0 && wasOpen == plan.IsOpen)
+        {
+            return;
+        }
+
+        context.Store.Save(plan);
+        foreach (var change in changes)
+        {
+            journal.Change(plan, change, budgets);
+            view.Change(change);
+        }
+
+        if (wasOpen && !plan.IsOpen)
+        {
+            journal.PlanEnded(plan, "finished");
+        }
+    }
+
+    private void Record(NodeChange change) => Record(plan.With(change.After), [change]);
+
+    private async Task ActAsync(RebuildAction action, CancellationToken ct)
+    {
+        var planned = plan.Find(action.Node)!;
+        var now = context.Time.GetUtcNow();
+        switch (action)
+        {
+            case RebuildAction.Submit submit:
+                var request = RebuildJobRequest.For(plan, submit.Node, submit.Reservation, context.Settings);
+                var job = await context.Slurm.SubmitAsync(request, ct).ConfigureAwait(false);
+                Record(job.IsSuccess ? RebuildOutcomes.Submitted(planned, job.Value, now) : RebuildOutcomes.SubmitFailed(planned, job.Error!, now));
+                break;
+            case RebuildAction.Drain drain:
+                await MustAsync(planned, "drain", context.Slurm.DrainAsync([drain.Node], drain.Reason, ct)).ConfigureAwait(false);
+                break;
+            case RebuildAction.Reboot reboot:
+                await MustAsync(planned, "scontrol reboot", context.Slurm.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
+                break;
+            case RebuildAction.Gate gate when !gates.ContainsKey(gate.Node):
+                gates[gate.Node] = gateRunner.RunAsync(gate.Node, ct);
+                break;
+        }
+    }
+
+    private async Task MustAsync(PlannedNode planned, string what, Task<SlurmResult<string>> command)
+    {
+        var result = await command.ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            Record(RebuildOutcomes.ActionFailed(planned, what, result.Error!, context.Time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Gates that ended: pass → resume the node (only our drain), fail → keep it drained, reason says why.</summary>
+    private async Task CollectGatesAsync(CancellationToken ct)
+    {
+        foreach (var (node, task) in gates.Where(g => g.Value.IsCompleted).ToArray())
+        {
+            gates.Remove(node);
+            var (passed, detail) = await task.ConfigureAwait(false);
+            var planned = plan.Find(node)!;
+            var now = context.Time.GetUtcNow();
+            if (!passed)
+            {
+                await context.Slurm.DrainAsync([node], DrainTracker.Reason(plan.Image) + ": gate failed", ct).ConfigureAwait(false);
+                Record(RebuildOutcomes.GateFailed(planned, detail, now));
+                continue;
+            }
+
+            var resumed = await context.Slurm.ResumeAsync([node], ct).ConfigureAwait(false);
+            Record(resumed.IsSuccess ? RebuildOutcomes.GatePassed(planned, now) : RebuildOutcomes.ActionFailed(planned, "resume after the gate", resumed.Error!, now));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using HpcMaint.Adapters.Json;
+using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Core.Config;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Cli.Rebuild;
+
+/// <summary>status, resume and cancel of a persisted plan; the start of a new one is in <see cref="RebuildStart"/>.</summary>
+internal static class RebuildVerbs
+{
+    public static Task<int> StartAsync(CliEnvironment env, CommonInput common, RebuildInput input, CancellationToken ct) =>
+        RebuildStart.RunAsync(env, common, input, ct);
+
+    public static Task<int> StatusAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct)
+    {
+        if (!CliConfig.TryLoad(env, common.ConfigPath, out var config))
+        {
+            return Task.FromResult(ExitCodes.BadInput);
+        }
+
+        var store = new RebuildPlanStore(config.Rebuild.StateDir);
+        var plan = Find(env, store, id, openOnly: false, "status");
+        if (plan is null)
+        {
+            return Task.FromResult(ExitCodes.Failed);
+        }
+
+        if (common.Json)
+        {
+            JsonText.WriteDocument(env.Out, j => RebuildPlanJson.Write(j, plan));
+        }
+        else
+        {
+            PlanTable.Write(env.Out, plan);
+        }
+
+        return Task.FromResult(ExitCodes.Ok);
+    }
+
+    public static async Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct)
+    {
+        if (!TryContext(env, common, out var config, out var context))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using (context)
+        {
+            var plan = Find(env, context.Store, id, openOnly: true, "resume");
+            if (plan is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            using var held = context.Store.TryLock(plan.Id);
+            if (held is null)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild resume: plan {plan.Id} is being run by another hpcmaint; nothing was done");
+                return ExitCodes.Failed;
+            }
+
+            // Read again under the lock: the plan's last runner may have saved it since.
+            plan = context.Store.Load(plan.Id, out _) ?? plan;
+            return await RunToEndAsync(context, common, plan, "resumed", ct).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<int> CancelAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct)
+    {
+        if (!TryContext(env, common, out _, out var context))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using (context)
+        {
+            var plan = Find(env, context.Store, id, openOnly: true, "cancel");
+            if (plan is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            using var held = context.Store.TryLock(plan.Id);
+            if (held is null)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild cancel: plan {plan.Id} is being run by another hpcmaint; stop it first (Ctrl-C), then cancel");
+                return ExitCodes.Failed;
+            }
+
+            plan = context.Store.Load(plan.Id, out _) ?? plan;
+            var journal = new RebuildJournal(context.Audit, context.Time, dryRun: false);
+            var cancelled = await new PlanCanceller(context, journal).CancelAsync(plan, ct).ConfigureAwait(false);
+            if (common.Json)
+            {
+                JsonText.WriteDocument(env.Out, j => RebuildPlanJson.Write(j, cancelled));
+            }
+            else
+            {
+                PlanTable.Write(env.Out, cancelled);
+            }
+
+            return ExitCodes.Ok;
+        }
+    }
+
+    /// <summary>Runs the plan until every node is finished; Ctrl-C leaves it running for `resume`.</summary>
+    public static async Task<int> RunToEndAsync(RebuildContext context, CommonInput common, RebuildPlan plan, string how, CancellationToken ct)
+    {
+        var env = context.Env;
+        var journal = new RebuildJournal(context.Audit, context.Time, dryRun: false);
+        var view = new ProgressView(env.Out, common.Json, env.OutputIsTerminal && !common.Json, context.Time);
+        view.Started(plan, how);
+        try
+        {
+            var ended = await new RebuildRunner(context, journal, view).RunAsync(plan, ct).ConfigureAwait(false);
+            var failed = ended.Count(RebuildStep.Failed);
+            view.Finished(ended, failed == 0 ? "every node is on " + ended.Image : $"{failed} node(s) failed: see `hpcmaint rebuild status {ended.Id}`");
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var saved = context.Store.Load(plan.Id, out _) ?? plan;
+            view.Finished(saved, $"stopped; jobs already queued carry on. Continue with: hpcmaint rebuild resume {plan.Id}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    public static bool TryContext(CliEnvironment env, CommonInput common, out HpcMaintConfig config, out RebuildContext context)
+    {
+        context = null!;
+        if (!CliConfig.TryLoad(env, common.ConfigPath, out config!))
+        {
+            return false;
+        }
+
+        var made = RebuildContext.Create(env, config, common.Verbose, out var problem);
+        if (made is null)
+        {
+            env.Error.WriteLine("hpcmaint rebuild: " + problem);
+            return false;
+        }
+
+        context = made;
+        return true;
+    }
+
+    private static RebuildPlan? Find(CliEnvironment env, RebuildPlanStore store, string? id, bool openOnly, string verb)
+    {
+        if (id is not null)
+        {
+            var plan = store.Load(id, out var problem);
+            if (plan is null)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild {verb}: {problem}");
+            }
+            else if (openOnly && !plan.IsOpen)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild {verb}: plan {id} is {plan.Status.ToString().ToLowerInvariant()}; nothing to do");
+                return null;
+            }
+
+            return plan;
+        }
+
+        var latest = store.All().LastOrDefault(p => !openOnly || p.IsOpen);
+        if (latest is null)
+        {
+            env.Error.WriteLine($"hpcmaint rebuild {verb}: no {(openOnly ? "running " : string.Empty)}plan in {store.Directory}");
+        }
+
+        return latest;
+    }
+}

@@ -1,0 +1,22 @@
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>
+/// Decisions of the PrologSlurmctld mode. slurmctld launches a CONFIGURING `--reboot` batch job only on
+/// its 30 s tick, or at once when PrologSlurmctld ends: so the prolog of a rebuild job returns as soon as
+/// its nodes have booted, and every other job's prolog returns at once.
+/// </summary>
+public static class BootWait
+{
+    public static bool Applies(string? jobName) =>
+        jobName is not null && jobName.StartsWith(RebuildPlan.JobNamePrefix, StringComparison.Ordinal);
+
+    /// <summary>Still on its way back: powering up, not responding, or a reboot issued and not yet seen through.</summary>
+    public static bool IsBooting(Node node) =>
+        node.State.Has(NodeFlags.PoweringUp) || node.State.Has(NodeFlags.NotResponding) || node.State.Has(NodeFlags.RebootIssued);
+
+    /// <summary>Down for good (the reboot failed or timed out): waiting longer cannot help.</summary>
+    public static bool HasFailed(Node node) =>
+        node.State.IsDown && !IsBooting(node);
+}

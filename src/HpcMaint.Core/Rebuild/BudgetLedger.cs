@@ -1,0 +1,84 @@
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>
+/// Builds the budget of every partition the plan touches (the rebuild partition itself excepted). Out of
+/// service: DOWN/DRAIN/FAIL/NOT_RESPONDING, reboot pending or booting, in a MAINT reservation (active or
+/// starting within the lead time), with an active job in the rebuild partition (anyone's), or in flight
+/// in this plan (submitted jobs count from submission: the node is theirs once its running job ends).
+/// </summary>
+public static class BudgetLedger
+{
+    public static IReadOnlyDictionary<string, PartitionBudget> Build(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    {
+        var affected = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var planned in plan.Nodes)
+        {
+            if (view.Node(planned.Name) is { } node)
+            {
+                affected.UnionWith(node.Partitions.Where(p => p != settings.Partition));
+            }
+        }
+
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var node in view.Nodes)
+        {
+            foreach (var p in node.Partitions)
+            {
+                if (affected.Contains(p))
+                {
+                    totals[p] = totals.GetValueOrDefault(p) + 1;
+                }
+            }
+        }
+
+        var budgets = totals.ToDictionary(t => t.Key, t => new PartitionBudget(t.Key, t.Value, plan.MaxDownPercent), StringComparer.Ordinal);
+        var reserved = MaintenanceReserved(view, settings.ReservationLead);
+        var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
+        foreach (var node in view.Nodes)
+        {
+            var planned = plan.Find(node.Name);
+            var isOut = node.State.IsUnavailable
+                || reserved.ContainsKey(node.Name)
+                || rebuildJobs.ContainsKey(node.Name)
+                || (planned is not null && planned.Step.IsInFlight());
+            if (!isOut)
+            {
+                continue;
+            }
+
+            foreach (var p in node.Partitions)
+            {
+                if (budgets.TryGetValue(p, out var budget))
+                {
+                    budget.MarkUnavailable(node.Name);
+                }
+            }
+        }
+
+        return budgets;
+    }
+
+    /// <summary>Node → the MAINT reservation that has it now or within <paramref name="lead"/>.</summary>
+    public static Dictionary<string, Reservation> MaintenanceReserved(ClusterView view, TimeSpan lead)
+    {
+        var reserved = new Dictionary<string, Reservation>(StringComparer.Ordinal);
+        foreach (var r in view.Reservations)
+        {
+            var soon = r.State == "ACTIVE" || r.StartTime is null || r.StartTime <= view.Now + lead;
+            var over = r.EndTime is { } end && end <= view.Now;
+            if (!r.IsMaintenance || !soon || over)
+            {
+                continue;
+            }
+
+            foreach (var n in r.Nodes)
+            {
+                reserved.TryAdd(n, r);
+            }
+        }
+
+        return reserved;
+    }
+}

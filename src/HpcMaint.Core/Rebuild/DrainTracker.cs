@@ -1,0 +1,87 @@
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>
+/// Takes a node through the drain strategy: drained → plain `scontrol reboot` → booted (new boot time,
+/// no boot flags) → gate. The node stays drained with hpcmaint's reason until the gate passes.
+/// </summary>
+public static class DrainTracker
+{
+    /// <summary>A reboot request not visible after this long was lost (the runner was killed before sending it).</summary>
+    public static readonly TimeSpan LostRebootAfter = TimeSpan.FromSeconds(10);
+
+    public static string Reason(string image) => NodeReason.Create($"rebuild image={image}");
+
+    public static (NodeChange? Change, RebuildAction? Action) Observe(RebuildPlan plan, PlannedNode planned, ClusterView view)
+    {
+        if (!planned.Step.IsInFlight() || view.Node(planned.Name) is not { } node)
+        {
+            return (null, null);
+        }
+
+        return planned.Step switch
+        {
+            RebuildStep.Draining => Draining(plan, planned, node, view),
+            RebuildStep.Rebooting => Rebooting(plan, planned, node, view),
+            RebuildStep.Gating => (null, new RebuildAction.Gate(planned.Name)),
+            _ => (null, null),
+        };
+    }
+
+    private static (NodeChange?, RebuildAction?) Draining(RebuildPlan plan, PlannedNode planned, Node node, ClusterView view)
+    {
+        if (!node.State.IsDrainSet)
+        {
+            return (null, new RebuildAction.Drain(node.Name, Reason(plan.Image)));
+        }
+
+        if (!node.ReasonIsOurs)
+        {
+            var why = $"drained by someone else meanwhile ({node.Reason}); left alone";
+            return (new NodeChange(planned, planned.MoveTo(RebuildStep.Failed, view.Now, why), why), null);
+        }
+
+        if (!node.State.IsDrained)
+        {
+            const string waiting = "draining: jobs still running";
+            return (planned.Detail == waiting ? null : new NodeChange(planned, planned with { Detail = waiting }, waiting), null);
+        }
+
+        var after = planned.MoveTo(RebuildStep.Rebooting, view.Now, "reboot requested");
+        return (new NodeChange(planned, after, "drained; plain scontrol reboot with the image in the reason"), new RebuildAction.Reboot(node.Name, Reason(plan.Image)));
+    }
+
+    private static (NodeChange?, RebuildAction?) Rebooting(RebuildPlan plan, PlannedNode planned, Node node, ClusterView view)
+    {
+        var state = node.State;
+        var booted = node.BootTime is { } boot && boot > planned.Since;
+        var settling = state.IsRebootPending || state.Has(NodeFlags.NotResponding) || state.Has(NodeFlags.PoweringUp);
+        if (state.IsDown && node.Reason is { } reason && reason.Contains("reboot timed out", StringComparison.Ordinal))
+        {
+            var why = $"reboot timed out: {reason}";
+            return (new NodeChange(planned, planned.MoveTo(RebuildStep.Failed, view.Now, why), why), null);
+        }
+
+        if (booted && !settling && !state.IsDown)
+        {
+            var image = view.ImageOf(node.Name);
+            if (!image.Is(plan.Image))
+            {
+                var why = $"rebooted but reports image {image}, not {plan.Image}; left drained";
+                return (new NodeChange(planned, planned.MoveTo(RebuildStep.Failed, view.Now, why), why), null);
+            }
+
+            var after = planned.MoveTo(RebuildStep.Gating, view.Now, "gate running");
+            return (new NodeChange(planned, after, $"booted on {plan.Image}; running the gate"), new RebuildAction.Gate(node.Name));
+        }
+
+        if (!booted && !settling && !state.IsDown && view.Now - planned.Since > LostRebootAfter)
+        {
+            const string why = "no reboot seen since the request (lost when the runner stopped?); asking again";
+            return (new NodeChange(planned, planned.MoveTo(RebuildStep.Rebooting, view.Now, "reboot requested again"), why), new RebuildAction.Reboot(node.Name, Reason(plan.Image)));
+        }
+
+        return (null, null);
+    }
+}

@@ -1,0 +1,16 @@
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>Something the runner must do in Slurm (or run) for a node; the plan already shows the step it leads to.</summary>
+public abstract record RebuildAction(string Node)
+{
+    /// <summary>sbatch the node's rebuild job (into <paramref name="Reservation"/> when the node is in a MAINT one).</summary>
+    public sealed record Submit(string Node, string? Reservation) : RebuildAction(Node);
+
+    public sealed record Drain(string Node, string Reason) : RebuildAction(Node);
+
+    /// <summary>A plain `scontrol reboot` (no ASAP, no nextstate), so the drain survives the boot.</summary>
+    public sealed record Reboot(string Node, string Reason) : RebuildAction(Node);
+
+    /// <summary>Run the health gate for the node; pass → resume, fail → stays drained.</summary>
+    public sealed record Gate(string Node) : RebuildAction(Node);
+}

@@ -1,0 +1,60 @@
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>
+/// A persisted rebuild: which nodes go to which image, how, under which budget, and where each stands.
+/// Immutable; every change makes a new plan, which the runner saves before it acts on it.
+/// </summary>
+public sealed record RebuildPlan(
+    string Id,
+    string Image,
+    RebuildStrategy Strategy,
+    int MaxDownPercent,
+    DateTimeOffset Created,
+    PlanStatus Status,
+    IReadOnlyList<PlannedNode> Nodes)
+{
+    /// <summary>What the operator asked for (`--partition batch`, `--nodes n[1-4]`), for status lines.</summary>
+    public string Selection { get; init; } = string.Empty;
+
+    public bool IsOpen => Status == PlanStatus.Running;
+
+    public PlannedNode? Find(string node)
+    {
+        foreach (var n in Nodes)
+        {
+            if (n.Name == node)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
+    public RebuildPlan With(PlannedNode changed) =>
+        this with { Nodes = Nodes.Select(n => n.Name == changed.Name ? changed : n).ToArray() };
+
+    public RebuildPlan With(IReadOnlyCollection<PlannedNode> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return this;
+        }
+
+        var byName = changed.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        return this with { Nodes = Nodes.Select(n => byName.GetValueOrDefault(n.Name, n)).ToArray() };
+    }
+
+    /// <summary>Finished once no node is left to do.</summary>
+    public RebuildPlan Settle() =>
+        Status == PlanStatus.Running && Nodes.All(n => n.Step.IsFinished()) ? this with { Status = PlanStatus.Finished } : this;
+
+    public int Count(RebuildStep step) => Nodes.Count(n => n.Step == step);
+
+    /// <summary>The comment carried by the plan's rebuild jobs: the image, and the plan for resume.</summary>
+    public string JobComment => $"hpcmaint image={Image} plan={Id}";
+
+    public static string JobName(string node) => JobNamePrefix + node;
+
+    public const string JobNamePrefix = "hpcmaint-rebuild-";
+}

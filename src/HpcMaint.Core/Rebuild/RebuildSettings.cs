@@ -1,0 +1,45 @@
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>[rebuild]: the hidden partition, the health gate, where plans are kept, how often to look.</summary>
+public sealed record RebuildSettings
+{
+    public static readonly IReadOnlyList<string> DefaultGate = ["/usr/bin/hpcmaint", "verify"];
+
+    public static readonly IReadOnlyList<string> ImageSources = ["features", "openstack"];
+
+    /// <summary>The hidden root-only partition rebuild jobs go to (PriorityTier above the user partitions).</summary>
+    public string Partition { get; init; } = "rebuild";
+
+    /// <summary>The health gate: the rebuild job's payload; with --strategy drain, run here with the node name added.</summary>
+    public IReadOnlyList<string> Gate { get; init; } = DefaultGate;
+
+    public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public string StateDir { get; init; } = "/var/lib/hpcmaint/rebuild";
+
+    /// <summary>Time between planning passes.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>"features" (active feature image:IMG) or "openstack" (the server's image).</summary>
+    public string ImageSource { get; init; } = "features";
+
+    /// <summary>A MAINT reservation starting this soon already counts its nodes as out of service.</summary>
+    public TimeSpan ReservationLead { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The site's reimage command for the ladder's rebuild step when the nodes are not OpenStack
+    /// servers ("{node}", "{image}" filled in); hpcmaint-reboot runs it. Null: none.
+    /// </summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    /// <summary>`hpcmaint prolog-slurmctld` lets a rebuild job start after this long, booted or not.</summary>
+    public TimeSpan PrologTimeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    public bool Equals(RebuildSettings? other) =>
+        other is not null && Partition == other.Partition && Gate.SequenceEqual(other.Gate) && GateTimeout == other.GateTimeout
+        && StateDir == other.StateDir && PollInterval == other.PollInterval && ImageSource == other.ImageSource
+        && ReservationLead == other.ReservationLead && PrologTimeout == other.PrologTimeout
+        && (Command ?? []).SequenceEqual(other.Command ?? []) && (Command is null) == (other.Command is null);
+
+    public override int GetHashCode() => HashCode.Combine(Partition, Gate.Count, StateDir, ImageSource, Command?.Count ?? -1);
+}

@@ -1,0 +1,86 @@
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>
+/// One planning pass: follow the nodes in flight, then admit waiting nodes under the budget freed by
+/// those that finished. The returned plan already shows every step the actions lead to, so the runner
+/// saves it first and a killed runner's successor knows what may have been sent.
+/// </summary>
+public static class RebuildStepper
+{
+    public static RebuildTurn Next(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    {
+        var changes = new List<NodeChange>();
+        var actions = new List<RebuildAction>();
+        foreach (var planned in plan.Nodes)
+        {
+            if (plan.Strategy == RebuildStrategy.Job)
+            {
+                if (JobTracker.Observe(plan, planned, view) is { } change)
+                {
+                    changes.Add(change);
+                }
+            }
+            else
+            {
+                var (change, action) = DrainTracker.Observe(plan, planned, view);
+                if (change is not null)
+                {
+                    changes.Add(change);
+                }
+
+                if (action is not null)
+                {
+                    actions.Add(action);
+                }
+            }
+        }
+
+        var followed = plan.With(changes.Select(c => c.After).ToArray());
+        var decision = WavePlanner.Decide(followed, view, settings);
+        var decided = new List<NodeChange>();
+        foreach (var d in decision.Decisions)
+        {
+            var planned = followed.Find(d.Node)!;
+            var (change, action) = Apply(plan, planned, d, view.Now);
+            if (change is not null)
+            {
+                decided.Add(change);
+            }
+
+            if (action is not null)
+            {
+                actions.Add(action);
+            }
+        }
+
+        var next = followed.With(decided.Select(c => c.After).ToArray()).Settle();
+        return new RebuildTurn(next, [.. changes, .. decided], actions, decision);
+    }
+
+    private static (NodeChange?, RebuildAction?) Apply(RebuildPlan plan, PlannedNode planned, NodeDecision decision, DateTimeOffset now)
+    {
+        switch (decision)
+        {
+            case NodeDecision.Skip skip:
+                return (new NodeChange(planned, planned.MoveTo(RebuildStep.Skipped, now, $"already on {skip.Image}"), $"already on {skip.Image}"), null);
+            case NodeDecision.Adopt adopt:
+                var adopted = planned.MoveTo(RebuildStep.Submitted, now, adopt.Job.State) with { JobId = adopt.Job.Id };
+                return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for image {plan.Image} is already queued; following it instead of submitting another"), null);
+            case NodeDecision.Defer defer:
+                return defer.Reason == planned.Detail ? (null, null) : (new NodeChange(planned, planned with { Detail = defer.Reason }, "waits: " + defer.Reason), null);
+            case NodeDecision.Admit admit:
+                var why = "admitted: " + (admit.Arithmetic.Count == 0 ? "in no budgeted partition" : string.Join("; ", admit.Arithmetic));
+                if (plan.Strategy == RebuildStrategy.Job)
+                {
+                    var submitting = planned.MoveTo(RebuildStep.Submitting, now, admit.Reservation is null ? null : "into reservation " + admit.Reservation)
+                        with { Attempts = planned.Attempts + 1 };
+                    return (new NodeChange(planned, submitting, why), new RebuildAction.Submit(planned.Name, admit.Reservation));
+                }
+
+                var draining = planned.MoveTo(RebuildStep.Draining, now, "drain requested");
+                return (new NodeChange(planned, draining, why), new RebuildAction.Drain(planned.Name, DrainTracker.Reason(plan.Image)));
+            default:
+                throw new InvalidOperationException("unknown decision " + decision);
+        }
+    }
+}

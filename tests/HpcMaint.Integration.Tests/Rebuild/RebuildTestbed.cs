@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Integration.Tests.Testbed;
+
+namespace HpcMaint.Integration.Tests.Rebuild;
+
+/// <summary>
+/// A 4-node testbed for the rebuild specs: RebootProgram "rebuilds" a node by setting its image:IMG feature
+/// (tests/testbed/rebuild-reboot-sim.sh), PrologSlurmctld is `hpcmaint prolog-slurmctld`, and hpcmaint's
+/// config, journal and plans live in DIR/hm.
+/// </summary>
+public sealed class RebuildTestbed : IAsyncLifetime
+{
+    private TestbedCluster? cluster;
+
+    public TestbedCluster Cluster => cluster ?? throw new InvalidOperationException("the testbed is not started");
+
+    public string HpcmaintDir => Path.Combine(Cluster.Directory, "hm");
+
+    public string ConfigPath => Path.Combine(HpcmaintDir, "hpcmaint.toml");
+
+    public string JournalPath => Path.Combine(HpcmaintDir, "audit.jsonl");
+
+    public RebuildPlanStore Plans => new(Path.Combine(HpcmaintDir, "plans"));
+
+    public async Task InitializeAsync()
+    {
+        var dir = Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
+        var hm = Directory.CreateDirectory(Path.Combine(dir, "hm")).FullName;
+        var config = Path.Combine(hm, "hpcmaint.toml");
+        File.WriteAllText(config, $"""
+            [slurm]
+            conf = "{dir}/etc/slurm.conf"
+
+            [audit]
+            journal = "{hm}/audit.jsonl"
+
+            [rebuild]
+            state_dir = "{hm}/plans"
+            gate = ["/bin/true"]
+            poll_interval = "200ms"
+            prolog_timeout = "60s"
+            """);
+        var prolog = Path.Combine(hm, "prolog-slurmctld");
+        File.WriteAllText(prolog, $"#!/bin/sh\nexec {Executables.Executables.Hpcmaint} prolog-slurmctld --config {config}\n");
+        File.SetUnixFileMode(prolog, (UnixFileMode)0b111_101_101);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5), TimeProvider.System);
+        cluster = await TestbedCluster.StartAsync(
+            new TestbedOptions
+            {
+                Directory = dir,
+                RebootProgram = Path.Combine(Executables.Executables.RepositoryRoot, "tests", "testbed", "rebuild-reboot-sim.sh"),
+                PrologSlurmctld = prolog,
+            },
+            deadline.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+        {
+            await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits until no job is left running or queued and every node is idle (an earlier spec's work is over).</summary>
+    public async Task WaitQuietAsync()
+    {
+        var slurm = Slurm.TestbedSlurm.Client(Cluster);
+        var quiet = await Slurm.TestbedSlurm.Eventually(async () =>
+            (await slurm.GetJobsAsync()).Value.All(j => !j.IsActive) && await Cluster.AllNodesIdleAsync(), seconds: 90);
+        Assert.True(quiet, "the testbed did not become quiet");
+    }
+
+    /// <summary>Puts every node on <paramref name="image"/> (its image:IMG feature), as after an earlier rebuild.</summary>
+    public async Task SetImageAsync(string image, params string[] nodes)
+    {
+        if (nodes.Length == 0)
+        {
+            await WaitQuietAsync();
+        }
+
+        foreach (var node in nodes.Length == 0 ? Cluster.NodeNames : nodes)
+        {
+            var features = $"testbed,image:{image}";
+            var update = await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "AvailableFeatures=" + features, "ActiveFeatures=" + features);
+            Assert.True(update.Succeeded, update.ToString());
+        }
+    }
+
+    /// <summary>Rebuilds the simulator carried out to <paramref name="image"/>, per node (DIR/sim/rebuilds.log).</summary>
+    public IReadOnlyDictionary<string, int> RebuildsTo(string image)
+    {
+        var log = Path.Combine(Cluster.Directory, "sim", "rebuilds.log");
+        return File.Exists(log)
+            ? File.ReadLines(log).Select(l => l.Split(' ')).Where(f => f.Length == 3 && f[2] == image).GroupBy(f => f[1]).ToDictionary(g => g.Key, g => g.Count())
+            : new Dictionary<string, int>();
+    }
+
+    public Task<CommandResult> HpcmaintAsync(params string[] args) =>
+        new ProcessRunner(TimeProvider.System).RunAsync(
+            Command.For(Executables.Executables.Hpcmaint).WithArguments([.. args, "--config", ConfigPath]).WithTimeout(TimeSpan.FromMinutes(4)));
+
+    /// <summary>Starts hpcmaint without waiting for it (to kill it half-way).</summary>
+    public Process StartHpcmaint(params string[] args)
+    {
+        var start = new ProcessStartInfo(Executables.Executables.Hpcmaint)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in args.Concat(["--config", ConfigPath]))
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
+
+/// <summary>Rebuild specs share one <see cref="RebuildTestbed"/> and run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class RebuildCollection : ICollectionFixture<RebuildTestbed>
+{
+    public const string Name = "rebuild testbed";
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HpcMaint.Adapters.Audit;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Rebuild;
+using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Integration.Tests.Testbed;
+
+namespace HpcMaint.Integration.Tests.Rebuild;
+
+/// <summary>`hpcmaint rebuild` on a real cluster with user work: the budget, Slurm's ordering, resume after SIGKILL.</summary>
+[Collection(RebuildCollection.Name)]
+public sealed partial class RollingRebuildSpecs(RebuildTestbed testbed)
+{
+    private TestbedCluster Cluster => testbed.Cluster;
+
+    [Fact]
+    public async Task A_rebuild_at_25_percent_with_user_jobs_never_has_more_than_one_of_4_nodes_out_and_jumps_the_queue()
+    {
+        await testbed.SetImageAsync("old");
+        await testbed.SetImageAsync("v2", "n4");
+        var running = new Dictionary<string, string>();
+        var queued = new Dictionary<string, string>();
+        foreach (var (node, seconds) in new[] { ("n1", 3), ("n2", 5), ("n3", 7), ("n4", 2) })
+        {
+            running[node] = await Cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", $"sleep {seconds}");
+            queued[node] = await Cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", "sleep 2");
+        }
+
+        using var sampling = new CancellationTokenSource();
+        var sampler = SampleUnavailableAsync(sampling.Token);
+        var rebuild = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v2", "--max-down", "25");
+        await sampling.CancelAsync();
+        var samples = await sampler;
+
+        Assert.True(rebuild.IsSuccess, rebuild.StandardOutput + rebuild.StandardError);
+        Assert.True(samples.Count > 10, $"only {samples.Count} samples");
+        Assert.True(samples.Max() <= 1, $"at most 1 of 4 nodes out at 25 %, sampled: {string.Join(' ', samples)}");
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1 }, testbed.RebuildsTo("v2"));
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v2");
+        Assert.Equal(RebuildStep.Skipped, plan.Find("n4")!.Step);
+        foreach (var node in new[] { "n1", "n2", "n3" })
+        {
+            var r = await JobTimesAsync(plan.Find(node)!.JobId!.Value.ToString(CultureInfo.InvariantCulture));
+            var a = await JobTimesAsync(running[node]);
+            var b = await JobTimesAsync(queued[node]);
+            Assert.True(r.Start >= a.End, $"{node}: rebuild job started {r.Start:T}, before its node's running job ended {a.End:T}");
+            if (b.Start >= r.Submit)
+            {
+                Assert.True(b.Start >= r.Start, $"{node}: user job queued earlier started {b.Start:T}, before the rebuild job {r.Start:T}");
+            }
+        }
+
+        var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(Action: "rebuild.admit"), out _);
+        Assert.Contains(journal, r => r.Node == "n1" && r.Reason!.Contains("batch: 0 out + n1 = 1 ≤ 1 (25 % of 4)", StringComparison.Ordinal) && r.Details["plan"] == plan.Id);
+    }
+
+    [Fact]
+    public async Task Killed_with_SIGKILL_mid_way_then_resumed_it_finishes_with_no_node_rebuilt_twice()
+    {
+        await testbed.SetImageAsync("old");
+
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v3", "--max-down", "25"))
+        {
+            var halfway = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v3").Count >= 2), seconds: 60);
+            runner.Kill();
+            await runner.WaitForExitAsync();
+            Assert.True(halfway, "the rebuild did not get half-way");
+        }
+
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v3");
+        Assert.Equal(PlanStatus.Running, plan.Status);
+        var resume = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
+
+        Assert.True(resume.IsSuccess, resume.StandardOutput + resume.StandardError);
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v3"));
+        var jobs = await TestbedSlurm.Client(Cluster).GetJobsAsync();
+        var ours = jobs.Value.Where(j => j.Comment == $"hpcmaint image=v3 plan={plan.Id}").GroupBy(j => j.Name).ToArray();
+        Assert.Equal(4, ours.Length);
+        Assert.All(ours, g => Assert.Single(g));
+        Assert.Equal(PlanStatus.Finished, testbed.Plans.Load(plan.Id, out _)!.Status);
+    }
+
+    /// <summary>Every 0.5 s: how many of the testbed's nodes Slurm shows out of service.</summary>
+    private async Task<List<int>> SampleUnavailableAsync(CancellationToken ct)
+    {
+        var slurm = TestbedSlurm.Client(Cluster);
+        var samples = new List<int>();
+        while (!ct.IsCancellationRequested)
+        {
+            var nodes = await slurm.GetNodesAsync(CancellationToken.None);
+            if (nodes.IsSuccess)
+            {
+                samples.Add(nodes.Value.Count(n => n.State.IsUnavailable));
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return samples;
+    }
+
+    private async Task<(DateTime Submit, DateTime Start, DateTime End)> JobTimesAsync(string id)
+    {
+        var record = await Cluster.ShowJobAsync(id);
+        DateTime Time(string key) => DateTime.Parse(TimeField().Matches(record).First(m => m.Groups[1].Value == key).Groups[2].Value, CultureInfo.InvariantCulture);
+        return (Time("SubmitTime"), Time("StartTime"), Time("EndTime"));
+    }
+
+    [GeneratedRegex(@"\b(SubmitTime|StartTime|EndTime)=(\S+)")]
+    private static partial Regex TimeField();
+}

@@ -1,0 +1,21 @@
+#!/bin/bash
+# RebootProgram for the rebuild specs and the bench (testbed.sh up --reboot-program …): "rebuilds" the
+# node to the image its rebuild asks for, by setting its image:<IMG> Slurm feature, then reboots it with
+# the testbed's simulator. The image comes from the comment of the node's CONFIGURING --reboot job
+# ("hpcmaint image=IMG …"), or with --strategy drain from hpcmaint's reason ("hpcmaint: rebuild image=IMG").
+# Run by slurmd through sh -c, with slurmd's environment (TESTBED_DIR, SLURM_CONF, PATH) and
+# hostname = the node.
+set -u
+node=$(hostname)
+image=$(squeue -h -w "$node" -t CF -o '%k' 2>/dev/null | sed -n 's/.*image=\([^ ]*\).*/\1/p' | head -1)
+if [[ -z $image ]]; then
+  image=$(scontrol show node "$node" 2>/dev/null | sed -n 's/.*Reason=.*image=\([^ :]*\).*/\1/p' | head -1)
+fi
+if [[ -n $image ]]; then
+  features=$(scontrol show node "$node" | sed -n 's/.*AvailableFeatures=\([^ ]*\).*/\1/p')
+  keep=$(tr ',' '\n' <<<"$features" | grep -v -e '^image:' -e '^(null)$' | paste -sd,)
+  new=${keep:+$keep,}image:$image
+  scontrol update nodename="$node" AvailableFeatures="$new" ActiveFeatures="$new"
+  printf '%s %s %s\n' "$EPOCHREALTIME" "$node" "$image" >>"$TESTBED_DIR/sim/rebuilds.log"
+fi
+exec "$TESTBED_DIR/bin/reboot-node-sim"
