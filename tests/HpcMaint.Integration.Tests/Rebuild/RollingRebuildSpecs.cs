@@ -27,6 +27,15 @@ public sealed partial class RollingRebuildSpecs(RebuildTestbed testbed)
             queued[node] = await Cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", "sleep 2");
         }
 
+        // "Running" must mean running: on a loaded machine slurmctld may not have started them yet, and
+        // a rebuild job then rightly goes first.
+        foreach (var job in running.Values)
+        {
+            Assert.True(
+                await TestbedSlurm.Eventually(async () => !(await Cluster.ShowJobAsync(job)).Contains("JobState=PENDING", StringComparison.Ordinal)),
+                $"user job {job} did not start");
+        }
+
         using var sampling = new CancellationTokenSource();
         var sampler = SampleUnavailableAsync(sampling.Token);
         var rebuild = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v2", "--max-down", "25");
