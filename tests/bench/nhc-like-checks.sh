@@ -27,8 +27,13 @@ check = "fs.space"
 path = "/"
 min_free = "3%"
 [[health.check]]
+id = "memory"
 check = "hw.memory"
 physical = "${mem_kib}KiB"
+tolerance = "5%"
+[[health.check]]
+id = "swap"
+check = "hw.memory"
 swap = "${swap_kib}KiB"
 tolerance = "5%"
 [[health.check]]
