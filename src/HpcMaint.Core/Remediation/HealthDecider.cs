@@ -22,7 +22,7 @@ public static class HealthDecider
 
         if (view.RecordProblem is { } problem)
         {
-            return new HealthPlan(strikes, [], [$"not acting on {view.Node.Name}: its {input.Settings.RecordField} field cannot keep hpcmaint's record: {problem}; clear it or set [health] record_field"]);
+            return new HealthPlan(strikes, [], [$"not acting on {view.Node.Name}: its {NodeRecordField.Name(input.Settings.RecordField)} field cannot keep hpcmaint's record: {problem}; clear it or set [health] record_field"]);
         }
 
         if (view.Record.Hold is { } hold)
@@ -155,7 +155,6 @@ public static class HealthDecider
 
             // A new ticket counts against the breaker; one an admin acknowledged stays acknowledged as it climbs.
             record = record with { Ticket = ticket, Acknowledged = record.Ticket is not null && record.Acknowledged };
-            RecordNow();
             if (ticket.Step == LadderStep.Manual)
             {
                 actions.Add(new NotifyManual(Node, new ManualNotification(Node, reason, ticket, failing.Select(Describe).ToArray())));
@@ -177,12 +176,6 @@ public static class HealthDecider
             notes.Add($"{Node}: ticket for {ticket.Condition} {what}");
         }
 
-        private void RecordNow()
-        {
-            record = record with { Last = LastRun() };
-            actions.Add(new WriteRecord(Node, record));
-        }
-
         private HealthPlan Finish(bool breakerOpen = false)
         {
             var last = LastRun();
@@ -191,11 +184,14 @@ public static class HealthDecider
                 record = record with { Last = last };
             }
 
-            if (!record.Equals(view.Record) && !actions.OfType<WriteRecord>().Any(w => w.Record.Equals(record)))
+            // A healthy node with no record gets none: its Comment stays the admins' until hpcmaint has
+            // something to say. The record goes after the drain and before a resume, reboot or
+            // notification, so a node never reboots or returns to service without its ticket saying why.
+            var claimsNothing = view.Record.IsEmpty && (record with { Last = null }).IsEmpty && last.Failing.Count == 0;
+            if (!record.Equals(view.Record) && !claimsNothing)
             {
-                actions.RemoveAll(a => a is WriteRecord);
-                var resume = actions.FindIndex(a => a is ResumeNode);
-                actions.Insert(resume < 0 ? 0 : resume, new WriteRecord(Node, record));
+                var at = actions.FindIndex(a => a is not DrainNode);
+                actions.Insert(at < 0 ? actions.Count : at, new WriteRecord(Node, record));
             }
 
             return new HealthPlan(strikes, actions, notes) { BreakerOpen = breakerOpen };

@@ -28,17 +28,7 @@ public sealed class HealthDeciderSpecs
         Assert.Equal(LadderStep.Reboot, record.Ticket!.Step);
         Assert.Equal("fs.mount", record.Ticket.Condition);
         Assert.Equal(LadderStep.Reboot, Assert.Single(plan.Actions.OfType<RebootNode>()).Step);
-        Assert.Equal(["record", "drain", "request-reboot"], plan.Actions.Select(a => a.Name).OrderBy(n => n == "request-reboot").ThenBy(n => n != "record"));
-    }
-
-    [Fact]
-    public void The_drain_is_written_before_the_reboot_is_requested()
-    {
-        var plan = new Scenario { Results = [Scenario.Failing("fs.mount")] }.StruckOut("fs.mount").DecideWithPeers();
-
-        var names = plan.Actions.Select(a => a.Name).ToList();
-        Assert.True(names.IndexOf("drain") < names.IndexOf("request-reboot"));
-        Assert.True(names.IndexOf("record") < names.IndexOf("request-reboot"));
+        Assert.Equal(["drain", "record", "request-reboot"], plan.Actions.Select(a => a.Name));
     }
 
     [Fact]
@@ -162,7 +152,7 @@ public sealed class HealthDeciderSpecs
         var record = Assert.Single(plan.Actions.OfType<WriteRecord>()).Record;
         Assert.Null(record.Ticket);
         Assert.Equal([Scenario.T0], record.PastTickets);
-        Assert.True(plan.Actions.ToList().FindIndex(a => a is WriteRecord) < plan.Actions.ToList().FindIndex(a => a is ResumeNode));
+        Assert.Equal(["record", "resume"], plan.Actions.Select(a => a.Name));
     }
 
     [Fact]
@@ -258,14 +248,26 @@ public sealed class HealthDeciderSpecs
     }
 
     [Fact]
-    public void A_passing_run_on_a_clean_node_changes_nothing()
+    public void A_passing_run_on_a_node_without_a_record_writes_nothing_to_slurm()
     {
-        var first = new Scenario().Decide();
-        var record = Assert.Single(first.Actions.OfType<WriteRecord>()).Record;
+        var plan = new Scenario().Decide();
 
-        var second = new Scenario { Record = record, Now = Scenario.T0.AddMinutes(5) }.Decide();
+        Assert.Empty(plan.Actions);
+    }
 
-        Assert.Empty(second.Actions);
+    [Fact]
+    public void The_last_checks_are_recorded_when_they_change_and_only_then()
+    {
+        var failing = new Scenario { Results = [Scenario.Failing("fs.mount")] }.DecideWithPeers();
+        var failingRecord = Assert.Single(failing.Actions.OfType<WriteRecord>()).Record;
+        Assert.Equal(["fs.mount 1/3"], failingRecord.Last!.Failing);
+
+        var passing = new Scenario { Record = failingRecord, Now = Scenario.T0.AddMinutes(5) }.Decide();
+        var passingRecord = Assert.Single(passing.Actions.OfType<WriteRecord>()).Record;
+        Assert.Empty(passingRecord.Last!.Failing);
+
+        var again = new Scenario { Record = passingRecord, Now = Scenario.T0.AddMinutes(10) }.Decide();
+        Assert.Empty(again.Actions);
     }
 
     private static HealthPlan AfterStep(LadderStep step, bool failing)
