@@ -55,10 +55,7 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
                 result = await slurm.RebootAsync([b.Node], new RebootRequest(), ct).ConfigureAwait(false);
                 break;
             case WriteRecord w:
-                var text = NodeRecordCodec.Encode(w.Record);
-                result = field == RecordField.Extra
-                    ? await slurm.SetExtraAsync(w.Node, text, ct).ConfigureAwait(false)
-                    : await slurm.SetCommentAsync(w.Node, text, ct).ConfigureAwait(false);
+                result = await slurm.WriteRecordAsync(w.Node, field, w.Record, ct).ConfigureAwait(false);
                 break;
             case NotifyManual n:
                 return await notifier.NotifyAsync(n.Notification, ct).ConfigureAwait(false);

@@ -78,7 +78,7 @@ public sealed class HealthRunner(
             return null;
         }
 
-        return NodeRecordCodec.TryDecode(Field(read.Value), out var record, out var problem)
+        return NodeRecordField.TryRead(read.Value, settings.RecordField, out var record, out var problem)
             ? new SlurmView(read.Value, record)
             : new SlurmView(read.Value, NodeRecord.Empty, problem);
     }
@@ -93,9 +93,7 @@ public sealed class HealthRunner(
 
         return read.Value
             .Where(n => n.Name != self.Name && (self.Partitions.Count == 0 || n.Partitions.Any(self.Partitions.Contains)))
-            .Select(n => new PeerNode(n, NodeRecordCodec.TryDecode(Field(n), out var r, out _) ? r : NodeRecord.Empty))
+            .Select(n => new PeerNode(n, NodeRecordField.ReadOrEmpty(n, settings.RecordField)))
             .ToArray();
     }
-
-    private string? Field(Node node) => settings.RecordField == RecordField.Extra ? node.Extra : node.Comment;
 }

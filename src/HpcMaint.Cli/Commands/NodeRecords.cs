@@ -9,13 +9,11 @@ namespace HpcMaint.Cli.Commands;
 /// <summary>Reads and rewrites hpcmaint's record on nodes (the Comment or Extra field, per [health] record_field).</summary>
 internal sealed class NodeRecords(SlurmClient slurm, RecordField field, IAuditJournal journal, TimeProvider time)
 {
-    public string? FieldOf(Node node) => field == RecordField.Extra ? node.Extra : node.Comment;
-
     /// <summary>The node's record, or why it cannot be used (foreign text in the field).</summary>
     public (NodeRecord? Record, string? Problem) Read(Node node) =>
-        NodeRecordCodec.TryDecode(FieldOf(node), out var record, out var problem)
+        NodeRecordField.TryRead(node, field, out var record, out var problem)
             ? (record, null)
-            : (null, $"node {node.Name}: its {field.ToString().ToLowerInvariant()} field cannot keep hpcmaint's record: {problem}; clear it (scontrol update nodename={node.Name} {field.ToString().ToLowerInvariant()}=\"\") or set [health] record_field");
+            : (null, $"node {node.Name}: its {NodeRecordField.Name(field)} field cannot keep hpcmaint's record: {problem}; clear it (scontrol update nodename={node.Name} {NodeRecordField.Name(field)}=\"\") or set [health] record_field");
 
     /// <summary>Writes the record and journals it under <paramref name="action"/>; returns the error or null.</summary>
     public async Task<string?> WriteAsync(string node, NodeRecord record, string action, string? reason, bool dryRun, CancellationToken ct)
@@ -28,9 +26,7 @@ internal sealed class NodeRecords(SlurmClient slurm, RecordField field, IAuditJo
             return null;
         }
 
-        var result = field == RecordField.Extra
-            ? await slurm.SetExtraAsync(node, text, ct).ConfigureAwait(false)
-            : await slurm.SetCommentAsync(node, text, ct).ConfigureAwait(false);
+        var result = await slurm.WriteRecordAsync(node, field, record, ct).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             details["error"] = result.Error!;

@@ -79,7 +79,7 @@ public static class StatusCommand
         node.Reason is null ? "-" : node.ReasonIsOurs ? "hpcmaint" : "other";
 
     private static NodeRecord? Record(Node node, RecordField field) =>
-        NodeRecordCodec.TryDecode(field == RecordField.Extra ? node.Extra : node.Comment, out var record, out _) ? record : null;
+        NodeRecordField.TryRead(node, field, out var record, out _) ? record : null;
 
     private static string Ticket(NodeRecord? record) => record switch
     {

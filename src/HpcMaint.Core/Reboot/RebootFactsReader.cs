@@ -42,8 +42,7 @@ public static class RebootFactsReader
         }
         else
         {
-            var field = recordField == RecordField.Extra ? slurmNode.Extra : slurmNode.Comment;
-            if (NodeRecordCodec.TryDecode(field, out var record, out var problem))
+            if (NodeRecordField.TryRead(slurmNode, recordField, out var record, out var problem))
             {
                 recordAsksRebuild = record.Ticket?.Step == LadderStep.Rebuild;
             }
