@@ -25,7 +25,8 @@ public sealed class HealthRunner(
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var checks = settings.Checks.Where(c => c.Hosts.Matches(node)).ToArray();
-        var checkBudget = settings.Budget - (2 * settings.SlurmTimeout) is var b && b > settings.Budget / 2 ? b : settings.Budget / 2;
+        // Room is kept for the Slurm commands after the checks (a node read and a few writes).
+        var checkBudget = TimeSpan.FromTicks(Math.Max((settings.Budget - (2 * settings.SlurmTimeout)).Ticks, (settings.Budget / 2).Ticks));
         var results = await CheckRunner.RunAsync(checks, probe, checkBudget, time, cancellationToken).ConfigureAwait(false);
 
         var local = store.Load();

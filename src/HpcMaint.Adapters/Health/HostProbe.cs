@@ -50,22 +50,10 @@ public sealed class HostProbe(string root, ICommandRunner runner, TimeProvider t
         var full = Resolve(path);
         try
         {
-            if (Directory.Exists(full))
-            {
-                return new FileFacts(FileKind.Directory, (int)File.GetUnixFileMode(full), 0);
-            }
-
-            var info = new FileInfo(full);
-            if (!info.Exists)
-            {
-                return null;
-            }
-
-            var target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-            var kind = target.Attributes.HasFlag(FileAttributes.Normal) || target.Attributes.HasFlag(FileAttributes.ReadOnly) || target.Attributes == FileAttributes.Archive
-                ? FileKind.File
-                : (target.Attributes & (FileAttributes.Device | FileAttributes.System)) != 0 ? FileKind.Other : FileKind.File;
-            return new FileFacts(kind, (int)File.GetUnixFileMode(full), target.Length);
+            // Both follow symbolic links, as test -d / test -f do.
+            return Directory.Exists(full) ? new FileFacts(FileKind.Directory, (int)File.GetUnixFileMode(full), 0)
+                : File.Exists(full) ? new FileFacts(FileKind.File, (int)File.GetUnixFileMode(full), new FileInfo(full).Length)
+                : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -133,9 +133,6 @@ public sealed class ConfigSection
             : parsed;
     }
 
-    public double Number(string key, double fallback, double min, double max) =>
-        OptionalNumber(key, min, max) ?? fallback;
-
     /// <summary>A size in bytes: "512MiB", "24GiB", "1.5TB", or a whole number of bytes.</summary>
     public long? OptionalByteSize(string key)
     {

@@ -6,10 +6,9 @@ public sealed record FileFacts(FileKind Kind, int Mode, long Size)
     public bool IsExecutable => (Mode & 0b001_001_001) != 0;
 }
 
-/// <summary>The kind of filesystem object at a path (symbolic links are followed).</summary>
+/// <summary>The kind of filesystem object at a path (symbolic links are followed; devices and sockets count as files).</summary>
 public enum FileKind
 {
     File,
     Directory,
-    Other,
 }
