@@ -26,8 +26,4 @@ internal static class GpuTool
 
     public static string Excerpt(string text) =>
         text.Length <= MaxExcerpt ? text : string.Concat(text.AsSpan(0, MaxExcerpt), "\n…");
-
-    /// <summary>argv must name a program by absolute path: hpcmaint-health runs without PATH.</summary>
-    public static string? AbsoluteProgram(IReadOnlyList<string> argv) =>
-        argv.Count == 0 || !argv[0].StartsWith('/') ? "expected a command with an absolute program path, e.g. [\"/usr/bin/nvidia-smi\", \"-q\", \"-x\"]" : null;
 }
