@@ -18,6 +18,9 @@ internal sealed class FakeHostProbe : IHostProbe
     /// <summary>Every argv the checks ran, joined with spaces, in order.</summary>
     public List<string> Ran { get; } = [];
 
+    /// <summary>The limit each run was given, in the order of <see cref="Ran"/>.</summary>
+    public List<TimeSpan> RunLimits { get; } = [];
+
     public FakeHostProbe WithFile(string path, string text, int mode = 0b110_100_100)
     {
         files[path] = text;
@@ -89,6 +92,7 @@ internal sealed class FakeHostProbe : IHostProbe
     {
         var line = string.Join(' ', argv);
         Ran.Add(line);
+        RunLimits.Add(timeout);
         return Task.FromResult(programs.TryGetValue(line, out var output)
             ? output
             : ProbeOutput.Failed($"{argv[0]}: no such program"));

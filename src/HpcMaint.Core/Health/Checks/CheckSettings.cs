@@ -2,12 +2,10 @@ using HpcMaint.Core.Config;
 
 namespace HpcMaint.Core.Health.Checks;
 
-/// <summary>Validators and readers shared by the check kinds' config keys.</summary>
+/// <summary>Validators and readers shared by the check kinds' config keys (the general ones are in <see cref="ConfigRules"/>).</summary>
 internal static class CheckSettings
 {
-    public static string? AbsolutePath(string value) =>
-        value.StartsWith('/') ? null : $"\"{value}\" is not an absolute path; write it in full, e.g. \"/{value.TrimStart('.', '/')}\"";
-
+    /// <summary>A program a check runs; like <see cref="ConfigRules.Argv"/>, in the words of a health check.</summary>
     public static string? Argv(IReadOnlyList<string> argv) =>
         argv.Count == 0 ? "the command must name a program, e.g. [\"/usr/bin/true\"]"
         : argv[0].StartsWith('/') ? null
@@ -18,9 +16,6 @@ internal static class CheckSettings
         value.Length > 0 && value != "." && value != ".." && !value.Contains('/') && !value.Any(char.IsWhiteSpace)
             ? null
             : $"\"{value}\" is not a device or interface name";
-
-    public static Func<string, string?> OneOf(params string[] allowed) => value =>
-        allowed.Contains(value, StringComparer.Ordinal) ? null : $"\"{value}\" is not one of {string.Join(", ", allowed.Select(a => "\"" + a + "\""))}";
 
     /// <summary>A threshold key such as <c>min_free = "3%"</c>; null when absent or wrong (the section reports it).</summary>
     public static Threshold? Threshold(ConfigSection section, string key, bool sizes)

@@ -32,6 +32,23 @@ public sealed class GpuConfigSpecs
         Assert.Contains(key, Assert.Single(config.Errors), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gpu.nvidia")]
+    [InlineData("gpu.nvidia.query")]
+    [InlineData("gpu.xid")]
+    [InlineData("gpu.amd")]
+    [InlineData("dcgm")]
+    public async Task A_GPU_tool_is_not_cut_short_of_the_longest_timeout_a_check_may_be_given(string kind)
+    {
+        var probe = new FakeHostProbe();
+
+        await GpuSpecKit.RunAsync(kind, probe);
+
+        // A check's timeout may be raised up to the run's budget, at most 55 s; the check's token enforces it.
+        Assert.NotEmpty(probe.RunLimits);
+        Assert.All(probe.RunLimits, limit => Assert.True(limit >= TimeSpan.FromSeconds(55), $"tool limit {limit}"));
+    }
+
     [Fact]
     public void Keys_of_another_kind_are_unknown()
     {

@@ -86,6 +86,14 @@ public sealed class NetSpecs
     }
 
     [Fact]
+    public void A_host_without_a_port_is_a_config_error_naming_the_port()
+    {
+        var errors = SystemCheck.Errors("net.reach", "host = \"nfs1\"");
+
+        Assert.Equal(["1: check.port: no port: write port = 2049"], errors);
+    }
+
+    [Fact]
     public void A_port_out_of_range_is_a_config_error()
     {
         var errors = SystemCheck.Errors("net.reach", "host = \"nfs1\"\nport = 70000");

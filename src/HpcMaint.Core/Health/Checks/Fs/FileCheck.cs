@@ -33,10 +33,10 @@ internal sealed class FileCheck(IReadOnlyList<string> paths, IReadOnlyList<FileT
 
     private static IHealthCheck Create(ConfigSection section)
     {
-        var paths = section.StringList("paths", [], list => list.Select(CheckSettings.AbsolutePath).FirstOrDefault(p => p is not null));
+        var paths = section.StringList("paths", [], list => list.Select(ConfigRules.AbsolutePath).FirstOrDefault(p => p is not null));
         var tests = section.StringList("tests", ["exists"], list =>
             list.Count == 0 ? "name at least one test, e.g. [\"file\", \"executable\"]"
-            : list.Select(CheckSettings.OneOf(FileTests.Names)).FirstOrDefault(p => p is not null));
+            : list.Select(ConfigRules.OneOf(FileTests.Names)).FirstOrDefault(p => p is not null));
         return paths.Count == 0
             ? MisconfiguredCheck.Report(section, "paths", "no paths: write paths = [\"/etc/slurm/slurm.conf\"]")
             : new FileCheck(paths, tests.Select(FileTests.Parse).ToArray());

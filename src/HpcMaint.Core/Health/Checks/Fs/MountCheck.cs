@@ -47,10 +47,10 @@ internal sealed class MountCheck(string path, string? fsType, string? source, st
 
     private static IHealthCheck Create(ConfigSection section)
     {
-        var path = section.Optional("path", CheckSettings.AbsolutePath);
+        var path = section.Optional("path", ConfigRules.AbsolutePath);
         var fsType = section.Optional("fstype");
         var source = section.Optional("source");
-        var mode = section.Optional("mode", CheckSettings.OneOf("rw", "ro"));
+        var mode = section.Optional("mode", ConfigRules.OneOf(["rw", "ro"]));
         return path is null
             ? MisconfiguredCheck.Report(section, "path", "no path: write path = \"/scratch\"")
             : new MountCheck(CheckSettings.NormalizePath(path), fsType, source, mode);

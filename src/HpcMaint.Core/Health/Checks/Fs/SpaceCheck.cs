@@ -43,7 +43,7 @@ internal sealed class SpaceCheck(string path, Threshold? minFree, Threshold? min
 
     private static IHealthCheck Create(ConfigSection section)
     {
-        var path = section.Optional("path", CheckSettings.AbsolutePath);
+        var path = section.Optional("path", ConfigRules.AbsolutePath);
         var minFree = CheckSettings.Threshold(section, "min_free", sizes: true);
         var minFreeInodes = CheckSettings.Threshold(section, "min_free_inodes", sizes: false);
         return path is null ? MisconfiguredCheck.Report(section, "path", "no path: write path = \"/tmp\"")

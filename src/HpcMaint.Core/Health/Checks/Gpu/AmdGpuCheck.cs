@@ -4,11 +4,10 @@ namespace HpcMaint.Core.Health.Checks.Gpu;
 internal sealed class AmdGpuCheck(IReadOnlyList<string> rocmSmi, IReadOnlyList<string> rocminfo, AmdExpectations expect) : IHealthCheck
 {
     private const string Id = "gpu.amd";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(15);
 
     public async Task<CheckVerdict> RunAsync(IHostProbe probe, CancellationToken cancellationToken)
     {
-        var (output, error) = await GpuTool.RunAsync(probe, Id, rocmSmi, ToolTimeout, cancellationToken).ConfigureAwait(false);
+        var (output, error) = await GpuTool.RunAsync(probe, Id, rocmSmi, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -23,7 +22,7 @@ internal sealed class AmdGpuCheck(IReadOnlyList<string> rocmSmi, IReadOnlyList<s
         int? agents = null;
         if (rocminfo.Count > 0)
         {
-            var (info, infoError) = await GpuTool.RunAsync(probe, Id, rocminfo, ToolTimeout, cancellationToken).ConfigureAwait(false);
+            var (info, infoError) = await GpuTool.RunAsync(probe, Id, rocminfo, cancellationToken).ConfigureAwait(false);
             if (infoError is not null)
             {
                 return infoError;

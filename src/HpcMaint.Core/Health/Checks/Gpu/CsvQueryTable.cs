@@ -30,7 +30,7 @@ internal sealed class CsvQueryTable
         Dictionary<string, int>? header = null;
         var rows = new List<string[]>();
         var lineNumber = 0;
-        foreach (var span in text.AsSpan().EnumerateLines())
+        foreach (var span in new LineSplitter(text))
         {
             lineNumber++;
             if (span.IsWhiteSpace())

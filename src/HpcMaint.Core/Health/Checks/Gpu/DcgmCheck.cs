@@ -15,7 +15,7 @@ internal sealed class DcgmCheck(string dcgmi, int level, bool warnFails) : IHeal
 
     public async Task<CheckVerdict> RunAsync(IHostProbe probe, CancellationToken cancellationToken)
     {
-        var (output, error) = await GpuTool.RunAsync(probe, Id, Argv, ToolTimeout(level), cancellationToken).ConfigureAwait(false);
+        var (output, error) = await GpuTool.RunAsync(probe, Id, Argv, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -34,15 +34,6 @@ internal sealed class DcgmCheck(string dcgmi, int level, bool warnFails) : IHeal
             .ToArray();
         return CheckVerdict.From(findings, findings.Length > 0 ? GpuTool.Excerpt(output.StandardOutput) : string.Empty);
     }
-
-    /// <summary>Short runs take about a minute, -r 3 tens of minutes, -r 4 hours.</summary>
-    private static TimeSpan ToolTimeout(int level) => level switch
-    {
-        1 => TimeSpan.FromMinutes(2),
-        2 => TimeSpan.FromMinutes(10),
-        3 => TimeSpan.FromMinutes(45),
-        _ => TimeSpan.FromHours(3),
-    };
 
     private static Finding Finding(DcgmTestResult r)
     {

@@ -20,26 +20,26 @@ public static class GpuCheckKinds
             section => Nvidia(section, "gpu.nvidia.query", NvidiaSmiQuery, Gpu.NvidiaSmiCsv.Parse)),
         new("gpu.xid", "NVIDIA Xid events in the kernel log that need a GPU reset or a person",
             section => new XidCheck(
-                section.StringList("kernel_log", Dmesg, GpuTool.AbsoluteProgram),
+                section.StringList("kernel_log", Dmesg, CheckSettings.Argv),
                 section.Duration("window", TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromDays(365)))),
         new("gpu.amd", "AMD GPUs from rocm-smi --json (count, temperature, VRAM, RAS) and rocminfo's GPU agents",
             section => new AmdGpuCheck(
-                section.StringList("rocm_smi", RocmSmi, GpuTool.AbsoluteProgram),
-                section.StringList("rocminfo", RocmInfo, argv => argv.Count == 0 ? null : GpuTool.AbsoluteProgram(argv)),
+                section.StringList("rocm_smi", RocmSmi, CheckSettings.Argv),
+                section.StringList("rocminfo", RocmInfo, argv => argv.Count == 0 ? null : CheckSettings.Argv(argv)),
                 AmdExpectations.Read(section))),
         new("dcgm", "NVIDIA DCGM diagnostics: dcgmi diag -r N -j",
             section => new DcgmCheck(
-                section.String("dcgmi", "/usr/bin/dcgmi", path => path.StartsWith('/') ? null : "expected an absolute path, e.g. \"/usr/bin/dcgmi\""),
+                section.String("dcgmi", "/usr/bin/dcgmi", ConfigRules.AbsolutePath),
                 section.Int("level", 1, 1, 4),
                 section.Bool("warn_fails", false))),
     ];
 
     private static NvidiaCheck Nvidia(ConfigSection section, string id, string[] defaultArgv, Func<string, Parsed<NvidiaReport>> parse)
     {
-        var argv = section.StringList("nvidia_smi", defaultArgv, GpuTool.AbsoluteProgram);
+        var argv = section.StringList("nvidia_smi", defaultArgv, CheckSettings.Argv);
         var expect = NvidiaExpectations.Read(section);
         var nvlink = section.Bool("nvlink", false);
-        var nvlinkArgv = section.StringList("nvlink_status", NvidiaSmiNvLink, GpuTool.AbsoluteProgram);
+        var nvlinkArgv = section.StringList("nvlink_status", NvidiaSmiNvLink, CheckSettings.Argv);
         return new NvidiaCheck(id, argv, parse, expect, nvlink ? nvlinkArgv : null);
     }
 }

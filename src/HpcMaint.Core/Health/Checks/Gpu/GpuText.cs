@@ -67,7 +67,7 @@ internal static class GpuText
     /// <summary>The first non-empty line of a tool's output, cut short for a finding.</summary>
     public static string FirstLine(string text, int max = 80)
     {
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(text))
         {
             var t = line.Trim();
             if (!t.IsEmpty)

@@ -6,11 +6,15 @@ internal static class GpuTool
     /// <summary>Longest output excerpt kept in a verdict.</summary>
     private const int MaxExcerpt = 2000;
 
+    // The check's configured timeout cancels the token (and is capped by the run's budget, under Slurm's
+    // 60 s HealthCheck kill); this only bounds a run without one, and must never be the shorter limit.
+    private static readonly TimeSpan LongestRun = TimeSpan.FromSeconds(60);
+
     /// <summary>Runs argv; on a start failure or timeout returns the Error verdict in <paramref name="error"/>.</summary>
     public static async Task<(ProbeOutput Output, CheckVerdict? Error)> RunAsync(
-        IHostProbe probe, string checkId, IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
+        IHostProbe probe, string checkId, IReadOnlyList<string> argv, CancellationToken cancellationToken)
     {
-        var output = await probe.RunAsync(argv, timeout, cancellationToken).ConfigureAwait(false);
+        var output = await probe.RunAsync(argv, LongestRun, cancellationToken).ConfigureAwait(false);
         return output.Problem is { } problem
             ? (output, CheckVerdict.Error(checkId, $"{Path.GetFileName(argv[0])}: {problem}", Excerpt(output.StandardError)))
             : (output, null);
@@ -26,8 +30,4 @@ internal static class GpuTool
 
     public static string Excerpt(string text) =>
         text.Length <= MaxExcerpt ? text : string.Concat(text.AsSpan(0, MaxExcerpt), "\n…");
-
-    /// <summary>argv must name a program by absolute path: hpcmaint-health runs without PATH.</summary>
-    public static string? AbsoluteProgram(IReadOnlyList<string> argv) =>
-        argv.Count == 0 || !argv[0].StartsWith('/') ? "expected a command with an absolute program path, e.g. [\"/usr/bin/nvidia-smi\", \"-q\", \"-x\"]" : null;
 }

@@ -15,7 +15,7 @@ internal static class KernelLogXid
     public static List<XidEvent> Parse(string log, TimeZoneInfo localZone)
     {
         var events = new List<XidEvent>();
-        foreach (var line in log.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(log))
         {
             var at = line.IndexOf(Marker, StringComparison.Ordinal);
             if (at >= 0 && Event(line, at, localZone) is { } e)

@@ -9,7 +9,7 @@ internal static class NvLinkStatus
         int? gpu = null;
         var links = 0;
         var inactive = new List<int>();
-        foreach (var raw in output.AsSpan().EnumerateLines())
+        foreach (var raw in new LineSplitter(output))
         {
             var line = raw.Trim();
             if (line.StartsWith("GPU ", StringComparison.Ordinal))

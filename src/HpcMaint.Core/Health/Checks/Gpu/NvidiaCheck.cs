@@ -11,11 +11,9 @@ internal sealed class NvidiaCheck(
     NvidiaExpectations expect,
     IReadOnlyList<string>? nvlinkArgv) : IHealthCheck
 {
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(15);
-
     public async Task<CheckVerdict> RunAsync(IHostProbe probe, CancellationToken cancellationToken)
     {
-        var (output, error) = await GpuTool.RunAsync(probe, id, argv, ToolTimeout, cancellationToken).ConfigureAwait(false);
+        var (output, error) = await GpuTool.RunAsync(probe, id, argv, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
@@ -32,7 +30,7 @@ internal sealed class NvidiaCheck(
         var findings = NvidiaConditions.Evaluate(report, expect);
         if (nvlinkArgv is not null && report.Gpus.Count > 0)
         {
-            var (links, linkError) = await GpuTool.RunAsync(probe, id, nvlinkArgv, ToolTimeout, cancellationToken).ConfigureAwait(false);
+            var (links, linkError) = await GpuTool.RunAsync(probe, id, nvlinkArgv, cancellationToken).ConfigureAwait(false);
             if (linkError is not null)
             {
                 return linkError;

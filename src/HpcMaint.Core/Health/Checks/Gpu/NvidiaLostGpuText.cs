@@ -12,7 +12,7 @@ internal static class NvidiaLostGpuText
     public static IReadOnlyList<string> Find(string text)
     {
         List<string>? lost = null;
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var line in new LineSplitter(text))
         {
             var handle = line.IndexOf(HandleText, StringComparison.OrdinalIgnoreCase);
             if (handle < 0 && line.IndexOf("GPU is lost", StringComparison.OrdinalIgnoreCase) < 0)

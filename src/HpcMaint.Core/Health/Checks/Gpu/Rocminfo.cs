@@ -8,7 +8,7 @@ internal static class Rocminfo
     {
         var agents = 0;
         var gpus = 0;
-        foreach (var raw in output.AsSpan().EnumerateLines())
+        foreach (var raw in new LineSplitter(output))
         {
             var line = raw.Trim();
             if (line.StartsWith("Agent ", StringComparison.Ordinal))

@@ -10,11 +10,10 @@ internal sealed class XidCheck(IReadOnlyList<string> argv, TimeSpan window) : IH
 {
     private const string Id = "gpu.xid";
     private const int MaxLinesShown = 20;
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<CheckVerdict> RunAsync(IHostProbe probe, CancellationToken cancellationToken)
     {
-        var (output, error) = await GpuTool.RunAsync(probe, Id, argv, ToolTimeout, cancellationToken).ConfigureAwait(false);
+        var (output, error) = await GpuTool.RunAsync(probe, Id, argv, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;

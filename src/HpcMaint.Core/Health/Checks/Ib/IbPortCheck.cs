@@ -107,6 +107,6 @@ internal sealed class IbPortCheck(string? device, int? port, double? minRate, st
         section.Optional("device", CheckSettings.PathComponent),
         section.OptionalInt("port", 1, 255),
         section.OptionalNumber("min_rate", 0, 100_000),
-        section.Optional("link_layer", CheckSettings.OneOf("InfiniBand", "Ethernet")),
+        section.Optional("link_layer", ConfigRules.OneOf(["InfiniBand", "Ethernet"])),
         section.OptionalInt("min_ports", 1, 4096));
 }

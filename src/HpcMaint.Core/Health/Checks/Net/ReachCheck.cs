@@ -29,8 +29,8 @@ internal sealed class ReachCheck(string host, int port, TimeSpan timeout) : IHea
         var host = section.Optional("host", h => h.Length == 0 || h.Any(char.IsWhiteSpace) ? $"\"{h}\" is not a host name or address" : null);
         var port = section.OptionalInt("port", 1, 65535);
         var timeout = section.Duration("connect_timeout", TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(30));
-        return host is null || port is null
-            ? MisconfiguredCheck.Report(section, "host", "no host or port: write host = \"nfs1\" and port = 2049")
+        return host is null ? MisconfiguredCheck.Report(section, "host", "no host: write host = \"nfs1\" and port = 2049")
+            : port is null ? MisconfiguredCheck.Report(section, "port", "no port: write port = 2049")
             : new ReachCheck(host, port.Value, timeout);
     }
 }
