@@ -17,12 +17,10 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
     private readonly List<FakeCall> calls = [];
     private readonly Dictionary<string, int> rebuildsPerServer = new(StringComparer.Ordinal);
     private int requestsInFlight;
+    private int maxConcurrentRebuilds;
+    private int maxConcurrentRequests;
 
     public FakeOptions Options => options;
-
-    public int MaxConcurrentRebuilds { get; private set; }
-
-    public int MaxConcurrentRequests { get; private set; }
 
     public DateTimeOffset Now => options.Time.GetUtcNow();
 
@@ -96,7 +94,7 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
     {
         lock (gate)
         {
-            var server = servers.FirstOrDefault(s => s.Id == idOrName) ?? servers.FirstOrDefault(s => s.Name == idOrName);
+            var server = Locate(idOrName);
             server?.Advance(Now, options);
             return server;
         }
@@ -122,7 +120,7 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
     {
         s.StartRebuild(imageId, Now);
         rebuildsPerServer[s.Id] = rebuildsPerServer.GetValueOrDefault(s.Id) + 1;
-        MaxConcurrentRebuilds = Math.Max(MaxConcurrentRebuilds, servers.Count(x => x.IsRebuilding));
+        maxConcurrentRebuilds = Math.Max(maxConcurrentRebuilds, servers.Count(x => x.IsRebuilding));
     });
 
     /// <summary>A soft reboot needs ACTIVE; a hard one also takes SHUTOFF and ERROR.</summary>
@@ -134,7 +132,7 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
         lock (gate)
         {
             requestsInFlight++;
-            MaxConcurrentRequests = Math.Max(MaxConcurrentRequests, requestsInFlight);
+            maxConcurrentRequests = Math.Max(maxConcurrentRequests, requestsInFlight);
         }
     }
 
@@ -158,7 +156,7 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
     {
         lock (gate)
         {
-            return ([.. calls], new Dictionary<string, int>(rebuildsPerServer, StringComparer.Ordinal), MaxConcurrentRebuilds, MaxConcurrentRequests);
+            return ([.. calls], new Dictionary<string, int>(rebuildsPerServer, StringComparer.Ordinal), maxConcurrentRebuilds, maxConcurrentRequests);
         }
     }
 
@@ -168,8 +166,8 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
         {
             calls.Clear();
             rebuildsPerServer.Clear();
-            MaxConcurrentRebuilds = 0;
-            MaxConcurrentRequests = requestsInFlight;
+            maxConcurrentRebuilds = 0;
+            maxConcurrentRequests = requestsInFlight;
         }
     }
 
@@ -225,7 +223,7 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
     {
         lock (gate)
         {
-            var server = servers.FirstOrDefault(s => s.Id == idOrName) ?? servers.FirstOrDefault(s => s.Name == idOrName);
+            var server = Locate(idOrName);
             if (server is null)
             {
                 return false;
@@ -236,6 +234,10 @@ public sealed class FakeCloud(FakeOptions options, IEnumerable<FakeServer> serve
             return true;
         }
     }
+
+    /// <summary>By id first, then by name; the caller holds the lock.</summary>
+    private FakeServer? Locate(string idOrName) =>
+        servers.FirstOrDefault(s => s.Id == idOrName) ?? servers.FirstOrDefault(s => s.Name == idOrName);
 
     private T? Take<T>(List<T> list, Func<T, bool> matches, Func<T, int> count, Func<T, int, T> withCount)
         where T : class

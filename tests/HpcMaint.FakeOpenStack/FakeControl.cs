@@ -44,18 +44,18 @@ public static class FakeControl
         switch (segments)
         {
             case ["faults"]:
-                cloud.AddFault(new FakeFault(Int(root, "status") ?? 500, Int(root, "count") ?? 1, Text(root, "method"), Text(root, "path_contains"), Int(root, "retry_after")));
+                cloud.AddFault(new FakeFault(Int(root, "status") ?? 500, Int(root, "count") ?? 1, FakeRequest.Text(root, "method"), FakeRequest.Text(root, "path_contains"), Int(root, "retry_after")));
                 return FakeAnswer.Empty(204, "control");
             case ["slow"]:
-                cloud.AddDelay(new FakeDelay(TimeSpan.FromMilliseconds(Int(root, "delay_ms") ?? 1000), Int(root, "count") ?? 1, Text(root, "method"), Text(root, "path_contains"), Bool(root, "after_answer")));
+                cloud.AddDelay(new FakeDelay(TimeSpan.FromMilliseconds(Int(root, "delay_ms") ?? 1000), Int(root, "count") ?? 1, FakeRequest.Text(root, "method"), FakeRequest.Text(root, "path_contains"), Bool(root, "after_answer")));
                 return FakeAnswer.Empty(204, "control");
             case ["tokens", "expire"]:
                 cloud.ExpireTokens();
                 return FakeAnswer.Empty(204, "control");
             case ["servers", var server, "fail-next-rebuild"]:
-                return Changed(cloud, server, cloud.PlantRebuildFault(server, Int(root, "code") ?? 500, Text(root, "message") ?? "Build of instance aborted: injected by the fake"));
+                return Changed(cloud, server, cloud.PlantRebuildFault(server, Int(root, "code") ?? 500, FakeRequest.Text(root, "message") ?? "Build of instance aborted: injected by the fake"));
             case ["servers", var server, "state"]:
-                return Changed(cloud, server, cloud.SetState(server, Text(root, "status") ?? "ACTIVE", Text(root, "task_state")));
+                return Changed(cloud, server, cloud.SetState(server, FakeRequest.Text(root, "status") ?? "ACTIVE", FakeRequest.Text(root, "task_state")));
             default:
                 return NotFound(path);
         }
@@ -124,7 +124,4 @@ public static class FakeControl
 
     private static bool Bool(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static string? Text(JsonElement root, string name) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

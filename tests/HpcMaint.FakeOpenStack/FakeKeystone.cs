@@ -32,7 +32,7 @@ public static class FakeKeystone
             return (null, "password.user is missing");
         }
 
-        if (!IsUser(user, options) || Text(user, "password") != options.Password)
+        if (!IsUser(user, options) || FakeRequest.Text(user, "password") != options.Password)
         {
             return (null, "The request you have made requires authentication.");
         }
@@ -57,24 +57,21 @@ public static class FakeKeystone
             return (null, "An application credential cannot request a scope.");
         }
 
-        var known = Text(credential, "id") == options.ApplicationCredentialId
-            || (Text(credential, "name") == options.ApplicationCredentialName && credential.TryGetProperty("user", out var user) && IsUser(user, options));
-        return known && Text(credential, "secret") == options.ApplicationCredentialSecret
+        var known = FakeRequest.Text(credential, "id") == options.ApplicationCredentialId
+            || (FakeRequest.Text(credential, "name") == options.ApplicationCredentialName && credential.TryGetProperty("user", out var user) && IsUser(user, options));
+        return known && FakeRequest.Text(credential, "secret") == options.ApplicationCredentialSecret
             ? ("application_credential", "")
             : (null, "The request you have made requires authentication.");
     }
 
     private static bool IsUser(JsonElement user, FakeOptions options) =>
-        Text(user, "id") == options.UserId || (Text(user, "name") == options.Username && IsDomain(user, options));
+        FakeRequest.Text(user, "id") == options.UserId || (FakeRequest.Text(user, "name") == options.Username && IsDomain(user, options));
 
     private static bool IsProject(JsonElement project, FakeOptions options) =>
-        Text(project, "id") == options.ProjectId || (Text(project, "name") == options.ProjectName && IsDomain(project, options));
+        FakeRequest.Text(project, "id") == options.ProjectId || (FakeRequest.Text(project, "name") == options.ProjectName && IsDomain(project, options));
 
     private static bool IsDomain(JsonElement owner, FakeOptions options) =>
-        owner.TryGetProperty("domain", out var domain) && (Text(domain, "id") == options.DomainId || Text(domain, "name") == options.DomainName);
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        owner.TryGetProperty("domain", out var domain) && (FakeRequest.Text(domain, "id") == options.DomainId || FakeRequest.Text(domain, "name") == options.DomainName);
 
     private static bool TryPath(JsonElement element, out JsonElement found, params string[] names)
     {

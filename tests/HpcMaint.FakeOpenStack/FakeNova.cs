@@ -118,7 +118,7 @@ public static class FakeNova
         var root = body.RootElement;
         if (root.TryGetProperty("rebuild", out var rebuild))
         {
-            var image = rebuild.ValueKind == JsonValueKind.Object && rebuild.TryGetProperty("imageRef", out var reference) ? reference.GetString() : null;
+            var image = FakeRequest.Text(rebuild, "imageRef");
             if (string.IsNullOrEmpty(image))
             {
                 return new FakeAnswer(400, FakeJson.Error("badRequest", 400, "Invalid input for field/attribute rebuild. 'imageRef' is a required property"), "rebuild", id);
@@ -127,25 +127,28 @@ public static class FakeNova
             var (status, message) = cloud.Rebuild(id, image);
             return status == 202
                 ? new FakeAnswer(202, ServerDocument(cloud.Find(id)!, computeUrl), "rebuild", id)
-                : new FakeAnswer(status, FakeJson.Error(status == 404 ? "itemNotFound" : "conflictingRequest", status, message), "rebuild", id);
+                : Refused(status, message, "rebuild", id);
         }
 
         if (root.TryGetProperty("reboot", out var reboot))
         {
-            var type = reboot.ValueKind == JsonValueKind.Object && reboot.TryGetProperty("type", out var t) ? t.GetString() : null;
+            var type = FakeRequest.Text(reboot, "type");
             if (type is not ("SOFT" or "HARD"))
             {
                 return new FakeAnswer(400, FakeJson.Error("badRequest", 400, "Invalid input for field/attribute type. Value should be SOFT or HARD"), "reboot", id);
             }
 
             var (status, message) = cloud.Reboot(id, type == "HARD");
-            return status == 202
-                ? FakeAnswer.Empty(202, "reboot-" + type.ToLowerInvariant(), id)
-                : new FakeAnswer(status, FakeJson.Error(status == 404 ? "itemNotFound" : "conflictingRequest", status, message), "reboot-" + type.ToLowerInvariant(), id);
+            var action = "reboot-" + type.ToLowerInvariant();
+            return status == 202 ? FakeAnswer.Empty(202, action, id) : Refused(status, message, action, id);
         }
 
         return new FakeAnswer(400, FakeJson.Error("badRequest", 400, "This fake knows the rebuild and reboot actions only"), "action", id);
     }
+
+    /// <summary>An action Nova would not start: the server is missing (404) or busy or in the wrong state (409).</summary>
+    private static FakeAnswer Refused(int status, string message, string action, string id) =>
+        new(status, FakeJson.Error(status == 404 ? "itemNotFound" : "conflictingRequest", status, message), action, id);
 
     private static byte[] ServerDocument(FakeServer server, string computeUrl) => FakeJson.Document(w =>
     {

@@ -20,11 +20,11 @@ public static class FakeServerFile
         {
             var name = entry.GetProperty("name").GetString()!;
             var server = new FakeServer(
-                String(entry, "id") ?? IdFor(name),
+                FakeRequest.Text(entry, "id") ?? IdFor(name),
                 name,
-                String(entry, "image") ?? throw new FormatException($"server {name}: no image"))
+                FakeRequest.Text(entry, "image") ?? throw new FormatException($"server {name}: no image"))
             {
-                Status = String(entry, "status") ?? "ACTIVE",
+                Status = FakeRequest.Text(entry, "status") ?? "ACTIVE",
             };
             if (entry.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
             {
@@ -93,7 +93,4 @@ public static class FakeServerFile
 
     /// <summary>A UUID-shaped id that depends only on the name.</summary>
     public static string IdFor(string name) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16)).ToString();
-
-    private static string? String(JsonElement entry, string name) =>
-        entry.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

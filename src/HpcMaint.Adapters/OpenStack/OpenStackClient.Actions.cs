@@ -5,13 +5,13 @@ public sealed partial class OpenStackClient
 {
     public async Task<OpenStackResult<ServerActionAccepted>> RebuildAsync(string serverId, string imageId, CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         return await RebuildUnlimitedAsync(serverId, imageId, cancellationToken);
     }
 
     public async Task<OpenStackResult<ServerActionAccepted>> RebootAsync(string serverId, RebootType type, CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         var action = type == RebootType.Hard ? "hard reboot" : "soft reboot";
         return await ActionAsync(serverId, action, NovaJson.Reboot(type), cancellationToken);
     }

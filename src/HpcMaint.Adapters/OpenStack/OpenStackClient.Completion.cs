@@ -9,7 +9,7 @@ public sealed partial class OpenStackClient
     /// </summary>
     public async Task<OpenStackResult<NovaServer>> RebuildAndWaitAsync(string serverId, string imageId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         var accepted = await RebuildUnlimitedAsync(serverId, imageId, cancellationToken);
         return accepted.Succeeded
             ? await WaitUnlimitedAsync(serverId, imageId, timeout, cancellationToken)
@@ -20,12 +20,6 @@ public sealed partial class OpenStackClient
     /// Polls the server until it is ACTIVE (or SHUTOFF) with no task and on <paramref name="imageId"/>;
     /// ERROR ends it as a failure carrying Nova's fault message.
     /// </summary>
-    public async Task<OpenStackResult<NovaServer>> WaitForRebuildAsync(string serverId, string imageId, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
-        return await WaitUnlimitedAsync(serverId, imageId, timeout, cancellationToken);
-    }
-
     private async Task<OpenStackResult<NovaServer>> WaitUnlimitedAsync(string serverId, string imageId, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + timeout;

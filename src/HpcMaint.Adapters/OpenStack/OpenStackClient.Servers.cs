@@ -5,14 +5,14 @@ public sealed partial class OpenStackClient
 {
     public async Task<OpenStackResult<NovaServer>> ShowServerAsync(string serverId, CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         return await ShowAsync(serverId, cancellationToken);
     }
 
     /// <summary>The one server named exactly <paramref name="name"/>; none or several is a failure that says so.</summary>
     public async Task<OpenStackResult<NovaServer>> FindServerByNameAsync(string name, CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         var listed = await ListAsync("/servers/detail?name=" + Uri.EscapeDataString(ServerNameFilter.ExactPattern(name)), cancellationToken);
         if (!listed.Succeeded)
         {
@@ -32,7 +32,7 @@ public sealed partial class OpenStackClient
     /// <summary>Every server of the project, with detail, following Nova's next-page links.</summary>
     public async Task<OpenStackResult<IReadOnlyList<NovaServer>>> ListServersAsync(CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         var listed = await ListAsync("/servers/detail", cancellationToken);
         return listed.Succeeded
             ? OpenStackResult<IReadOnlyList<NovaServer>>.Success(listed.Value)

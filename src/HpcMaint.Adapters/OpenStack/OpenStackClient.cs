@@ -10,6 +10,7 @@ public sealed partial class OpenStackClient : IDisposable
     private readonly HttpClient http;
     private readonly RetryingSender sender;
     private readonly KeystoneSession session;
+    private readonly OperationLimiter limiter;
     private readonly OpenStackClientOptions options;
     private readonly TimeProvider time;
     private readonly string computeApiVersion;
@@ -26,13 +27,11 @@ public sealed partial class OpenStackClient : IDisposable
         };
         sender = new RetryingSender(http, this.options, this.time);
         session = new KeystoneSession(cloud, sender, this.options, this.time);
-        Limiter = new OperationLimiter(this.options.MaxInFlight);
+        limiter = new OperationLimiter(this.options.MaxInFlight);
         computeApiVersion = cloud.ComputeApiVersion ?? this.options.ComputeApiVersion;
     }
 
     public CloudConfig Cloud { get; }
-
-    public OperationLimiter Limiter { get; }
 
     /// <summary>How many times this client has asked Keystone for a token.</summary>
     public int Authentications => session.Authentications;
@@ -40,24 +39,15 @@ public sealed partial class OpenStackClient : IDisposable
     /// <summary>A token, from the cache while it is fresh.</summary>
     public async Task<OpenStackResult<KeystoneToken>> AuthenticateAsync(CancellationToken cancellationToken = default)
     {
-        using var slot = await Limiter.EnterAsync(cancellationToken);
+        using var slot = await limiter.EnterAsync(cancellationToken);
         return await session.GetTokenAsync(cancellationToken);
-    }
-
-    /// <summary>The compute endpoint this client uses, from the catalog (type compute, the cloud's interface and region).</summary>
-    public async Task<OpenStackResult<string>> ComputeEndpointAsync(CancellationToken cancellationToken = default)
-    {
-        var token = await AuthenticateAsync(cancellationToken);
-        return token.Succeeded
-            ? ServiceCatalog.FindEndpoint(token.Value.Catalog, "compute", Cloud.Interface, Cloud.RegionName)
-            : OpenStackResult<string>.Fail(token.Failure!);
     }
 
     public void Dispose()
     {
         http.Dispose();
         session.Dispose();
-        Limiter.Dispose();
+        limiter.Dispose();
     }
 
     /// <summary>

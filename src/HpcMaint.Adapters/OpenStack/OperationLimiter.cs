@@ -1,20 +1,15 @@
 namespace HpcMaint.Adapters.OpenStack;
 
 /// <summary>Caps the OpenStack operations in flight in this process; callers over the cap wait in order.</summary>
-public sealed class OperationLimiter : IDisposable
+internal sealed class OperationLimiter : IDisposable
 {
     private readonly SemaphoreSlim slots;
 
     public OperationLimiter(int maxInFlight)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
-        MaxInFlight = maxInFlight;
         slots = new SemaphoreSlim(maxInFlight, maxInFlight);
     }
-
-    public int MaxInFlight { get; }
-
-    public int InFlight => MaxInFlight - slots.CurrentCount;
 
     /// <summary>Waits for a slot; dispose the lease to give it back.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)

@@ -79,15 +79,6 @@ public sealed class Command
             Program, copy, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod);
     }
 
-    [Pure]
-    public Command WithArguments(Action<ArgumentsBuilder> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        var builder = new ArgumentsBuilder();
-        configure(builder);
-        return WithArguments(builder.Build());
-    }
-
     /// <summary>Replaces the variables set for the child; a null value removes that variable from the child's environment.</summary>
     [Pure]
     public Command WithEnvironment(IReadOnlyDictionary<string, string?> environment)

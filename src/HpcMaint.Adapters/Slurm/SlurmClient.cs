@@ -10,14 +10,22 @@ namespace HpcMaint.Adapters.Slurm;
 /// </summary>
 public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) : ISlurmReader, ISlurmWriter
 {
+    /// <summary>Set once sinfo --json has shown it groups nodes (23.02+), so later reads skip it.</summary>
+    private volatile bool sinfoGroupsNodes;
+
     public SlurmCommands Commands { get; } = commands;
 
     public async Task<SlurmResult<IReadOnlyList<Node>>> GetNodesAsync(CancellationToken ct = default)
     {
-        var sinfo = Parse(await ReadAsync(Commands.ShowNodes(), ct).ConfigureAwait(false), SinfoJsonParser.TryParseNodes);
-        if (!sinfo.IsSuccess || sinfo.Value is not null)
+        if (!sinfoGroupsNodes)
         {
-            return sinfo!;
+            var sinfo = Parse(await ReadAsync(Commands.ShowNodes(), ct).ConfigureAwait(false), SinfoJsonParser.TryParseNodes);
+            if (!sinfo.IsSuccess || sinfo.Value is not null)
+            {
+                return sinfo!;
+            }
+
+            sinfoGroupsNodes = true;
         }
 
         // From 23.02 sinfo --json groups nodes; scontrol show node --json (new then) has the per-node list.

@@ -12,17 +12,7 @@ public sealed class SlurmCommands(SlurmSettings settings)
 {
     public SlurmSettings Settings { get; } = settings;
 
-    public Command Sinfo(params string[] args) => Tool("sinfo", args);
-
-    public Command Squeue(params string[] args) => Tool("squeue", args);
-
-    public Command Scontrol(params string[] args) => Tool("scontrol", args);
-
-    public Command Sbatch(IEnumerable<string> args, string script) => Tool("sbatch", args).WithStandardInput(script);
-
-    public Command Scancel(params string[] args) => Tool("scancel", args);
-
-    public Command ShowNodes() => Sinfo("--json");
+    public Command ShowNodes() => Tool("sinfo", ["--json"]);
 
     public Command ShowNodesOfSlurm23() => Scontrol("show", "node", "--json");
 
@@ -30,7 +20,7 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     public Command ShowPartitions() => Scontrol("--all", "show", "partition", "--oneliner");
 
-    public Command ShowJobs() => Squeue("--all", "--json");
+    public Command ShowJobs() => Tool("squeue", ["--all", "--json"]);
 
     public Command ShowReservations() => Scontrol("show", "reservation", "--oneliner");
 
@@ -97,9 +87,9 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     public Command DeleteReservation(string name) => Scontrol("delete", "reservationname=" + name);
 
-    public Command Submit(BatchJobRequest job) => Sbatch(job.ToArguments(), job.Script);
+    public Command Submit(BatchJobRequest job) => Tool("sbatch", job.ToArguments()).WithStandardInput(job.Script);
 
-    public Command Cancel(long jobId) => Scancel(jobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Command Cancel(long jobId) => Tool("scancel", [jobId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     /// <summary>A node list scontrol accepts, compressed so thousands of nodes stay one short argument.</summary>
     private static string NodeList(IEnumerable<string> nodes)
@@ -112,6 +102,8 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
         return Hostlist.Compress(list);
     }
+
+    private Command Scontrol(params string[] args) => Tool("scontrol", args);
 
     private Command Tool(string name, IEnumerable<string> args)
     {

@@ -70,22 +70,6 @@ public sealed class CommandSpecs
     }
 
     [Fact]
-    public void The_arguments_builder_adds_options_only_when_they_have_a_value()
-    {
-        // Act
-        var command = Command.For("sbatch").WithArguments(a => a
-            .Add("--parsable")
-            .AddOption("--partition", "rebuild")
-            .AddOption("--reservation", null)
-            .AddIf(true, "--exclusive")
-            .AddIf(false, "--requeue")
-            .Add(["--wrap", "true"]));
-
-        // Assert
-        Assert.Equal(["--parsable", "--partition", "rebuild", "--exclusive", "--wrap", "true"], command.Arguments);
-    }
-
-    [Fact]
     public void ToString_shell_quotes_only_the_arguments_that_need_it()
     {
         // Arrange

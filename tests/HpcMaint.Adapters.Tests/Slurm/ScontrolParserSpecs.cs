@@ -5,9 +5,9 @@ namespace HpcMaint.Adapters.Tests.Slurm;
 public sealed class ScontrolParserSpecs
 {
     [Fact]
-    public void Values_with_spaces_stay_whole_and_reason_takes_the_rest_of_the_line()
+    public void Values_with_spaces_stay_whole_in_a_one_line_record()
     {
-        var records = ScontrolRecords.Parse(Fixture.Read("nodes-draining.scontrol-node.txt"), restOfLineKey: "Reason");
+        var records = ScontrolRecords.Parse(Fixture.Read("nodes-draining.scontrol-node.txt"));
 
         var n2 = Assert.Single(records, r => r["NodeName"] == "n2");
         Assert.StartsWith("Linux ", n2["OS"], StringComparison.Ordinal);

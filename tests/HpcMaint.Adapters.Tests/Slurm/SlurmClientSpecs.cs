@@ -48,6 +48,23 @@ public sealed class SlurmClientSpecs
     }
 
     [Fact]
+    public async Task Once_sinfo_has_grouped_nodes_later_reads_go_straight_to_scontrol()
+    {
+        var runner = new ScriptedRunner(new()
+        {
+            ["--json"] = """{"sinfo":[{"nodes":{"nodes":["n1"]}}],"errors":[]}""",
+            ["show node --json"] = """{"nodes":[{"name":"n1","state":["IDLE"]}],"errors":[]}""",
+        });
+        var client = new SlurmClient(new SlurmCommands(new SlurmSettings()), runner);
+        await client.GetNodesAsync();
+
+        var again = await client.GetNodesAsync();
+
+        Assert.Equal("n1", Assert.Single(again.Value).Name);
+        Assert.Equal(new[] { "sinfo --json", "scontrol show node --json", "scontrol show node --json" }, runner.Ran);
+    }
+
+    [Fact]
     public async Task A_slurm_error_in_the_json_is_a_failure_not_an_empty_cluster()
     {
         var runner = new ScriptedRunner(new() { ["--json"] = """{"errors":[{"description":"Unable to contact slurm controller"}],"nodes":[]}""" });

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Adapters.Slurm.Parsing;
@@ -64,9 +63,6 @@ public static class ScontrolNodeParser
             return (value, null, null);
         }
 
-        var time = DateTime.TryParseExact(value[(at + 1)..^1], "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var local)
-            ? new DateTimeOffset(local)
-            : (DateTimeOffset?)null;
-        return (value[..open], value[(open + 2)..at], time);
+        return (value[..open], value[(open + 2)..at], ScontrolValues.LocalTime(value[(at + 1)..^1]));
     }
 }

@@ -2,13 +2,13 @@ namespace HpcMaint.Adapters.Slurm.Parsing;
 
 /// <summary>
 /// Splits `scontrol show … -o` output: one record per line, "Key=Value" fields separated by spaces.
-/// Values may contain spaces (OS=Linux 6.1.0 #1 SMP …, Comment=…): a word that does not start a new
-/// "Key=" field belongs to the previous value. In node records Reason= is always last and may hold
-/// anything, so <paramref name="restOfLineKey"/> takes the rest of the line.
+/// Values may contain spaces (OS=Linux 6.1.0 #1 SMP …): a word that does not start a new "Key=" field
+/// belongs to the previous value. Free text that may hold "Key=" words (a node's Reason, Comment,
+/// Extra) cannot be split this way; <see cref="ScontrolNodeParser"/> reads those from the multi-line form.
 /// </summary>
 public static class ScontrolRecords
 {
-    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text, string? restOfLineKey = null)
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> Parse(string text)
     {
         var records = new List<IReadOnlyDictionary<string, string>>();
         foreach (var raw in text.Split('\n'))
@@ -19,28 +19,21 @@ public static class ScontrolRecords
                 continue;
             }
 
-            records.Add(ParseLine(line, restOfLineKey));
+            records.Add(ParseLine(line));
         }
 
         return records;
     }
 
-    public static IReadOnlyDictionary<string, string> ParseLine(string line, string? restOfLineKey = null)
+    public static IReadOnlyDictionary<string, string> ParseLine(string line)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         string? key = null;
         var value = new System.Text.StringBuilder();
-        var words = line.Trim().Split(' ');
-        for (var i = 0; i < words.Length; i++)
+        foreach (var word in line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var word = words[i];
-            if (word.Length == 0 && key != restOfLineKey)
-            {
-                continue;
-            }
-
             var eq = word.IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && IsKey(word.AsSpan(0, eq)) && (key is null || key != restOfLineKey))
+            if (eq > 0 && IsKey(word.AsSpan(0, eq)))
             {
                 Flush(fields, key, value);
                 key = word[..eq];

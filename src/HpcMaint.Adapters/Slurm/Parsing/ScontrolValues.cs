@@ -14,17 +14,14 @@ internal static class ScontrolValues
     public static bool YesNo(IReadOnlyDictionary<string, string> record, string key) =>
         string.Equals(Text(record, key), "YES", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>scontrol prints times in the controller's local time zone without an offset.</summary>
-    public static DateTimeOffset? Time(IReadOnlyDictionary<string, string> record, string key)
-    {
-        var v = Text(record, key);
-        if (v is null or "Unknown" || !DateTime.TryParseExact(v, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var local))
-        {
-            return null;
-        }
+    public static DateTimeOffset? Time(IReadOnlyDictionary<string, string> record, string key) =>
+        Text(record, key) is { } v ? LocalTime(v) : null;
 
-        return new DateTimeOffset(local);
-    }
+    /// <summary>scontrol prints times in the controller's local time zone without an offset; "Unknown" and the like are null.</summary>
+    public static DateTimeOffset? LocalTime(string value) =>
+        DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var local)
+            ? new DateTimeOffset(local)
+            : null;
 
     public static IReadOnlyList<string> List(IReadOnlyDictionary<string, string> record, string key) =>
         Text(record, key)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
