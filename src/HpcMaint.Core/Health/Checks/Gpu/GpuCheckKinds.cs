@@ -30,9 +30,22 @@ public static class GpuCheckKinds
         new("dcgm", "NVIDIA DCGM diagnostics: dcgmi diag -r N -j",
             section => new DcgmCheck(
                 section.String("dcgmi", "/usr/bin/dcgmi", ConfigRules.AbsolutePath),
-                section.Int("level", 1, 1, 4),
+                DcgmLevel(section),
                 section.Bool("warn_fails", false))),
     ];
+
+    // dcgmi diag -r 2 and above run for minutes; a health run ends within its budget (at most 55 s),
+    // so those levels could only ever time out and drain the node.
+    private static int DcgmLevel(ConfigSection section)
+    {
+        var level = section.Int("level", 1, 1, 4);
+        if (level > 1)
+        {
+            section.Fail("level", $"level {level} diagnostics take minutes, longer than a health run may last (budget at most 55 s); write level = 1 and run deeper dcgmi diagnostics outside hpcmaint-health");
+        }
+
+        return 1;
+    }
 
     private static NvidiaCheck Nvidia(ConfigSection section, string id, string[] defaultArgv, Func<string, Parsed<NvidiaReport>> parse)
     {
