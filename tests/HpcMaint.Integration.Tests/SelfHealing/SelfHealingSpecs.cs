@@ -136,6 +136,51 @@ public sealed class SelfHealingSpecs
         Assert.Null((await bed.NodeAsync("n1")).Reason);
     }
 
+    [Fact]
+    public async Task A_held_node_is_left_alone_until_released_and_status_shows_the_hold_then_the_ticket()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        Assert.Equal(0, (await Hpcmaint(bed, "hold", "n2", "--reason", "BIOS update, ticket 4711")).ExitCode);
+        bed.ReplayGpus("n2", EccFault);
+
+        await Task.Delay(TimeSpan.FromSeconds(8), TimeProvider.System);
+        Assert.Null((await bed.NodeAsync("n2")).Reason);
+        var held = await Hpcmaint(bed, "status", "n2", "--json");
+        Assert.Contains("\"held\": \"BIOS update, ticket 4711\"", held.StandardOutput, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await Hpcmaint(bed, "release", "n2")).ExitCode);
+
+        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained after the release");
+        var status = await Hpcmaint(bed, "status", "n2", "--json");
+        Assert.Contains("\"ticket_condition\": \"gpu.nvidia.ecc\"", status.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\"reason_owner\": \"hpcmaint\"", status.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_fails_a_broken_node_at_once_and_drains_it_with_a_ticket()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        await bed.Slurm.WaitIdleAsync("n3");
+        bed.ReplayGpus(Environment.MachineName); // run by hand, the fake nvidia-smi sees this host's name
+        var passing = await Verify(bed, "n3");
+        Assert.Equal(0, passing.ExitCode);
+
+        bed.Unmount("n3");
+        var failing = await Verify(bed, "n3");
+
+        Assert.Equal(1, failing.ExitCode);
+        Assert.Contains("fs.mount", failing.StandardOutput, StringComparison.Ordinal);
+        var node = await bed.NodeAsync("n3");
+        Assert.StartsWith("hpcmaint: fs.mount: ", node.Reason, StringComparison.Ordinal);
+        Assert.NotNull(Record(node).Ticket);
+    }
+
+    private static Task<CommandResult> Verify(SelfHealingBed bed, string node) =>
+        new ProcessRunner(TimeProvider.System).RunAsync(
+            Command.For(Executables.Executables.Hpcmaint).WithArguments(["verify", "--config", bed.Config])
+                .WithCleanEnvironment().WithEnvironment(new Dictionary<string, string?> { ["SLURMD_NODENAME"] = node })
+                .WithTimeout(TimeSpan.FromSeconds(30)));
+
     private static NodeRecord Record(Node node) =>
         NodeRecordCodec.TryDecode(node.Comment, out var record, out var problem) ? record : throw new InvalidOperationException(problem);
 
