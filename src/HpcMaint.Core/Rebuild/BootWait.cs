@@ -10,7 +10,7 @@ namespace HpcMaint.Core.Rebuild;
 public static class BootWait
 {
     public static bool Applies(string? jobName) =>
-        jobName is not null && jobName.StartsWith(RebuildPlan.JobNamePrefix, StringComparison.Ordinal);
+        jobName is not null && jobName.StartsWith(RebuildJobs.NamePrefix, StringComparison.Ordinal);
 
     /// <summary>Still on its way back: powering up, not responding, or a reboot issued and not yet seen through.</summary>
     public static bool IsBooting(Node node) =>
