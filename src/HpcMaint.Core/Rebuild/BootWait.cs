@@ -15,8 +15,4 @@ public static class BootWait
     /// <summary>Still on its way back: powering up, not responding, or a reboot issued and not yet seen through.</summary>
     public static bool IsBooting(Node node) =>
         node.State.Has(NodeFlags.PoweringUp) || node.State.Has(NodeFlags.NotResponding) || node.State.Has(NodeFlags.RebootIssued);
-
-    /// <summary>Down for good (the reboot failed or timed out): waiting longer cannot help.</summary>
-    public static bool HasFailed(Node node) =>
-        node.State.IsDown && !IsBooting(node);
 }
