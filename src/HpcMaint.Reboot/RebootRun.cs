@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpcMaint.Adapters.Health;
 using HpcMaint.Adapters.Hosting;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Reboot;
@@ -109,14 +110,14 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
     /// <summary>Writes the plan where the worker will find it and starts the worker in its own session.</summary>
     private bool HandToWorker(List<RebootAction> actions, string mode)
     {
-        string? planFile = null;
+        var planFile = Path.Combine(config.Reboot.WorkDir, $"plan-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Environment.ProcessId}.json");
         string problem;
-        try
+        if (TextFileWriter.TryReplace(planFile, RebootPlanFile.Encode(mode, actions)) is { } notWritten)
         {
-            Directory.CreateDirectory(config.Reboot.WorkDir);
-            planFile = Path.Combine(config.Reboot.WorkDir, $"plan-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Environment.ProcessId}.json");
-            File.WriteAllText(planFile + ".tmp", RebootPlanFile.Encode(mode, actions));
-            File.Move(planFile + ".tmp", planFile);
+            problem = $"cannot write the plan in {config.Reboot.WorkDir}: {notWritten}";
+        }
+        else
+        {
             var worker = Command.For(Environment.ProcessPath!)
                 .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile]);
             var started = ProcessRunner.StartDetached(worker, Path.Combine(config.Reboot.WorkDir, "worker.log"));
@@ -128,10 +129,6 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
 
             problem = "cannot start the worker: " + started.FailureReason;
             File.Delete(planFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = $"cannot write the plan in {config.Reboot.WorkDir}: {e.Message}";
         }
 
         log.LogError("{Problem}", problem);

@@ -14,7 +14,7 @@ public static class RebuildJobRequest
     public static BatchJobRequest For(RebuildPlan plan, string node, string? reservation, RebuildSettings settings) =>
         new(Script(settings.Gate))
         {
-            Name = RebuildPlan.JobName(node),
+            Name = RebuildJobs.Name(node),
             Partition = settings.Partition,
             NodeList = node,
             Reboot = true,

@@ -58,7 +58,7 @@ public static class PrologSlurmctldCommand
             foreach (var node in waiting.ToArray())
             {
                 var read = await slurm.GetNodeAsync(node, ct).ConfigureAwait(false);
-                if (read.IsSuccess && (!BootWait.IsBooting(read.Value) || BootWait.HasFailed(read.Value)))
+                if (read.IsSuccess && !BootWait.IsBooting(read.Value))
                 {
                     waiting.Remove(node);
                 }

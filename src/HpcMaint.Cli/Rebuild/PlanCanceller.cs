@@ -37,7 +37,7 @@ internal sealed class PlanCanceller(RebuildContext context, RebuildJournal journ
             case RebuildStep.Waiting:
                 return RebuildOutcomes.Cancelled(planned, "cancelled before it started", now);
             case RebuildStep.Submitting or RebuildStep.Submitted:
-                var job = planned.JobId is { } id ? jobs.GetValueOrDefault(id) : FindSubmitted(plan, planned, jobs.Values);
+                var job = planned.JobId is { } id ? jobs.GetValueOrDefault(id) : RebuildJobs.OfPlan(plan, planned.Name, jobs.Values);
                 if (job is null || !job.IsActive)
                 {
                     return job is null ? RebuildOutcomes.Cancelled(planned, "cancelled; no rebuild job was queued", now) : null;
@@ -61,7 +61,4 @@ internal sealed class PlanCanceller(RebuildContext context, RebuildJournal journ
                 return null;
         }
     }
-
-    private static Core.Slurm.Job? FindSubmitted(RebuildPlan plan, PlannedNode planned, IEnumerable<Core.Slurm.Job> jobs) =>
-        jobs.Where(j => j.Name == RebuildPlan.JobName(planned.Name) && j.Comment == plan.JobComment).MaxBy(j => j.Id);
 }

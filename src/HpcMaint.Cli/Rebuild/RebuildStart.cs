@@ -18,7 +18,7 @@ internal static class RebuildStart
             return ExitCodes.BadInput;
         }
 
-        if (!RebuildVerbs.TryContext(env, common, out _, out var context))
+        if (!RebuildVerbs.TryContext(env, common, out var context))
         {
             return ExitCodes.BadInput;
         }
@@ -57,7 +57,7 @@ internal static class RebuildStart
             }
 
             return input.DryRun
-                ? await DryRunAsync(context, common, plan, ct).ConfigureAwait(false)
+                ? DryRun(context, common, plan, view)
                 : await StartAsync(context, common, plan, view, ct).ConfigureAwait(false);
         }
     }
@@ -114,15 +114,10 @@ internal static class RebuildStart
         }
     }
 
-    private static async Task<int> DryRunAsync(RebuildContext context, CommonInput common, RebuildPlan plan, CancellationToken ct)
+    /// <summary>The first pass, decided on the reading the plan was made from (no second read of the cluster).</summary>
+    private static int DryRun(RebuildContext context, CommonInput common, RebuildPlan plan, ClusterView view)
     {
-        var (_, error, pass) = await context.PassAsync(plan, ct).ConfigureAwait(false);
-        if (pass is not { } turn)
-        {
-            context.Env.Error.WriteLine($"{Verb}: cannot read the cluster: {error}");
-            return ExitCodes.Failed;
-        }
-
+        var turn = RebuildStepper.Next(plan, view, context.Settings);
         var journal = new RebuildJournal(context.Audit, context.Time, dryRun: true);
         journal.PlanMade(plan, turn.Decision.Budgets);
         foreach (var change in turn.Changes)

@@ -25,83 +25,20 @@ internal static class RebuildVerbs
             return Task.FromResult(ExitCodes.Failed);
         }
 
-        if (common.Json)
-        {
-            JsonText.WriteDocument(env.Out, j => RebuildPlanJson.Write(j, plan));
-        }
-        else
-        {
-            PlanTable.Write(env.Out, plan);
-        }
-
+        Show(env, common, plan);
         return Task.FromResult(ExitCodes.Ok);
     }
 
-    public static async Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct)
-    {
-        if (!TryContext(env, common, out var config, out var context))
+    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct) =>
+        WithHeldPlanAsync(env, common, id, "resume", "nothing was done", (context, plan) => RunToEndAsync(context, common, plan, "resumed", ct));
+
+    public static Task<int> CancelAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct) =>
+        WithHeldPlanAsync(env, common, id, "cancel", "stop it first (Ctrl-C), then cancel", async (context, plan) =>
         {
-            return ExitCodes.BadInput;
-        }
-
-        using (context)
-        {
-            var plan = Find(env, context.Store, id, openOnly: true, "resume");
-            if (plan is null)
-            {
-                return ExitCodes.Failed;
-            }
-
-            using var held = context.Store.TryLock(plan.Id);
-            if (held is null)
-            {
-                env.Error.WriteLine($"hpcmaint rebuild resume: plan {plan.Id} is being run by another hpcmaint; nothing was done");
-                return ExitCodes.Failed;
-            }
-
-            // Read again under the lock: the plan's last runner may have saved it since.
-            plan = context.Store.Load(plan.Id, out _) ?? plan;
-            return await RunToEndAsync(context, common, plan, "resumed", ct).ConfigureAwait(false);
-        }
-    }
-
-    public static async Task<int> CancelAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct)
-    {
-        if (!TryContext(env, common, out _, out var context))
-        {
-            return ExitCodes.BadInput;
-        }
-
-        using (context)
-        {
-            var plan = Find(env, context.Store, id, openOnly: true, "cancel");
-            if (plan is null)
-            {
-                return ExitCodes.Failed;
-            }
-
-            using var held = context.Store.TryLock(plan.Id);
-            if (held is null)
-            {
-                env.Error.WriteLine($"hpcmaint rebuild cancel: plan {plan.Id} is being run by another hpcmaint; stop it first (Ctrl-C), then cancel");
-                return ExitCodes.Failed;
-            }
-
-            plan = context.Store.Load(plan.Id, out _) ?? plan;
             var journal = new RebuildJournal(context.Audit, context.Time, dryRun: false);
-            var cancelled = await new PlanCanceller(context, journal).CancelAsync(plan, ct).ConfigureAwait(false);
-            if (common.Json)
-            {
-                JsonText.WriteDocument(env.Out, j => RebuildPlanJson.Write(j, cancelled));
-            }
-            else
-            {
-                PlanTable.Write(env.Out, cancelled);
-            }
-
+            Show(env, common, await new PlanCanceller(context, journal).CancelAsync(plan, ct).ConfigureAwait(false));
             return ExitCodes.Ok;
-        }
-    }
+        });
 
     /// <summary>Runs the plan until every node is finished; Ctrl-C leaves it running for `resume`.</summary>
     public static async Task<int> RunToEndAsync(RebuildContext context, CommonInput common, RebuildPlan plan, string how, CancellationToken ct)
@@ -125,10 +62,10 @@ internal static class RebuildVerbs
         }
     }
 
-    public static bool TryContext(CliEnvironment env, CommonInput common, out HpcMaintConfig config, out RebuildContext context)
+    public static bool TryContext(CliEnvironment env, CommonInput common, out RebuildContext context)
     {
         context = null!;
-        if (!CliConfig.TryLoad(env, common.ConfigPath, out config!))
+        if (!CliConfig.TryLoad(env, common.ConfigPath, out var config))
         {
             return false;
         }
@@ -142,6 +79,49 @@ internal static class RebuildVerbs
 
         context = made;
         return true;
+    }
+
+    /// <summary>
+    /// Finds the open plan, holds its lock (another runner has it: <paramref name="busy"/> says what to do),
+    /// and reads it again under the lock, since its last runner may have saved it since.
+    /// </summary>
+    private static async Task<int> WithHeldPlanAsync(
+        CliEnvironment env, CommonInput common, string? id, string verb, string busy, Func<RebuildContext, RebuildPlan, Task<int>> act)
+    {
+        if (!TryContext(env, common, out var context))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        using (context)
+        {
+            var plan = Find(env, context.Store, id, openOnly: true, verb);
+            if (plan is null)
+            {
+                return ExitCodes.Failed;
+            }
+
+            using var held = context.Store.TryLock(plan.Id);
+            if (held is null)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild {verb}: plan {plan.Id} is being run by another hpcmaint; {busy}");
+                return ExitCodes.Failed;
+            }
+
+            return await act(context, context.Store.Load(plan.Id, out _) ?? plan).ConfigureAwait(false);
+        }
+    }
+
+    private static void Show(CliEnvironment env, CommonInput common, RebuildPlan plan)
+    {
+        if (common.Json)
+        {
+            JsonText.WriteDocument(env.Out, j => RebuildPlanJson.Write(j, plan));
+        }
+        else
+        {
+            PlanTable.Write(env.Out, plan);
+        }
     }
 
     private static RebuildPlan? Find(CliEnvironment env, RebuildPlanStore store, string? id, bool openOnly, string verb)

@@ -1,4 +1,5 @@
 using HpcMaint.Core.Health;
+using HpcMaint.Core.Rebuild;
 using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 
@@ -28,8 +29,8 @@ public static class RebootFactsReader
         else
         {
             job = jobs.FirstOrDefault(j => j.IsConfiguring && j.Partition == rebuildPartition
-                && j.Name == RebuildJobComment.JobNamePrefix + node && j.Nodes.Contains(node));
-            if (job is not null && RebuildJobComment.ImageOf(job.Comment) is null)
+                && j.Name == RebuildJobs.Name(node) && j.Nodes.Contains(node));
+            if (job is not null && RebuildJobs.ImageOf(job.Comment) is null)
             {
                 notes.Add($"rebuild job {job.Id} names no image (comment '{job.Comment}')");
             }
@@ -52,6 +53,6 @@ public static class RebootFactsReader
             }
         }
 
-        return new RebootFacts(node, RebuildJobComment.ImageOf(job?.Comment), job?.Id, recordAsksRebuild, notes);
+        return new RebootFacts(node, RebuildJobs.ImageOf(job?.Comment), job?.Id, recordAsksRebuild, notes);
     }
 }

@@ -10,13 +10,9 @@ namespace HpcMaint.Core.Rebuild;
 public static class BootWait
 {
     public static bool Applies(string? jobName) =>
-        jobName is not null && jobName.StartsWith(RebuildPlan.JobNamePrefix, StringComparison.Ordinal);
+        jobName is not null && jobName.StartsWith(RebuildJobs.NamePrefix, StringComparison.Ordinal);
 
     /// <summary>Still on its way back: powering up, not responding, or a reboot issued and not yet seen through.</summary>
     public static bool IsBooting(Node node) =>
         node.State.Has(NodeFlags.PoweringUp) || node.State.Has(NodeFlags.NotResponding) || node.State.Has(NodeFlags.RebootIssued);
-
-    /// <summary>Down for good (the reboot failed or timed out): waiting longer cannot help.</summary>
-    public static bool HasFailed(Node node) =>
-        node.State.IsDown && !IsBooting(node);
 }

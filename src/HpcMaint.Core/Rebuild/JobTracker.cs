@@ -13,8 +13,7 @@ public static class JobTracker
     /// <summary>A submission recorded but not confirmed (the runner was killed, or sbatch failed): is the job there?</summary>
     private static NodeChange Interrupted(RebuildPlan plan, PlannedNode planned, ClusterView view)
     {
-        var name = RebuildPlan.JobName(planned.Name);
-        var found = view.Jobs.Where(j => j.Name == name && j.Comment == plan.JobComment).MaxBy(j => j.Id);
+        var found = RebuildJobs.OfPlan(plan, planned.Name, view.Jobs);
         if (found is not null)
         {
             var after = planned.MoveTo(RebuildStep.Submitted, view.Now, found.State) with { JobId = found.Id };

@@ -3,9 +3,39 @@ using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Core.Rebuild;
 
-/// <summary>Rebuild jobs as squeue shows them: jobs in the rebuild partition, by the node they are for.</summary>
+/// <summary>
+/// Rebuild jobs as hpcmaint submits them and squeue shows them: named hpcmaint-rebuild-NODE, in the
+/// rebuild partition, with the comment "hpcmaint image=IMG plan=ID". `hpcmaint rebuild` writes this
+/// format and reads it back; hpcmaint-reboot reads the image from it.
+/// </summary>
 public static class RebuildJobs
 {
+    public const string NamePrefix = "hpcmaint-rebuild-";
+
+    private const string Marker = "hpcmaint";
+    private const string ImageKey = "image=";
+
+    public static string Name(string node) => NamePrefix + node;
+
+    public static string Comment(string image, string planId) => $"{Marker} {ImageKey}{image} plan={planId}";
+
+    /// <summary>The target image of a comment that starts with the "hpcmaint" marker; null for any other comment.</summary>
+    public static string? ImageOf(string? comment)
+    {
+        if (comment is null || !comment.StartsWith(Marker, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var image = comment.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(w => w.StartsWith(ImageKey, StringComparison.Ordinal))?[ImageKey.Length..];
+        return string.IsNullOrEmpty(image) ? null : image;
+    }
+
+    /// <summary>The latest job <paramref name="plan"/> submitted for <paramref name="node"/>, if squeue still shows it.</summary>
+    public static Job? OfPlan(RebuildPlan plan, string node, IEnumerable<Job> jobs) =>
+        jobs.Where(j => j.Name == Name(node) && j.Comment == plan.JobComment).MaxBy(j => j.Id);
+
     /// <summary>The nodes a job is for: its allocation, else its -w list.</summary>
     public static IReadOnlyList<string> NodesOf(Job job)
     {
@@ -40,24 +70,5 @@ public static class RebuildJobs
         }
 
         return byNode;
-    }
-
-    /// <summary>The image a rebuild job carries in its comment ("hpcmaint image=IMG …"), if any.</summary>
-    public static string? ImageOf(Job job)
-    {
-        if (job.Comment is not { } comment)
-        {
-            return null;
-        }
-
-        foreach (var word in comment.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (word.StartsWith("image=", StringComparison.Ordinal))
-            {
-                return word["image=".Length..];
-            }
-        }
-
-        return null;
     }
 }

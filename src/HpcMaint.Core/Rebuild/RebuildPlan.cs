@@ -52,9 +52,5 @@ public sealed record RebuildPlan(
     public int Count(RebuildStep step) => Nodes.Count(n => n.Step == step);
 
     /// <summary>The comment carried by the plan's rebuild jobs: the image, and the plan for resume.</summary>
-    public string JobComment => $"hpcmaint image={Image} plan={Id}";
-
-    public static string JobName(string node) => JobNamePrefix + node;
-
-    public const string JobNamePrefix = "hpcmaint-rebuild-";
+    public string JobComment => RebuildJobs.Comment(Image, Id);
 }

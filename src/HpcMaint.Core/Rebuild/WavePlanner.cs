@@ -48,10 +48,10 @@ public static class WavePlanner
 
         if (rebuildJobs.TryGetValue(name, out var queued))
         {
-            var same = queued.FirstOrDefault(j => RebuildJobs.ImageOf(j) == plan.Image);
+            var same = queued.FirstOrDefault(j => RebuildJobs.ImageOf(j.Comment) == plan.Image);
             return same is not null && plan.Strategy == RebuildStrategy.Job
                 ? new NodeDecision.Adopt(name, same)
-                : new NodeDecision.Defer(name, $"job {queued[0].Id} ({queued[0].Name}, image={RebuildJobs.ImageOf(queued[0]) ?? "?"}) is already in partition {settings.Partition} for {name}");
+                : new NodeDecision.Defer(name, $"job {queued[0].Id} ({queued[0].Name}, image={RebuildJobs.ImageOf(queued[0].Comment) ?? "?"}) is already in partition {settings.Partition} for {name}");
         }
 
         if (!image.IsKnown)

@@ -40,15 +40,6 @@ public sealed class RebootFactsReaderSpecs
         Assert.Null(facts.JobImage);
     }
 
-    [Theory]
-    [InlineData("hpcmaint image=2026.11 wave=3", "2026.11")]
-    [InlineData("hpcmaint: rebuild n4 image=2026.11", "2026.11")]
-    [InlineData("image=2026.11", null)]
-    [InlineData("hpcmaint image=", null)]
-    [InlineData(null, null)]
-    public void The_image_is_read_from_the_marked_comment_only(string? comment, string? image) =>
-        Assert.Equal(image, RebuildJobComment.ImageOf(comment));
-
     [Fact]
     public void A_rebuild_job_without_an_image_is_noted()
     {

@@ -63,6 +63,25 @@ public sealed class BudgetProperties
     }
 
     [Fact]
+    public void A_node_held_back_by_the_budget_would_overfill_one_of_its_partitions()
+    {
+        // The other half of "exactly": a planner that admits too few (or none) fails here.
+        var property = Prop.ForAll(Clusters().ToArbitrary(), cluster =>
+        {
+            var view = View(cluster.Nodes);
+            var turn = RebuildStepper.Next(cluster.Plan, view, Settings);
+            var after = BudgetLedger.Build(turn.Plan, view, Settings);
+            var heldBack = turn.Plan.Nodes.Where(n => n.Step == RebuildStep.Waiting && n.Detail?.StartsWith("budget:", StringComparison.Ordinal) == true);
+
+            return heldBack.All(n => view.Node(n.Name)!.Partitions
+                .Where(after.ContainsKey)
+                .Any(p => after[p].OthersOut(n.Name) + 1 > after[p].Limit));
+        });
+
+        Check.One(Runs, property);
+    }
+
+    [Fact]
     public void At_25_percent_of_4_nodes_exactly_one_is_in_flight_until_all_are_done()
     {
         // Jobs end in any order the generator picks; after every pass exactly one node is in flight.

@@ -46,7 +46,7 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
         Assert.Contains(lines, l => l.StartsWith("n3 ", StringComparison.Ordinal) && l.Contains("submit", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("n4 ", StringComparison.Ordinal) && l.Contains("budget: batch: 2 out (n[1,3]) + n4 = 3 > 2", StringComparison.Ordinal));
         Assert.Equal(plans, testbed.Plans.All().Count);
-        Assert.DoesNotContain(jobs.Value, j => j.IsActive && j.Name.StartsWith(RebuildPlan.JobNamePrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(jobs.Value, j => j.IsActive && j.Name.StartsWith(RebuildJobs.NamePrefix, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core.Rebuild;
+using HpcMaint.Core.Slurm;
+
+namespace HpcMaint.Adapters.Tests.Rebuild;
+
+public sealed class ClusterReaderSpecs
+{
+    /// <summary>A cluster of idle nodes n1..nN with a rebuild job queued for each; remembers every question asked.</summary>
+    private sealed class CountingSlurm(int count) : ISlurmReader
+    {
+        private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
+
+        public List<string> Asked { get; } = [];
+
+        public Task<SlurmResult<IReadOnlyList<Node>>> GetNodesAsync(CancellationToken ct = default) =>
+            Answer<IReadOnlyList<Node>>("nodes", Enumerable.Range(1, count).Select(i => Node($"n{i}")).ToArray());
+
+        public Task<SlurmResult<Node>> GetNodeAsync(string name, CancellationToken ct = default) => Answer("node " + name, Node(name));
+
+        public Task<SlurmResult<IReadOnlyList<Partition>>> GetPartitionsAsync(CancellationToken ct = default) =>
+            Answer<IReadOnlyList<Partition>>("partitions", []);
+
+        public Task<SlurmResult<IReadOnlyList<Job>>> GetJobsAsync(CancellationToken ct = default) =>
+            Answer<IReadOnlyList<Job>>("jobs", Enumerable.Range(1, count)
+                .Select(i => new Job(i, RebuildJobs.Name($"n{i}"), "rebuild", "PENDING", null, [], $"n{i}", true, "hpcmaint image=new plan=rb-1", 1, "root", null, At, null))
+                .ToArray());
+
+        public Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default) =>
+            Answer<IReadOnlyList<Reservation>>("reservations", []);
+
+        public Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default) => Answer("version", new SlurmVersion(22, 5, 9));
+
+        private static Node Node(string name) =>
+            new(name, new NodeState(NodeBaseState.Idle, NodeFlags.None), null, null, null, At, At, ["batch", "rebuild"], ["image:old"], ["image:old"], null, null, null);
+
+        private Task<SlurmResult<T>> Answer<T>(string question, T value)
+        {
+            lock (Asked)
+            {
+                Asked.Add(question);
+            }
+
+            return Task.FromResult(SlurmResult<T>.Success(value));
+        }
+    }
+
+    private static async Task<List<string>> QuestionsOfOnePass(int nodes)
+    {
+        var slurm = new CountingSlurm(nodes);
+        var (view, error) = await new ClusterReader(slurm, new FeatureImageSource(), TimeProvider.System).ReadAsync(CancellationToken.None);
+        Assert.Null(error);
+        var plan = new RebuildPlan("rb-1", "new", RebuildStrategy.Job, 25, view!.Now, PlanStatus.Running, view.Nodes.Select(n => new PlannedNode(n.Name, RebuildStep.Waiting, view.Now)).ToArray());
+
+        var turn = RebuildStepper.Next(plan, view, new RebuildSettings());
+
+        Assert.Equal(nodes, turn.Plan.Count(RebuildStep.Submitted));
+        return [.. slurm.Asked.Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task A_planning_pass_asks_Slurm_the_same_three_questions_for_256_nodes_as_for_4()
+    {
+        var few = await QuestionsOfOnePass(4);
+        var many = await QuestionsOfOnePass(256);
+
+        Assert.Equal(["jobs", "nodes", "reservations"], few);
+        Assert.Equal(few, many);
+    }
+}
