@@ -1,3 +1,4 @@
+using HpcMaint.Adapters.Files;
 using HpcMaint.Adapters.Health;
 using HpcMaint.Adapters.Hosting;
 using HpcMaint.Core.Config;
@@ -21,7 +22,7 @@ internal static class HealthRun
         var report = healthRunner.RunAsync(node, arguments.DryRun, budget.Token).GetAwaiter().GetResult();
 
         if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !arguments.DryRun
-            && TextFileWriter.TryReplace(metrics, HealthMetrics.Format(report, ClosedTicketOpenedAt(report))) is { } problem)
+            && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report, ClosedTicketOpenedAt(report))) is { } problem)
         {
             log.LogWarning("cannot write the metrics file {File}: {Problem}", metrics, problem);
         }

@@ -1,3 +1,4 @@
+using HpcMaint.Adapters.Files;
 using System.Globalization;
 using HpcMaint.Adapters.Health;
 using HpcMaint.Adapters.Hosting;
@@ -112,7 +113,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
     {
         var planFile = Path.Combine(config.Reboot.WorkDir, $"plan-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Environment.ProcessId}.json");
         string problem;
-        if (TextFileWriter.TryReplace(planFile, RebootPlanFile.Encode(mode, actions)) is { } notWritten)
+        if (AtomicFile.TryReplace(planFile, RebootPlanFile.Encode(mode, actions)) is { } notWritten)
         {
             problem = $"cannot write the plan in {config.Reboot.WorkDir}: {notWritten}";
         }

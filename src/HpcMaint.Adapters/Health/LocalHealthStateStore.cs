@@ -39,31 +39,29 @@ public sealed class LocalHealthStateStore(string path)
     /// <summary>Saves the state; false when the directory cannot be written (the run goes on).</summary>
     public bool Save(LocalHealthState state)
     {
-        try
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            var temporary = Path + ".new";
-            using (var stream = File.Create(temporary))
-            using (var json = new Utf8JsonWriter(stream))
+            json.WriteStartObject();
+            json.WriteStartObject("strikes");
+            foreach (var (key, count) in state.Strikes.Counts.OrderBy(k => k.Key, StringComparer.Ordinal))
             {
-                json.WriteStartObject();
-                json.WriteStartObject("strikes");
-                foreach (var (key, count) in state.Strikes.Counts.OrderBy(k => k.Key, StringComparer.Ordinal))
-                {
-                    json.WriteNumber(key, count);
-                }
-
-                json.WriteEndObject();
-                if (state.SlurmCheckedAt is { } at)
-                {
-                    json.WriteNumber("slurm_checked_at", at.ToUnixTimeSeconds());
-                }
-
-                json.WriteBoolean("nothing_open", state.NothingOpen);
-                json.WriteEndObject();
+                json.WriteNumber(key, count);
             }
 
-            File.Move(temporary, Path, overwrite: true);
+            json.WriteEndObject();
+            if (state.SlurmCheckedAt is { } at)
+            {
+                json.WriteNumber("slurm_checked_at", at.ToUnixTimeSeconds());
+            }
+
+            json.WriteBoolean("nothing_open", state.NothingOpen);
+            json.WriteEndObject();
+        }
+
+        try
+        {
+            Files.AtomicFile.Replace(Path, buffer.ToArray());
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -14,16 +14,7 @@ public sealed class RebuildPlanStore(string directory)
 
     public void Save(RebuildPlan plan)
     {
-        System.IO.Directory.CreateDirectory(Directory);
-        var path = PathOf(plan.Id);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(RebuildPlanJson.ToBytes(plan));
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        Files.AtomicFile.Replace(PathOf(plan.Id), RebuildPlanJson.ToBytes(plan), durable: true);
     }
 
     public RebuildPlan? Load(string id, out string? problem)

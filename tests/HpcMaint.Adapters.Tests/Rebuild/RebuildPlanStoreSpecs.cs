@@ -31,7 +31,7 @@ public sealed class RebuildPlanStoreSpecs : IDisposable
         Assert.NotNull(read);
         Assert.Equal(plan with { Nodes = [] }, read with { Nodes = [] });
         Assert.Equal(plan.Nodes, read.Nodes);
-        Assert.False(File.Exists(store.PathOf("rb-1") + ".tmp"));
+        Assert.Equal([store.PathOf("rb-1")], Directory.GetFiles(dir)); // no temporary file left behind
     }
 
     [Fact]
