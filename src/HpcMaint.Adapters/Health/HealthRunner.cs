@@ -65,7 +65,11 @@ public sealed class HealthRunner(
         {
             var nothingOpen = view is not null && recordAfter is { Ticket: null, Hold: null, BreakerOpened: null }
                 && !view.Node.ReasonIsOurs && outcomes.All(o => o.Error is null);
-            store.Save(new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen));
+            var next = new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen);
+            if (!next.SameAs(local))
+            {
+                store.Save(next); // a healthy node that was not asked changes nothing: no write on every run
+            }
         }
 
         return new HealthRunReport(node, startedAt, time.GetElapsedTime(started), results, plan, outcomes, mustAsk, view is not null, recordAfter, dryRun);

@@ -9,4 +9,9 @@ namespace HpcMaint.Adapters.Health;
 public sealed record LocalHealthState(StrikeBook Strikes, DateTimeOffset? SlurmCheckedAt, bool NothingOpen)
 {
     public static readonly LocalHealthState Fresh = new(StrikeBook.Empty, null, false);
+
+    public bool SameAs(LocalHealthState other) =>
+        SlurmCheckedAt == other.SlurmCheckedAt && NothingOpen == other.NothingOpen
+        && Strikes.Counts.Count == other.Strikes.Counts.Count
+        && Strikes.Counts.All(c => other.Strikes.Counts.TryGetValue(c.Key, out var n) && n == c.Value);
 }

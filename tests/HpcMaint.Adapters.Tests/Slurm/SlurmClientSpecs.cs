@@ -7,20 +7,6 @@ namespace HpcMaint.Adapters.Tests.Slurm;
 /// <summary>How the client picks its commands; the real commands are exercised on the testbed.</summary>
 public sealed class SlurmClientSpecs
 {
-    /// <summary>Answers each command from a table keyed by its arguments, and remembers what ran.</summary>
-    private sealed class ScriptedRunner(Dictionary<string, string> outputs) : ICommandRunner
-    {
-        public List<string> Ran { get; } = [];
-
-        public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
-        {
-            var args = string.Join(' ', command.Arguments);
-            Ran.Add(Path.GetFileName(command.Program) + " " + args);
-            var now = DateTimeOffset.UnixEpoch;
-            return Task.FromResult(new CommandResult(command, CommandOutcome.Exited, 0, outputs[args], string.Empty, now, now));
-        }
-    }
-
     [Fact]
     public async Task On_slurm_22_one_sinfo_call_reads_every_node()
     {
