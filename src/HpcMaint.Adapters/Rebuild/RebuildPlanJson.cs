@@ -15,6 +15,7 @@ public static class RebuildPlanJson
         j.WriteString("image", plan.Image);
         j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
+        j.WriteNumber("max_failures", plan.MaxFailures);
         j.WriteString("selection", plan.Selection);
         j.WriteString("created", Time(plan.Created));
         j.WriteString("status", plan.Status.ToString().ToLowerInvariant());
@@ -87,6 +88,7 @@ public static class RebuildPlanJson
                 nodes)
             {
                 Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
+                MaxFailures = root.TryGetProperty("max_failures", out var f) ? f.GetInt32() : RebuildPlan.DefaultMaxFailures,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)

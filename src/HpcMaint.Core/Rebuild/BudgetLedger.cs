@@ -7,6 +7,9 @@ namespace HpcMaint.Core.Rebuild;
 /// service: DOWN/DRAIN/FAIL/NOT_RESPONDING, reboot pending or booting, in a MAINT reservation (active or
 /// starting within the lead time), with an active job in the rebuild partition (anyone's), or in flight
 /// in this plan (submitted jobs count from submission: the node is theirs once its running job ends).
+/// A node whose rebuild failed in this plan is not counted: it is drained for a person to look at, and
+/// counting it would stop every other node at a small budget (25 % of 4 is one node). The plan's own
+/// failure limit (<see cref="RebuildPlan.MaxFailures"/>) bounds how much capacity failures may take.
 /// </summary>
 public static class BudgetLedger
 {
@@ -39,6 +42,11 @@ public static class BudgetLedger
         foreach (var node in view.Nodes)
         {
             var planned = plan.Find(node.Name);
+            if (planned is { Step: RebuildStep.Failed })
+            {
+                continue;
+            }
+
             var isOut = node.State.IsUnavailable
                 || reserved.ContainsKey(node.Name)
                 || rebuildJobs.ContainsKey(node.Name)

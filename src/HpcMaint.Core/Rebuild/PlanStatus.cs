@@ -10,4 +10,10 @@ public enum PlanStatus
     Finished,
 
     Cancelled,
+
+    /// <summary>
+    /// More nodes failed than the plan tolerates (<see cref="RebuildPlan.MaxFailures"/>): nothing new was
+    /// admitted and the nodes in flight have finished. `resume --max-failures N` carries on.
+    /// </summary>
+    Halted,
 }

@@ -13,10 +13,18 @@ public sealed record RebuildPlan(
     PlanStatus Status,
     IReadOnlyList<PlannedNode> Nodes)
 {
+    public const int DefaultMaxFailures = 1;
+
     /// <summary>What the operator asked for (`--partition batch`, `--nodes n[1-4]`), for status lines.</summary>
     public string Selection { get; init; } = string.Empty;
 
+    /// <summary>Failed nodes tolerated; one more halts the plan (a bad image stops at the second node, not the last).</summary>
+    public int MaxFailures { get; init; } = DefaultMaxFailures;
+
     public bool IsOpen => Status == PlanStatus.Running;
+
+    /// <summary>More nodes failed than tolerated: no node is admitted any more.</summary>
+    public bool IsOverFailureLimit => Count(RebuildStep.Failed) > MaxFailures;
 
     public PlannedNode? Find(string node)
     {
@@ -45,9 +53,12 @@ public sealed record RebuildPlan(
         return this with { Nodes = Nodes.Select(n => byName.GetValueOrDefault(n.Name, n)).ToArray() };
     }
 
-    /// <summary>Finished once no node is left to do.</summary>
+    /// <summary>Finished once no node is left to do; halted once over the failure limit with nothing in flight.</summary>
     public RebuildPlan Settle() =>
-        Status == PlanStatus.Running && Nodes.All(n => n.Step.IsFinished()) ? this with { Status = PlanStatus.Finished } : this;
+        Status != PlanStatus.Running ? this
+        : Nodes.All(n => n.Step.IsFinished()) ? this with { Status = PlanStatus.Finished }
+        : IsOverFailureLimit && !Nodes.Any(n => n.Step.IsInFlight()) ? this with { Status = PlanStatus.Halted }
+        : this;
 
     public int Count(RebuildStep step) => Nodes.Count(n => n.Step == step);
 

@@ -15,11 +15,16 @@ public static class WavePlanner
         var reserved = BudgetLedger.MaintenanceReserved(view, settings.ReservationLead);
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
         var decisions = new List<NodeDecision>();
+        var halted = plan.IsOverFailureLimit
+            ? $"halted: {plan.Count(RebuildStep.Failed)} nodes failed, more than the {plan.MaxFailures} the plan tolerates (--max-failures)"
+            : null;
         foreach (var planned in plan.Nodes)
         {
             if (planned.Step == RebuildStep.Waiting)
             {
-                decisions.Add(DecideOne(plan, planned.Name, view, settings, budgets, reserved, rebuildJobs));
+                decisions.Add(halted is null
+                    ? DecideOne(plan, planned.Name, view, settings, budgets, reserved, rebuildJobs)
+                    : new NodeDecision.Defer(planned.Name, halted));
             }
         }
 

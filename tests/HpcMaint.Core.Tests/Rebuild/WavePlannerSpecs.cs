@@ -124,4 +124,50 @@ public sealed class WavePlannerSpecs
             [new RebuildAction.Drain("n1", "hpcmaint: rebuild image=new"), new RebuildAction.Drain("n2", "hpcmaint: rebuild image=new")],
             turn.Actions);
     }
+
+    [Fact]
+    public void A_node_whose_rebuild_failed_is_left_drained_and_does_not_stop_the_others()
+    {
+        var nodes = Nodes(4);
+        nodes[0] = Node("n1", State(NodeBaseState.Down, NodeFlags.Drain), reason: "hpcmaint: rebuild: No valid host was found.");
+
+        var turn = RebuildStepper.Next(Plan(Four).WithStep("n1", RebuildStep.Failed), View(nodes), Settings);
+
+        Assert.Equal([new RebuildAction.Submit("n2", null)], turn.Actions);
+        Assert.Contains("batch: 0 out + n2 = 1 ≤ 1 (25 % of 4)", turn.Changes.Single(c => c.Node == "n2").Why, StringComparison.Ordinal);
+        Assert.Equal(PlanStatus.Running, turn.Plan.Status);
+    }
+
+    [Fact]
+    public void One_failure_more_than_tolerated_admits_nothing_and_halts_once_nothing_is_in_flight()
+    {
+        var plan = Plan(Four).WithStep("n1", RebuildStep.Failed).WithStep("n2", RebuildStep.Failed) with { MaxFailures = 1 };
+
+        var turn = RebuildStepper.Next(plan, View(Nodes(4)), Settings);
+
+        Assert.Empty(turn.Actions);
+        Assert.Equal("halted: 2 nodes failed, more than the 1 the plan tolerates (--max-failures)", turn.Plan.Find("n3")!.Detail);
+        Assert.Equal(PlanStatus.Halted, turn.Plan.Status);
+        Assert.False(turn.Plan.IsOpen);
+    }
+
+    [Fact]
+    public void Over_the_failure_limit_a_plan_keeps_following_the_nodes_in_flight_before_it_halts()
+    {
+        var plan = Plan(Four, maxDown: 50).WithStep("n1", RebuildStep.Failed).WithStep("n2", RebuildStep.Failed).WithStep("n3", RebuildStep.Submitted, job: 7);
+
+        var turn = RebuildStepper.Next(plan, View(Nodes(4), [Job(7, "n3", "RUNNING", comment: plan.JobComment)]), Settings);
+
+        Assert.Empty(turn.Actions);
+        Assert.Equal(PlanStatus.Running, turn.Plan.Status);
+        Assert.StartsWith("halted: 2 nodes failed", turn.Plan.Find("n4")!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failures_up_to_the_limit_let_the_plan_finish()
+    {
+        var plan = Plan(["n1", "n2"]).WithStep("n1", RebuildStep.Failed).WithStep("n2", RebuildStep.Done) with { MaxFailures = 1 };
+
+        Assert.Equal(PlanStatus.Finished, plan.Settle().Status);
+    }
 }
