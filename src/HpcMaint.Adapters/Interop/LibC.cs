@@ -11,6 +11,10 @@ internal static partial class LibC
     public const int EINTR = 4;
     public const int ENOENT = 2;
     public const int ECHILD = 10;
+    public const int EWOULDBLOCK = 11;
+
+    public const int LOCK_EX = 2;
+    public const int LOCK_NB = 4;
     public const int SEEK_END = 2;
 
     public const int SIGKILL = 9;
@@ -120,6 +124,9 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
     public static partial int Fsync(int descriptor);
+
+    [LibraryImport(Library, EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(int descriptor, int operation);
 
     [LibraryImport(Library, EntryPoint = "access", SetLastError = true)]
     public static partial int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);

@@ -27,7 +27,7 @@ public sealed partial class OpenStackClient : IDisposable
         };
         sender = new RetryingSender(http, this.options, this.time);
         session = new KeystoneSession(cloud, sender, this.options, this.time);
-        limiter = new OperationLimiter(this.options.MaxInFlight);
+        limiter = new OperationLimiter(this.options.MaxInFlight, this.options.SharedSlots);
         computeApiVersion = cloud.ComputeApiVersion ?? this.options.ComputeApiVersion;
     }
 

@@ -7,6 +7,9 @@ public sealed record OpenStackClientOptions
     /// A rebuild that is waited for holds its slot until the server is done.</summary>
     public int MaxInFlight { get; init; } = 10;
 
+    /// <summary>Also hold one of these slots per operation, so the limit spans processes. Null: this process only.</summary>
+    public Files.SlotDirectory? SharedSlots { get; init; }
+
     /// <summary>Tries per HTTP request, the first included, on 5xx, 429, timeouts and connection failures.</summary>
     public int MaxAttempts { get; init; } = 5;
 

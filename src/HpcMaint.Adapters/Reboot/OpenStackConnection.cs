@@ -1,3 +1,4 @@
+using HpcMaint.Adapters.Files;
 using HpcMaint.Adapters.OpenStack;
 using HpcMaint.Core.Config;
 
@@ -47,7 +48,13 @@ public static class OpenStackConnection
                 break;
         }
 
-        var clientOptions = (options ?? new OpenStackClientOptions()) with { MaxInFlight = settings.MaxInFlight };
+        var (slots, slotProblem) = SlotDirectory.Open(settings.SlotsDir, settings.MaxInFlight, time ?? TimeProvider.System);
+        if (slots is null)
+        {
+            return (null, null, "[openstack] slots_dir: " + slotProblem);
+        }
+
+        var clientOptions = (options ?? new OpenStackClientOptions()) with { MaxInFlight = settings.MaxInFlight, SharedSlots = slots };
         return (new OpenStackClient(cloud.Cloud!, clientOptions, time), mapping, null);
     }
 }

@@ -29,7 +29,7 @@ public sealed class RebootWorker(
         foreach (var action in actions)
         {
             journal.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
-            await DrainAsync(action, "openstack: " + problem, mode, drainer, journal, cancellationToken);
+            await DrainAsync(action, RebootFailureReason.For(action.Method, problem), mode, drainer, journal, cancellationToken);
         }
 
         return actions.Count;
@@ -96,14 +96,12 @@ public sealed class RebootWorker(
         log.LogError("node {Node}: {Method} failed: {Problem}", action.Node, action.MethodName, problem);
         details["error"] = problem;
         journal.Record(action, mode, false, AuditOutcome.Failed, details);
-        var what = action.Method == RebootMethod.OpenStackRebuild ? "rebuild" : "openstack reboot";
-        await DrainAsync(action, $"{what}: {problem}", mode, drainer, journal, cancellationToken);
+        await DrainAsync(action, RebootFailureReason.For(action.Method, problem), mode, drainer, journal, cancellationToken);
         return false;
     }
 
-    private static async Task DrainAsync(RebootAction action, string detail, string mode, INodeDrainer drainer, RebootJournal journal, CancellationToken cancellationToken)
+    private static async Task DrainAsync(RebootAction action, string reason, string mode, INodeDrainer drainer, RebootJournal journal, CancellationToken cancellationToken)
     {
-        var reason = NodeReason.Create(detail);
         var problem = await drainer.DrainAsync(action.Node, reason, cancellationToken);
         journal.RecordDrain(action.Node, reason, mode, problem);
     }

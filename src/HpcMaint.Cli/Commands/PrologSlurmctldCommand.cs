@@ -10,7 +10,9 @@ namespace HpcMaint.Cli.Commands;
 /// passes no arguments). Environment: SLURM_JOB_ID, SLURM_JOB_NAME, SLURM_JOB_NODELIST; no PATH and no
 /// SLURM_CONF, so Slurm is found through the config file. A rebuild job's prolog waits until its nodes
 /// have booted (then Slurm launches the job at once instead of on its 30 s tick); any other job's
-/// returns at once. It always exits 0: a failing prolog would requeue or kill the job.
+/// returns at once. It exits 0, except when hpcmaint-reboot drained a node because its rebuild or cloud
+/// reboot failed: then it exits 1, and Slurm ends the (never requeued) rebuild job at once instead of
+/// after ResumeTimeout.
 /// </summary>
 public static class PrologSlurmctldCommand
 {
@@ -58,6 +60,12 @@ public static class PrologSlurmctldCommand
             foreach (var node in waiting.ToArray())
             {
                 var read = await slurm.GetNodeAsync(node, ct).ConfigureAwait(false);
+                if (read.IsSuccess && BootWait.HasFailed(read.Value))
+                {
+                    env.Error.WriteLine($"hpcmaint prolog-slurmctld: job {job}: {node} will not boot ({read.Value.Reason}); failing the job");
+                    return ExitCodes.Failed;
+                }
+
                 if (read.IsSuccess && !BootWait.IsBooting(read.Value))
                 {
                     waiting.Remove(node);

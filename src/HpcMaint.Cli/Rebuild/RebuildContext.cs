@@ -1,6 +1,7 @@
 using HpcMaint.Adapters.Audit;
 using HpcMaint.Adapters.OpenStack;
 using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Config;
@@ -69,7 +70,10 @@ internal sealed class RebuildContext : IDisposable
         return (view, null, turn);
     }
 
-    /// <summary>The image source named in [rebuild] image_source; "openstack" reads clouds.yaml (OS_CLOUD).</summary>
+    /// <summary>
+    /// The image source named in [rebuild] image_source; "openstack" finds the servers as hpcmaint-reboot
+    /// does, through [openstack] (cloud, clouds_file, server_lookup), so both agree on every node's image.
+    /// </summary>
     public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, bool verbose, out string? problem)
     {
         problem = null;
@@ -78,15 +82,14 @@ internal sealed class RebuildContext : IDisposable
             return new RebuildContext(env, config, verbose, new FeatureImageSource(), null);
         }
 
-        var clouds = CloudsConfigLoader.Load(CloudsEnvironment.OfThisProcess());
-        if (!clouds.IsValid)
+        var (client, mapping, error) = OpenStackConnection.Open(config.OpenStack ?? new OpenStackSettings(), CloudsEnvironment.OfThisProcess(), time: env.Time);
+        if (client is null)
         {
-            problem = "image_source = \"openstack\": " + string.Join("; ", clouds.Errors.Select(e => e.ToString()));
+            problem = "image_source = \"openstack\": " + error;
             return null;
         }
 
-        var client = new OpenStackClient(clouds.Cloud!, time: env.Time);
-        return new RebuildContext(env, config, verbose, new OpenStackImageSource(client, new ServerMapping.ByName()), client);
+        return new RebuildContext(env, config, verbose, new OpenStackImageSource(client, mapping!), client);
     }
 
     public void Dispose()

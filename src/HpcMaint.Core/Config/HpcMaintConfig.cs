@@ -129,6 +129,13 @@ public sealed record OpenStackSettings
     public TimeSpan RebuildTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public int MaxInFlight { get; init; } = 10;
+
+    /// <summary>
+    /// Lock files (one per slot) that make <see cref="MaxInFlight"/> hold across every hpcmaint process
+    /// using this directory: controller mode starts one hpcmaint-reboot per rebuild job. In slurmd mode
+    /// it must be on storage every node shares for the limit to be cluster-wide.
+    /// </summary>
+    public string SlotsDir { get; init; } = "/var/lib/hpcmaint/openstack-slots";
 }
 
 /// <summary>How a Slurm node name leads to its Nova server.</summary>

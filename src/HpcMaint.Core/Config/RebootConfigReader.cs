@@ -105,6 +105,7 @@ internal static class RebootConfigReader
             HardReboot = openstack.String("reboot_type", "soft", ConfigRules.OneOf(["soft", "hard"])) == "hard",
             RebuildTimeout = openstack.Duration("rebuild_timeout", defaults.RebuildTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromHours(12)),
             MaxInFlight = openstack.Int("max_in_flight", defaults.MaxInFlight, 1, 1000),
+            SlotsDir = openstack.String("slots_dir", defaults.SlotsDir, ConfigRules.AbsolutePath),
         };
         if (settings.ServerLookup == ServerLookup.Map && settings.MapFile is null)
         {

@@ -1,3 +1,4 @@
+using HpcMaint.Core.Reboot;
 using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Core.Rebuild;
@@ -15,4 +16,7 @@ public static class BootWait
     /// <summary>Still on its way back: powering up, not responding, or a reboot issued and not yet seen through.</summary>
     public static bool IsBooting(Node node) =>
         node.State.Has(NodeFlags.PoweringUp) || node.State.Has(NodeFlags.NotResponding) || node.State.Has(NodeFlags.RebootIssued);
+
+    /// <summary>hpcmaint-reboot gave up on it (its drain reason says so): the node will not boot by itself.</summary>
+    public static bool HasFailed(Node node) => node.State.IsDrainSet && RebootFailureReason.Is(node.Reason);
 }

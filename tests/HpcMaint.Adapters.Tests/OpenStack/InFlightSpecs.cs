@@ -39,4 +39,23 @@ public sealed class InFlightSpecs
 
         Assert.Equal(10, fake.Cloud.Log().MaxRebuilds);
     }
+
+    [Fact]
+    public async Task Clients_sharing_a_slot_directory_never_run_more_rebuilds_together_than_its_slots()
+    {
+        var names = Enumerable.Range(1, 12).Select(i => $"n{i}").ToArray();
+        var dir = Directory.CreateTempSubdirectory("hpcmaint-slots-").FullName;
+        await using var fake = await FakeCloudFixture.StartAsync(
+            new FakeOptions { RebuildPhase = TimeSpan.FromMilliseconds(150) },
+            FakeCloudFixture.Names(names));
+        var (slots, _) = HpcMaint.Adapters.Files.SlotDirectory.Open(dir, 3, TimeProvider.System);
+        var clients = Enumerable.Range(0, 4).Select(_ => fake.Client(options: FakeCloudFixture.FastOptions with { MaxInFlight = 3, SharedSlots = slots })).ToArray();
+
+        var results = await Task.WhenAll(names.Select((n, i) =>
+            clients[i % clients.Length].RebuildAndWaitAsync(FakeCloudFixture.IdOf(n), FakeCloudFixture.NewImage, TimeSpan.FromSeconds(30))));
+
+        Directory.Delete(dir, recursive: true);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.InRange(fake.Cloud.Log().MaxRebuilds, 2, 3);
+    }
 }

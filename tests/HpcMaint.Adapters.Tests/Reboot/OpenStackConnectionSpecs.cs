@@ -31,7 +31,7 @@ public sealed class OpenStackConnectionSpecs : IDisposable
             """);
         var map = Path.Combine(dir, "servers.map");
         File.WriteAllText(map, $"gpu7 {FakeCloudFixture.IdOf("n2")}\n");
-        var settings = new OpenStackSettings { Cloud = "site", CloudsFile = clouds, ServerLookup = ServerLookup.Map, MapFile = map };
+        var settings = new OpenStackSettings { Cloud = "site", CloudsFile = clouds, ServerLookup = ServerLookup.Map, MapFile = map, SlotsDir = Path.Combine(dir, "slots") };
 
         var (client, mapping, problem) = OpenStackConnection.Open(settings, Nowhere);
         using var _ = client;
@@ -50,5 +50,30 @@ public sealed class OpenStackConnectionSpecs : IDisposable
 
         Assert.Null(client);
         Assert.Contains(missing, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_slot_directory_it_cannot_make_is_a_problem_that_names_it()
+    {
+        var clouds = Path.Combine(dir, "clouds.yaml");
+        File.WriteAllText(clouds, """
+            clouds:
+              site:
+                auth:
+                  auth_url: http://127.0.0.1:9/v3
+                  username: admin
+                  password: secret
+                  project_name: demo
+                  user_domain_name: Default
+                  project_domain_name: Default
+            """);
+        var blocker = Path.Combine(dir, "not-a-dir");
+        File.WriteAllText(blocker, string.Empty);
+
+        var (client, _, problem) = OpenStackConnection.Open(new OpenStackSettings { CloudsFile = clouds, SlotsDir = Path.Combine(blocker, "slots") }, Nowhere);
+
+        Assert.Null(client);
+        Assert.StartsWith("[openstack] slots_dir: ", problem, StringComparison.Ordinal);
+        Assert.Contains(blocker, problem, StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,7 @@ public sealed class RebootConfigSpecs
             reboot_type = "hard"
             rebuild_timeout = "45m"
             max_in_flight = 4
+            slots_dir = "/shared/hpcmaint/slots"
             """);
 
         Assert.True(result.IsValid, string.Join('\n', result.Errors));
@@ -62,7 +63,7 @@ public sealed class RebootConfigSpecs
             {
                 Cloud = "site", CloudsFile = "/etc/hpcmaint/clouds.yaml", Image = "5e0c4f7a-1111-2222-3333-444455556666",
                 ServerLookup = ServerLookup.Metadata, MetadataKey = "slurm_node", HardReboot = true,
-                RebuildTimeout = TimeSpan.FromMinutes(45), MaxInFlight = 4,
+                RebuildTimeout = TimeSpan.FromMinutes(45), MaxInFlight = 4, SlotsDir = "/shared/hpcmaint/slots",
             },
             c.OpenStack);
     }

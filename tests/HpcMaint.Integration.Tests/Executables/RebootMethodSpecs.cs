@@ -68,6 +68,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         cloud = "fake"
         clouds_file = "{dir}/clouds.yaml"
         rebuild_timeout = "20s"
+        slots_dir = "{dir}/openstack-slots"
         {extra}
         """;
 

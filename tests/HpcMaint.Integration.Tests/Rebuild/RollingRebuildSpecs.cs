@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using HpcMaint.Adapters.Audit;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Rebuild;
@@ -10,7 +8,7 @@ namespace HpcMaint.Integration.Tests.Rebuild;
 
 /// <summary>`hpcmaint rebuild` on a real cluster with user work: the budget, Slurm's ordering, resume after SIGKILL.</summary>
 [Collection(RebuildCollection.Name)]
-public sealed partial class RollingRebuildSpecs(RebuildTestbed testbed)
+public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
 {
     private TestbedCluster Cluster => testbed.Cluster;
 
@@ -19,25 +17,10 @@ public sealed partial class RollingRebuildSpecs(RebuildTestbed testbed)
     {
         await testbed.SetImageAsync("old");
         await testbed.SetImageAsync("v2", "n4");
-        var running = new Dictionary<string, string>();
-        var queued = new Dictionary<string, string>();
-        foreach (var (node, seconds) in new[] { ("n1", 3), ("n2", 5), ("n3", 7), ("n4", 2) })
-        {
-            running[node] = await Cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", $"sleep {seconds}");
-            queued[node] = await Cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", "sleep 2");
-        }
-
-        // "Running" must mean running: on a loaded machine slurmctld may not have started them yet, and
-        // a rebuild job then rightly goes first.
-        foreach (var job in running.Values)
-        {
-            Assert.True(
-                await TestbedSlurm.Eventually(async () => !(await Cluster.ShowJobAsync(job)).Contains("JobState=PENDING", StringComparison.Ordinal)),
-                $"user job {job} did not start");
-        }
+        var (running, queued) = await RebuildObservations.UserWorkAsync(Cluster, ("n1", 3), ("n2", 5), ("n3", 7), ("n4", 2));
 
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleUnavailableAsync(sampling.Token);
+        var sampler = RebuildObservations.SampleUnavailableAsync(Cluster, sampling.Token);
         var rebuild = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v2", "--max-down", "25");
         await sampling.CancelAsync();
         var samples = await sampler;
@@ -50,14 +33,7 @@ public sealed partial class RollingRebuildSpecs(RebuildTestbed testbed)
         Assert.Equal(RebuildStep.Skipped, plan.Find("n4")!.Step);
         foreach (var node in new[] { "n1", "n2", "n3" })
         {
-            var r = await JobTimesAsync(plan.Find(node)!.JobId!.Value.ToString(CultureInfo.InvariantCulture));
-            var a = await JobTimesAsync(running[node]);
-            var b = await JobTimesAsync(queued[node]);
-            Assert.True(r.Start >= a.End, $"{node}: rebuild job started {r.Start:T}, before its node's running job ended {a.End:T}");
-            if (b.Start >= r.Submit)
-            {
-                Assert.True(b.Start >= r.Start, $"{node}: user job queued earlier started {b.Start:T}, before the rebuild job {r.Start:T}");
-            }
+            await RebuildObservations.AssertJumpedTheQueueAsync(Cluster, node, plan.Find(node)!.JobId!.Value, running[node], queued[node]);
         }
 
         var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(Action: "rebuild.admit"), out _);
@@ -89,40 +65,4 @@ public sealed partial class RollingRebuildSpecs(RebuildTestbed testbed)
         Assert.All(ours, g => Assert.Single(g));
         Assert.Equal(PlanStatus.Finished, testbed.Plans.Load(plan.Id, out _)!.Status);
     }
-
-    /// <summary>Every 0.5 s: how many of the testbed's nodes Slurm shows out of service.</summary>
-    private async Task<List<int>> SampleUnavailableAsync(CancellationToken ct)
-    {
-        var slurm = TestbedSlurm.Client(Cluster);
-        var samples = new List<int>();
-        while (!ct.IsCancellationRequested)
-        {
-            var nodes = await slurm.GetNodesAsync(CancellationToken.None);
-            if (nodes.IsSuccess)
-            {
-                samples.Add(nodes.Value.Count(n => n.State.IsUnavailable));
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        return samples;
-    }
-
-    private async Task<(DateTime Submit, DateTime Start, DateTime End)> JobTimesAsync(string id)
-    {
-        var record = await Cluster.ShowJobAsync(id);
-        DateTime Time(string key) => DateTime.Parse(TimeField().Matches(record).First(m => m.Groups[1].Value == key).Groups[2].Value, CultureInfo.InvariantCulture);
-        return (Time("SubmitTime"), Time("StartTime"), Time("EndTime"));
-    }
-
-    [GeneratedRegex(@"\b(SubmitTime|StartTime|EndTime)=(\S+)")]
-    private static partial Regex TimeField();
 }
