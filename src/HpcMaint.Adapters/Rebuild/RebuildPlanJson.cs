@@ -16,6 +16,16 @@ public static class RebuildPlanJson
         j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
         j.WriteString("selection", plan.Selection);
+        if (plan.Gate is { } gate)
+        {
+            WriteStrings(j, "gate", gate);
+        }
+        else
+        {
+            j.WriteNull("gate");
+        }
+
+        WriteStrings(j, "sbatch_options", plan.SbatchOptions);
         j.WriteString("created", Time(plan.Created));
         j.WriteString("status", plan.Status.ToString().ToLowerInvariant());
         j.WriteStartObject("counts");
@@ -87,6 +97,10 @@ public static class RebuildPlanJson
                 nodes)
             {
                 Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
+
+                // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
+                Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
+                SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -95,6 +109,20 @@ public static class RebuildPlanJson
             return null;
         }
     }
+
+    private static void WriteStrings(Utf8JsonWriter j, string name, IReadOnlyList<string> words)
+    {
+        j.WriteStartArray(name);
+        foreach (var word in words)
+        {
+            j.WriteStringValue(word);
+        }
+
+        j.WriteEndArray();
+    }
+
+    private static string[] Strings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new FormatException($"a {e.ValueKind} in a list of words")).ToArray();
 
     private static PlannedNode ReadNode(JsonElement e)
     {

@@ -16,6 +16,12 @@ public sealed record RebuildPlan(
     /// <summary>What the operator asked for (`--partition batch`, `--nodes n[1-4]`), for status lines.</summary>
     public string Selection { get; init; } = string.Empty;
 
+    /// <summary>The gate given with --gate, which replaces [rebuild] gate for this plan; null: the configured one.</summary>
+    public IReadOnlyList<string>? Gate { get; init; }
+
+    /// <summary>Options given with --sbatch-option, added to every rebuild job of this plan (resume too).</summary>
+    public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+
     public bool IsOpen => Status == PlanStatus.Running;
 
     public PlannedNode? Find(string node)
@@ -50,6 +56,9 @@ public sealed record RebuildPlan(
         Status == PlanStatus.Running && Nodes.All(n => n.Step.IsFinished()) ? this with { Status = PlanStatus.Finished } : this;
 
     public int Count(RebuildStep step) => Nodes.Count(n => n.Step == step);
+
+    /// <summary>The gate this plan's nodes pass: its own, else the configured one.</summary>
+    public IReadOnlyList<string> GateOr(RebuildSettings settings) => Gate ?? settings.Gate;
 
     /// <summary>The comment carried by the plan's rebuild jobs: the image, and the plan for resume.</summary>
     public string JobComment => RebuildJobs.Comment(Image, Id);
