@@ -20,11 +20,11 @@ public static class RebuildCommands
         strategy.AcceptOnlyFromAmong("job", "drain");
         var gate = new Option<string[]>("--gate")
         {
-            Description = "One word of this plan's gate, in order (repeat it; e.g. --gate /usr/bin/hpcmaint --gate verify); replaces [rebuild] gate",
+            Description = "One word of this plan's gate, in order, replacing [rebuild] gate: --gate=/usr/sbin/hpcmaint --gate=verify (with =, a word starting with - stays a word)",
         };
         var sbatchOption = new Option<string[]>("--sbatch-option")
         {
-            Description = "Add this option to every rebuild job's sbatch (repeat it; one word each, e.g. --sbatch-option=--time=30)",
+            Description = "Add this option to every rebuild job's sbatch, written with = twice: --sbatch-option=--time=30 (repeat it for more)",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do; change nothing" };
 
