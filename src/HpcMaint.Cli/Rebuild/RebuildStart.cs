@@ -76,6 +76,7 @@ internal static class RebuildStart
         : input.Partition is not null && PartitionSelection.Parse(input.Partition).FirstOrDefault(p => p.Any(char.IsWhiteSpace)) is { } spaced
             ? $"--partition '{input.Partition}': '{spaced}' has spaces; separate partitions with commas"
         : input.Gate is { } gate && string.IsNullOrWhiteSpace(gate[0]) ? "--gate: the first word is the program to run; it cannot be empty"
+        : input.SbatchOptions.Count > 0 && input.Strategy == RebuildStrategy.Drain ? "--sbatch-option: --strategy drain submits no job; sbatch options go with --strategy job"
         : input.SbatchOptions.Select(SbatchOptionRules.Problem).FirstOrDefault(p => p is not null);
 
     private static IReadOnlyList<string> SelectNodes(RebuildInput input, ClusterView view, List<string> problems)
