@@ -6,7 +6,7 @@ namespace HpcMaint.Cli.Commands;
 
 /// <summary>
 /// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain]
-/// [--gate WORD]… [--sbatch-option OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`.
+/// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`.
 /// </summary>
 public static class RebuildCommands
 {
