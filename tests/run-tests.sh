@@ -8,11 +8,25 @@ results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
-echo "== installing what the tests need (slurm-wlm, munge) when missing"
+echo "== installing what the tests need (slurm-wlm, munge, ansible) when missing"
 if ! bash tests/testbed/testbed.sh install; then
   echo "cannot install Slurm: run as root on Debian 12 with apt access" >&2
   echo "0 passed, 1 failed"
   exit 1
+fi
+# Debian's ansible (ansible-core 2.14 on Debian 12) runs ansible/adhoc/rebuild-via-slurm.yml and the
+# hpcmaint role in the integration tests.
+if ! command -v ansible-playbook >/dev/null; then
+  if ((EUID != 0)); then
+    echo "cannot install Debian's ansible (ansible-playbook is missing): installing it needs root" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ansible; } >&2; then
+    echo "cannot install Debian's ansible: apt-get install -y ansible failed (see above)" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
 fi
 
 echo "== building"

@@ -37,7 +37,7 @@ internal static class WorkerRun
         }
 
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new ProcessRunner(TimeProvider.System));
-        var drainer = new SlurmNodeDrainer(slurm);
+        var drainer = new SlurmNodeDrainer(slurm, slurm);
         var failed = Run(config, actions, mode, drainer, records, log).GetAwaiter().GetResult();
         File.Delete(planFile);
         log.LogInformation("plan {Plan} done: {Count} node(s), {Failed} failed", planFile, actions.Count, failed);

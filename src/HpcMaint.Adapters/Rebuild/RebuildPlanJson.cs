@@ -17,6 +17,16 @@ public static class RebuildPlanJson
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
         j.WriteNumber("max_failures", plan.MaxFailures);
         j.WriteString("selection", plan.Selection);
+        if (plan.Gate is { } gate)
+        {
+            WriteStrings(j, "gate", gate);
+        }
+        else
+        {
+            j.WriteNull("gate");
+        }
+
+        WriteStrings(j, "sbatch_options", plan.SbatchOptions);
         j.WriteString("created", Time(plan.Created));
         j.WriteString("status", plan.Status.ToString().ToLowerInvariant());
         j.WriteStartObject("counts");
@@ -88,7 +98,14 @@ public static class RebuildPlanJson
                 nodes)
             {
                 Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
+<<<<<<< HEAD
                 MaxFailures = root.TryGetProperty("max_failures", out var f) ? f.GetInt32() : RebuildPlan.DefaultMaxFailures,
+=======
+
+                // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
+                Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
+                SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
+>>>>>>> ansible
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -97,6 +114,20 @@ public static class RebuildPlanJson
             return null;
         }
     }
+
+    private static void WriteStrings(Utf8JsonWriter j, string name, IReadOnlyList<string> words)
+    {
+        j.WriteStartArray(name);
+        foreach (var word in words)
+        {
+            j.WriteStringValue(word);
+        }
+
+        j.WriteEndArray();
+    }
+
+    private static string[] Strings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new FormatException($"a {e.ValueKind} in a list of words")).ToArray();
 
     private static PlannedNode ReadNode(JsonElement e)
     {

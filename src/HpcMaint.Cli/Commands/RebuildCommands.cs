@@ -5,24 +5,32 @@ using HpcMaint.Core.Rebuild;
 namespace HpcMaint.Cli.Commands;
 
 /// <summary>
-/// `hpcmaint rebuild --partition P | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain] [--dry-run]`
-/// and `hpcmaint rebuild status|resume|cancel [PLAN]`.
+/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain]
+/// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`.
 /// </summary>
 public static class RebuildCommands
 {
     public static Command Create(CliEnvironment env, GlobalOptions options)
     {
-        var partition = new Option<string?>("--partition", "-p") { Description = "Rebuild every node of this partition" };
+        var partition = new Option<string?>("--partition", "-p") { Description = "Rebuild every node of these partitions (comma-separated, e.g. batch,gpu)" };
         var nodes = new Option<string?>("--nodes", "-w") { Description = "Rebuild these nodes (a hostlist, e.g. gpu[001-016])" };
         var image = new Option<string?>("--image") { Description = "The image the nodes must end on (nodes already on it are skipped)" };
         var maxDown = new Option<int>("--max-down") { Description = "At most this % of any affected partition out of service at once", DefaultValueFactory = _ => 25 };
         var strategy = new Option<string>("--strategy") { Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume", DefaultValueFactory = _ => "job" };
         strategy.AcceptOnlyFromAmong("job", "drain");
+        var gate = new Option<string[]>("--gate")
+        {
+            Description = "One word of this plan's gate, in order, replacing [rebuild] gate: --gate=/usr/sbin/hpcmaint --gate=verify (with =, a word starting with - stays a word)",
+        };
+        var sbatchOption = new Option<string[]>("--sbatch-option")
+        {
+            Description = "Add this option to every rebuild job's sbatch, written with = twice: --sbatch-option=--time=30 (repeat it for more)",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do; change nothing" };
 
         var rebuild = new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
         {
-            partition, nodes, image, maxDown, strategy, dryRun,
+            partition, nodes, image, maxDown, strategy, gate, sbatchOption, dryRun,
         };
         rebuild.SetAction((parse, ct) =>
         {
@@ -32,7 +40,11 @@ public static class RebuildCommands
                 parse.GetValue(image),
                 parse.GetValue(maxDown),
                 parse.GetValue(strategy) == "drain" ? RebuildStrategy.Drain : RebuildStrategy.Job,
-                parse.GetValue(dryRun));
+                parse.GetValue(dryRun))
+            {
+                Gate = parse.GetValue(gate) is { Length: > 0 } words ? words : null,
+                SbatchOptions = parse.GetValue(sbatchOption) ?? [],
+            };
             return RebuildVerbs.StartAsync(env, Common(parse, options), input, ct);
         });
 

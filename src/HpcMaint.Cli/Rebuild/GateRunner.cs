@@ -3,12 +3,12 @@ using HpcMaint.Core.Rebuild;
 
 namespace HpcMaint.Cli.Rebuild;
 
-/// <summary>Runs the health gate for a node here (drain strategy): the configured argv with the node name added.</summary>
+/// <summary>Runs the health gate for a node here (drain strategy): the plan's gate argv with the node name added.</summary>
 internal sealed class GateRunner(ICommandRunner runner, RebuildSettings settings)
 {
-    public async Task<(bool Passed, string Detail)> RunAsync(string node, CancellationToken ct)
+    public async Task<(bool Passed, string Detail)> RunAsync(RebuildPlan plan, string node, CancellationToken ct)
     {
-        var gate = settings.Gate;
+        var gate = plan.GateOr(settings);
         var command = Command.For(gate[0]).WithArguments([.. gate.Skip(1), node]).WithTimeout(settings.GateTimeout);
         var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
         if (result.IsSuccess)

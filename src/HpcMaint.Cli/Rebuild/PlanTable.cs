@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Cli.Output;
 using HpcMaint.Core.Rebuild;
 
@@ -10,6 +11,7 @@ internal static class PlanTable
     public static void Write(TextWriter w, RebuildPlan plan)
     {
         w.WriteLine($"plan {plan.Id}: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %, made {OperatorTime.Format(plan.Created)}");
+        WriteOwnJobSettings(w, plan);
         w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {ProgressView.Summary(plan)}");
         var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
         foreach (var n in plan.Nodes)
@@ -31,6 +33,7 @@ internal static class PlanTable
     {
         var plan = turn.Plan;
         w.WriteLine($"dry run: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %; nothing was changed");
+        WriteOwnJobSettings(w, plan);
         foreach (var budget in turn.Decision.Budgets)
         {
             w.WriteLine("budget " + budget);
@@ -50,5 +53,19 @@ internal static class PlanTable
         }
 
         table.WriteTo(w);
+    }
+
+    /// <summary>The plan's --gate and --sbatch-option, when it has them (without, nothing is printed).</summary>
+    private static void WriteOwnJobSettings(TextWriter w, RebuildPlan plan)
+    {
+        if (plan.Gate is { } gate)
+        {
+            w.WriteLine("gate: " + RebuildJobRequest.Typed(gate));
+        }
+
+        if (plan.SbatchOptions.Count > 0)
+        {
+            w.WriteLine("sbatch options: " + RebuildJobRequest.Typed(plan.SbatchOptions));
+        }
     }
 }

@@ -3,4 +3,10 @@ using HpcMaint.Core.Rebuild;
 namespace HpcMaint.Cli.Rebuild;
 
 /// <summary>What `hpcmaint rebuild` was asked.</summary>
-public sealed record RebuildInput(string? Partition, string? Nodes, string? Image, int MaxDown, RebuildStrategy Strategy, bool DryRun);
+public sealed record RebuildInput(string? Partition, string? Nodes, string? Image, int MaxDown, RebuildStrategy Strategy, bool DryRun)
+{
+    /// <summary>--gate words; null when none was given (the configured gate).</summary>
+    public IReadOnlyList<string>? Gate { get; init; }
+
+    public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Rebuild;
 
@@ -9,12 +10,25 @@ internal sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, b
 {
     public const string Actor = "hpcmaint rebuild";
 
-    public void PlanMade(RebuildPlan plan, IEnumerable<PartitionBudget> budgets) =>
-        Write(null, "rebuild.plan", $"{plan.Nodes.Count} node(s) to {plan.Image} by {plan.Strategy.ToString().ToLowerInvariant()}, at most {plan.MaxDownPercent} % down", AuditOutcome.Planned, plan, new Dictionary<string, string>
+    public void PlanMade(RebuildPlan plan, IEnumerable<PartitionBudget> budgets)
+    {
+        var details = new Dictionary<string, string>
         {
             ["selection"] = plan.Selection,
             ["budgets"] = string.Join("; ", budgets),
-        });
+        };
+        if (plan.Gate is { } gate)
+        {
+            details["gate"] = RebuildJobRequest.Typed(gate);
+        }
+
+        if (plan.SbatchOptions.Count > 0)
+        {
+            details["sbatch_options"] = RebuildJobRequest.Typed(plan.SbatchOptions);
+        }
+
+        Write(null, "rebuild.plan", $"{plan.Nodes.Count} node(s) to {plan.Image} by {plan.Strategy.ToString().ToLowerInvariant()}, at most {plan.MaxDownPercent} % down", AuditOutcome.Planned, plan, details);
+    }
 
     public void PlanEnded(RebuildPlan plan, string what) =>
         Write(null, "rebuild." + what, string.Join(", ", Enum.GetValues<RebuildStep>().Where(s => plan.Count(s) > 0).Select(s => $"{plan.Count(s)} {s.Text()}")),

@@ -91,7 +91,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
                 await MustAsync(planned, "scontrol reboot", context.Slurm.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
                 break;
             case RebuildAction.Gate gate when !gates.ContainsKey(gate.Node):
-                gates[gate.Node] = gateRunner.RunAsync(gate.Node, ct);
+                gates[gate.Node] = gateRunner.RunAsync(plan, gate.Node, ct);
                 break;
         }
     }

@@ -40,8 +40,12 @@ internal static class RebuildStart
             }
 
             problems.AddRange(Overlaps(context.Store, nodes));
-            var selection = input.Partition is not null ? "--partition " + input.Partition : "--nodes " + input.Nodes;
-            var request = new RebuildRequest(nodes, input.Image!, input.Strategy, input.MaxDown, selection);
+            var selection = input.Partition is not null ? "--partition " + string.Join(',', PartitionSelection.Parse(input.Partition)) : "--nodes " + input.Nodes;
+            var request = new RebuildRequest(nodes, input.Image!, input.Strategy, input.MaxDown, selection)
+            {
+                Gate = input.Gate,
+                SbatchOptions = input.SbatchOptions,
+            };
             var id = input.DryRun ? "dry-run" : context.Store.NewId(view.Now);
             var plan = PlanFactory.Create(id, request, view, context.Settings, out var planProblems);
             problems.AddRange(planProblems);
@@ -68,21 +72,22 @@ internal static class RebuildStart
         : input.Image.Any(char.IsWhiteSpace) ? $"--image '{input.Image}' has spaces; an image id or name has none"
         : input.MaxDown is < 1 or > 100 ? $"--max-down {input.MaxDown}: write a percentage from 1 to 100"
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"
-        : null;
+        : input.Partition is not null && PartitionSelection.Parse(input.Partition).Count == 0 ? $"--partition '{input.Partition}': name at least one partition"
+        : input.Partition is not null && PartitionSelection.Parse(input.Partition).FirstOrDefault(p => p.Any(char.IsWhiteSpace)) is { } spaced
+            ? $"--partition '{input.Partition}': '{spaced}' has spaces; separate partitions with commas"
+        : input.Gate is { } gate && string.IsNullOrWhiteSpace(gate[0]) ? "--gate: the first word is the program to run; it cannot be empty"
+        : input.SbatchOptions.Count > 0 && input.Strategy == RebuildStrategy.Drain ? "--sbatch-option: --strategy drain submits no job; sbatch options go with --strategy job"
+        : input.SbatchOptions.Select(SbatchOptionRules.Problem).FirstOrDefault(p => p is not null);
 
-    private static string[] SelectNodes(RebuildInput input, ClusterView view, List<string> problems)
+    private static IReadOnlyList<string> SelectNodes(RebuildInput input, ClusterView view, List<string> problems)
     {
         if (input.Nodes is not null)
         {
             return Hostlist.Expand(input.Nodes).Distinct(StringComparer.Ordinal).ToArray();
         }
 
-        var members = view.Nodes.Where(n => n.Partitions.Contains(input.Partition!)).Select(n => n.Name).ToArray();
-        if (members.Length == 0)
-        {
-            problems.Add($"partition {input.Partition} has no nodes (or does not exist)");
-        }
-
+        var members = PartitionSelection.Nodes(view, PartitionSelection.Parse(input.Partition!), out var missing);
+        problems.AddRange(missing);
         return members;
     }
 

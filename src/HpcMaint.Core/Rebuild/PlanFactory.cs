@@ -23,6 +23,8 @@ public static class PlanFactory
         var plan = new RebuildPlan(id, request.Image, request.Strategy, request.MaxDownPercent, view.Now, PlanStatus.Running, nodes)
         {
             Selection = request.Selection,
+            Gate = request.Gate,
+            SbatchOptions = request.SbatchOptions,
         };
 
         foreach (var budget in BudgetLedger.Build(plan, view, settings).Values.OrderBy(b => b.Partition, StringComparer.Ordinal))

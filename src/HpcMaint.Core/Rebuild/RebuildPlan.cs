@@ -21,6 +21,12 @@ public sealed record RebuildPlan(
     /// <summary>Failed nodes tolerated; one more halts the plan (a bad image stops at the second node, not the last).</summary>
     public int MaxFailures { get; init; } = DefaultMaxFailures;
 
+    /// <summary>The gate given with --gate, which replaces [rebuild] gate for this plan; null: the configured one.</summary>
+    public IReadOnlyList<string>? Gate { get; init; }
+
+    /// <summary>Options given with --sbatch-option, added to every rebuild job of this plan (resume too).</summary>
+    public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+
     public bool IsOpen => Status == PlanStatus.Running;
 
     /// <summary>More nodes failed than tolerated: no node is admitted any more.</summary>
@@ -61,6 +67,9 @@ public sealed record RebuildPlan(
         : this;
 
     public int Count(RebuildStep step) => Nodes.Count(n => n.Step == step);
+
+    /// <summary>The gate this plan's nodes pass: its own, else the configured one.</summary>
+    public IReadOnlyList<string> GateOr(RebuildSettings settings) => Gate ?? settings.Gate;
 
     /// <summary>The comment carried by the plan's rebuild jobs: the image, and the plan for resume.</summary>
     public string JobComment => RebuildJobs.Comment(Image, Id);

@@ -6,4 +6,11 @@ public sealed record RebuildRequest(
     string Image,
     RebuildStrategy Strategy,
     int MaxDownPercent,
-    string Selection);
+    string Selection)
+{
+    /// <summary>--gate: the gate for this plan instead of [rebuild] gate; null: the configured one.</summary>
+    public IReadOnlyList<string>? Gate { get; init; }
+
+    /// <summary>--sbatch-option: added to every rebuild job's sbatch argv.</summary>
+    public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+}

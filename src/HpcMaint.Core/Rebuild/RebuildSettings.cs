@@ -3,7 +3,7 @@ namespace HpcMaint.Core.Rebuild;
 /// <summary>[rebuild]: the hidden partition, the health gate, where plans are kept, how often to look.</summary>
 public sealed record RebuildSettings
 {
-    public static readonly IReadOnlyList<string> DefaultGate = ["/usr/bin/hpcmaint", "verify"];
+    public static readonly IReadOnlyList<string> DefaultGate = ["/usr/sbin/hpcmaint", "verify"];
 
     public static readonly IReadOnlyList<string> ImageSources = ["features", "openstack"];
 

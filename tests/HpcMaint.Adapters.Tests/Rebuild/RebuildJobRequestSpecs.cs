@@ -39,4 +39,32 @@ public sealed class RebuildJobRequestSpecs
 
         Assert.Contains("--reservation=maint_n3", request.ToArguments());
     }
+
+    [Fact]
+    public void A_plans_sbatch_options_come_last_after_the_ones_hpcmaint_sets()
+    {
+        var plan = Plan with { SbatchOptions = ["--time=10", "--qos=maint"] };
+
+        var request = RebuildJobRequest.For(plan, "gpu007", null, new RebuildSettings());
+
+        Assert.Equal(["--nodes=1", "--chdir=/", "--time=10", "--qos=maint"], request.ToArguments().TakeLast(4));
+    }
+
+    [Fact]
+    public void A_plans_gate_replaces_the_configured_one_in_the_payload()
+    {
+        var plan = Plan with { Gate = ["/bin/sh", "-c", "touch /tmp/gate-$SLURMD_NODENAME"] };
+
+        var request = RebuildJobRequest.For(plan, "n1", null, new RebuildSettings { Gate = ["/usr/bin/hpcmaint", "verify"] });
+
+        Assert.EndsWith("\nexec /bin/sh -c 'touch /tmp/gate-$SLURMD_NODENAME'\n", request.Script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_its_own_gate_a_plan_runs_the_configured_one()
+    {
+        var request = RebuildJobRequest.For(Plan, "n1", null, new RebuildSettings { Gate = ["/usr/bin/hpcmaint", "verify"] });
+
+        Assert.EndsWith("\nexec /usr/bin/hpcmaint verify\n", request.Script, StringComparison.Ordinal);
+    }
 }

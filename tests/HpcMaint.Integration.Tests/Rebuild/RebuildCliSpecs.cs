@@ -18,6 +18,11 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
     [InlineData("--max-down 0: write a percentage from 1 to 100", "--partition", "batch", "--image", "x", "--max-down", "0")]
     [InlineData("use --max-down 25 or more", "--partition", "batch", "--image", "x", "--max-down", "10")]
     [InlineData("Slurm does not know n9", "--nodes", "n[1,9]", "--image", "x")]
+    [InlineData("partition nope has no nodes (or does not exist)", "--partition", "batch,nope", "--image", "x")]
+    [InlineData("--sbatch-option '--partition=gpu': hpcmaint sets --partition", "--partition", "batch", "--image", "x", "--sbatch-option=--partition=gpu")]
+    [InlineData("--sbatch-option '-w': -w is --nodelist, which hpcmaint sets", "--partition", "batch", "--image", "x", "--sbatch-option=-w")]
+    [InlineData("--strategy drain submits no job", "--partition", "batch", "--image", "x", "--strategy", "drain", "--sbatch-option=--time=10")]
+    [InlineData("--gate: the first word is the program to run", "--partition", "batch", "--image", "x", "--gate", "")]
     public async Task Wrong_input_exits_2_saying_what_to_write_and_does_nothing(string message, params string[] args)
     {
         var before = testbed.Plans.All().Count;

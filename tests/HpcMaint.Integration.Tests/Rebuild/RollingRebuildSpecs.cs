@@ -1,3 +1,4 @@
+using System.Globalization;
 using HpcMaint.Adapters.Audit;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Rebuild;
@@ -64,5 +65,40 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
         Assert.Equal(4, ours.Length);
         Assert.All(ours, g => Assert.Single(g));
         Assert.Equal(PlanStatus.Finished, testbed.Plans.Load(plan.Id, out _)!.Status);
+    }
+
+    [Fact]
+    public async Task Resumed_after_SIGKILL_every_job_carries_the_gate_and_sbatch_options_the_plan_was_made_with()
+    {
+        await testbed.SetImageAsync("old");
+        var marks = Directory.CreateTempSubdirectory("hpcmaint-gate-").FullName;
+        try
+        {
+            using (var runner = testbed.StartHpcmaint(
+                "rebuild", "--partition", "batch", "--image", "v6", "--max-down", "25",
+                "--gate=/bin/sh", "--gate=-c", $"--gate=touch {marks}/$SLURMD_NODENAME", "--sbatch-option=--time=10"))
+            {
+                var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v6").Count >= 1), seconds: 60);
+                runner.Kill();
+                await runner.WaitForExitAsync();
+                Assert.True(started, "the rebuild did not start");
+            }
+
+            var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v6");
+            var resume = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
+
+            Assert.True(resume.IsSuccess, resume.StandardOutput + resume.StandardError);
+            Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v6"));
+            foreach (var node in testbed.Plans.Load(plan.Id, out _)!.Nodes)
+            {
+                Assert.Contains("TimeLimit=00:10:00", await Cluster.ShowJobAsync(node.JobId!.Value.ToString(CultureInfo.InvariantCulture)), StringComparison.Ordinal);
+            }
+
+            Assert.Equal(["n1", "n2", "n3", "n4"], Directory.GetFiles(marks).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(marks, recursive: true);
+        }
     }
 }

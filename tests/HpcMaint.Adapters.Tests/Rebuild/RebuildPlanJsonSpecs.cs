@@ -1,0 +1,78 @@
+using System.Text;
+using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Adapters.Tests.Rebuild;
+
+public sealed class RebuildPlanJsonSpecs
+{
+    private static readonly DateTimeOffset Made = new(2026, 11, 21, 9, 30, 0, TimeSpan.Zero);
+
+    /// <summary>A plan file as `hpcmaint rebuild` wrote it before --gate and --sbatch-option existed.</summary>
+    private const string OldPlanFile = """
+        {
+          "id": "rb-20261121T093000Z",
+          "image": "rocky9-2026.11",
+          "strategy": "job",
+          "max_down_percent": 25,
+          "selection": "--partition batch",
+          "created": "2026-11-21T09:30:00.000Z",
+          "status": "running",
+          "counts": { "waiting": 1 },
+          "nodes": [
+            { "name": "n1", "step": "waiting", "since": "2026-11-21T09:30:00.000Z", "job_id": null, "detail": null, "image_before": "old", "attempts": 0 }
+          ]
+        }
+        """;
+
+    private static RebuildPlan Plan() =>
+        new("rb-1", "rocky9-2026.11", RebuildStrategy.Job, 50, Made, PlanStatus.Running, [new PlannedNode("n1", RebuildStep.Waiting, Made)])
+        { Selection = "--partition batch,gpu" };
+
+    [Fact]
+    public void A_plans_gate_and_sbatch_options_read_back_word_for_word()
+    {
+        var plan = Plan() with { Gate = ["/bin/sh", "-c", "touch '/tmp/a b'"], SbatchOptions = ["--time=10", "--comment-x=\"q\""] };
+
+        var read = RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan), out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(plan.Gate, read!.Gate);
+        Assert.Equal(plan.SbatchOptions, read.SbatchOptions);
+        Assert.Equal("--partition batch,gpu", read.Selection);
+    }
+
+    [Fact]
+    public void A_plan_without_its_own_gate_reads_back_without_one()
+    {
+        var bytes = RebuildPlanJson.ToBytes(Plan());
+
+        var read = RebuildPlanJson.TryRead(bytes, out _);
+
+        Assert.Contains("\"gate\": null", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Null(read!.Gate);
+        Assert.Empty(read.SbatchOptions);
+    }
+
+    [Fact]
+    public void A_plan_file_written_before_gate_and_sbatch_options_reads_as_the_configured_gate_and_no_options()
+    {
+        var read = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out var problem);
+
+        Assert.Null(problem);
+        Assert.Null(read!.Gate);
+        Assert.Empty(read.SbatchOptions);
+        Assert.Equal(["n1"], read.Nodes.Select(n => n.Name));
+    }
+
+    [Fact]
+    public void A_gate_that_is_not_a_list_of_words_is_reported_not_thrown()
+    {
+        var text = OldPlanFile.Replace("\"selection\"", "\"gate\": [\"/bin/true\", 3], \"selection\"", StringComparison.Ordinal);
+
+        var read = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(text), out var problem);
+
+        Assert.Null(read);
+        Assert.Contains("a Number in a list of words", problem, StringComparison.Ordinal);
+    }
+}
