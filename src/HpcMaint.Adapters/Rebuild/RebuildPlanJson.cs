@@ -98,14 +98,11 @@ public static class RebuildPlanJson
                 nodes)
             {
                 Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
-<<<<<<< HEAD
                 MaxFailures = root.TryGetProperty("max_failures", out var f) ? f.GetInt32() : RebuildPlan.DefaultMaxFailures,
-=======
 
                 // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
                 Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
                 SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
->>>>>>> ansible
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
