@@ -26,11 +26,12 @@ public static class RebuildCommands
         {
             Description = "Add this option to every rebuild job's sbatch, written with = twice: --sbatch-option=--time=30 (repeat it for more)",
         };
+        var maxFailures = MaxFailuresOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do; change nothing" };
 
         var rebuild = new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
         {
-            partition, nodes, image, maxDown, strategy, gate, sbatchOption, dryRun,
+            partition, nodes, image, maxDown, strategy, gate, sbatchOption, maxFailures, dryRun,
         };
         rebuild.SetAction((parse, ct) =>
         {
@@ -44,12 +45,13 @@ public static class RebuildCommands
             {
                 Gate = parse.GetValue(gate) is { Length: > 0 } words ? words : null,
                 SbatchOptions = parse.GetValue(sbatchOption) ?? [],
+                MaxFailures = parse.GetValue(maxFailures),
             };
             return RebuildVerbs.StartAsync(env, Common(parse, options), input, ct);
         });
 
         rebuild.Subcommands.Add(Verb("status", "Show a plan and each node's step (default: the latest plan)", env, options, RebuildVerbs.StatusAsync));
-        rebuild.Subcommands.Add(Verb("resume", "Carry on with a plan after its runner stopped or was killed (default: the latest running plan)", env, options, RebuildVerbs.ResumeAsync));
+        rebuild.Subcommands.Add(Resume(env, options));
         rebuild.Subcommands.Add(Verb("cancel", "Cancel a plan: pending rebuild jobs are cancelled, nodes not started stay as they are", env, options, RebuildVerbs.CancelAsync));
         return rebuild;
     }
@@ -66,6 +68,28 @@ public static class RebuildCommands
         verb.SetAction((parse, ct) => run(env, Common(parse, options), parse.GetValue(plan), ct));
         return verb;
     }
+
+    /// <summary>resume takes --max-failures too: a plan halted by failures goes on once the limit is raised.</summary>
+    private static Command Resume(CliEnvironment env, GlobalOptions options)
+    {
+        var plan = new Argument<string?>("plan") { Description = "Plan id (rb-…); default: the latest running or halted plan", Arity = ArgumentArity.ZeroOrOne };
+        var maxFailures = new Option<int?>("--max-failures")
+        {
+            Description = "Raise the failed nodes the plan tolerates (a halted plan goes on only when this exceeds its failures)",
+        };
+        var resume = new Command("resume", "Carry on with a plan after its runner stopped or was killed, or after it halted on failures (default: the latest)")
+        {
+            plan, maxFailures,
+        };
+        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options), parse.GetValue(plan), parse.GetValue(maxFailures), ct));
+        return resume;
+    }
+
+    private static Option<int> MaxFailuresOption() => new("--max-failures")
+    {
+        Description = "Failed nodes tolerated; one more halts the plan: nothing new starts, nodes in flight finish (resume --max-failures N goes on)",
+        DefaultValueFactory = _ => RebuildPlan.DefaultMaxFailures,
+    };
 
     private static CommonInput Common(ParseResult parse, GlobalOptions options) =>
         new(parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose));

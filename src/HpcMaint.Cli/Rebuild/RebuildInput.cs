@@ -9,4 +9,6 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
     public IReadOnlyList<string>? Gate { get; init; }
 
     public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+
+    public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
 }

@@ -67,7 +67,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
 
         if (wasOpen && !plan.IsOpen)
         {
-            journal.PlanEnded(plan, "finished");
+            journal.PlanEnded(plan, plan.Status == PlanStatus.Halted ? "halted" : "finished");
         }
     }
 

@@ -45,6 +45,7 @@ internal static class RebuildStart
             {
                 Gate = input.Gate,
                 SbatchOptions = input.SbatchOptions,
+                MaxFailures = input.MaxFailures,
             };
             var id = input.DryRun ? "dry-run" : context.Store.NewId(view.Now);
             var plan = PlanFactory.Create(id, request, view, context.Settings, out var planProblems);
@@ -71,6 +72,7 @@ internal static class RebuildStart
         : string.IsNullOrWhiteSpace(input.Image) ? "--image is required (the image the nodes must end on)"
         : input.Image.Any(char.IsWhiteSpace) ? $"--image '{input.Image}' has spaces; an image id or name has none"
         : input.MaxDown is < 1 or > 100 ? $"--max-down {input.MaxDown}: write a percentage from 1 to 100"
+        : input.MaxFailures < 0 ? $"--max-failures {input.MaxFailures}: write how many failed nodes to tolerate (0 halts at the first)"
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"
         : input.Partition is not null && PartitionSelection.Parse(input.Partition).Count == 0 ? $"--partition '{input.Partition}': name at least one partition"
         : input.Partition is not null && PartitionSelection.Parse(input.Partition).FirstOrDefault(p => p.Any(char.IsWhiteSpace)) is { } spaced
@@ -109,7 +111,7 @@ internal static class RebuildStart
     private static IEnumerable<string> Overlaps(RebuildPlanStore store, IReadOnlyList<string> nodes)
     {
         var wanted = new HashSet<string>(nodes, StringComparer.Ordinal);
-        foreach (var open in store.All().Where(p => p.IsOpen))
+        foreach (var open in store.All().Where(p => p.IsResumable))
         {
             var shared = open.Nodes.Where(n => !n.Step.IsFinished() && wanted.Contains(n.Name)).Select(n => n.Name).ToArray();
             if (shared.Length > 0)

@@ -29,8 +29,31 @@ internal static class RebuildVerbs
         return Task.FromResult(ExitCodes.Ok);
     }
 
-    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct) =>
-        WithHeldPlanAsync(env, common, id, "resume", "nothing was done", (context, plan) => RunToEndAsync(context, common, plan, "resumed", ct));
+    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, int? maxFailures, CancellationToken ct) =>
+        WithHeldPlanAsync(env, common, id, "resume", "nothing was done", (context, plan) =>
+        {
+            if (maxFailures is < 0)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild resume: --max-failures {maxFailures}: write how many failed nodes to tolerate");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            var resumed = maxFailures is { } limit ? plan.Tolerating(limit) : plan;
+            if (resumed.Status == PlanStatus.Halted)
+            {
+                env.Error.WriteLine(
+                    $"hpcmaint rebuild resume: plan {plan.Id} halted: {Halted(resumed)}; look at the failed nodes (`hpcmaint rebuild status {plan.Id}`), "
+                    + $"then resume with --max-failures {resumed.Count(RebuildStep.Failed)} or more, or cancel it. Nothing was done.");
+                return Task.FromResult(ExitCodes.Failed);
+            }
+
+            if (resumed != plan)
+            {
+                context.Store.Save(resumed);
+            }
+
+            return RunToEndAsync(context, common, resumed, "resumed", ct);
+        });
 
     public static Task<int> CancelAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct) =>
         WithHeldPlanAsync(env, common, id, "cancel", "stop it first (Ctrl-C), then cancel", async (context, plan) =>
@@ -51,7 +74,11 @@ internal static class RebuildVerbs
         {
             var ended = await new RebuildRunner(context, journal, view).RunAsync(plan, ct).ConfigureAwait(false);
             var failed = ended.Count(RebuildStep.Failed);
-            view.Finished(ended, failed == 0 ? "every node is on " + ended.Image : $"{failed} node(s) failed: see `hpcmaint rebuild status {ended.Id}`");
+            view.Finished(
+                ended,
+                ended.Status == PlanStatus.Halted ? $"halted: {Halted(ended)}. Look at them (`hpcmaint rebuild status {ended.Id}`), then `hpcmaint rebuild resume {ended.Id} --max-failures N` or cancel"
+                : failed == 0 ? "every node is on " + ended.Image
+                : $"{failed} node(s) failed: see `hpcmaint rebuild status {ended.Id}`");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -61,6 +88,9 @@ internal static class RebuildVerbs
             return ExitCodes.Failed;
         }
     }
+
+    private static string Halted(RebuildPlan plan) =>
+        $"{plan.Count(RebuildStep.Failed)} nodes failed, more than the {plan.MaxFailures} it tolerates; {plan.Count(RebuildStep.Waiting)} not started";
 
     public static bool TryContext(CliEnvironment env, CommonInput common, out RebuildContext context)
     {
@@ -133,7 +163,7 @@ internal static class RebuildVerbs
             {
                 env.Error.WriteLine($"hpcmaint rebuild {verb}: {problem}");
             }
-            else if (openOnly && !plan.IsOpen)
+            else if (openOnly && !plan.IsResumable)
             {
                 env.Error.WriteLine($"hpcmaint rebuild {verb}: plan {id} is {plan.Status.ToString().ToLowerInvariant()}; nothing to do");
                 return null;
@@ -142,7 +172,7 @@ internal static class RebuildVerbs
             return plan;
         }
 
-        var latest = store.All().LastOrDefault(p => !openOnly || p.IsOpen);
+        var latest = store.All().LastOrDefault(p => !openOnly || p.IsResumable);
         if (latest is null)
         {
             env.Error.WriteLine($"hpcmaint rebuild {verb}: no {(openOnly ? "running " : string.Empty)}plan in {store.Directory}");

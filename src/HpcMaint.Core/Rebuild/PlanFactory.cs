@@ -25,6 +25,7 @@ public static class PlanFactory
             Selection = request.Selection,
             Gate = request.Gate,
             SbatchOptions = request.SbatchOptions,
+            MaxFailures = request.MaxFailures,
         };
 
         foreach (var budget in BudgetLedger.Build(plan, view, settings).Values.OrderBy(b => b.Partition, StringComparer.Ordinal))

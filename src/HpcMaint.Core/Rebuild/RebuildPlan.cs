@@ -29,6 +29,18 @@ public sealed record RebuildPlan(
 
     public bool IsOpen => Status == PlanStatus.Running;
 
+    /// <summary>resume and cancel apply: running, or halted with nodes left.</summary>
+    public bool IsResumable => Status is PlanStatus.Running or PlanStatus.Halted;
+
+    /// <summary>
+    /// The plan with a new failure limit; a halted plan runs again once the limit is above its failures.
+    /// </summary>
+    public RebuildPlan Tolerating(int maxFailures)
+    {
+        var changed = this with { MaxFailures = maxFailures };
+        return changed.Status == PlanStatus.Halted && !changed.IsOverFailureLimit ? changed with { Status = PlanStatus.Running } : changed;
+    }
+
     /// <summary>More nodes failed than tolerated: no node is admitted any more.</summary>
     public bool IsOverFailureLimit => Count(RebuildStep.Failed) > MaxFailures;
 

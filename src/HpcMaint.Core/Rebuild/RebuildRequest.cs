@@ -13,4 +13,7 @@ public sealed record RebuildRequest(
 
     /// <summary>--sbatch-option: added to every rebuild job's sbatch argv.</summary>
     public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+
+    /// <summary>--max-failures: failed nodes the plan tolerates before it halts.</summary>
+    public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
 }

@@ -77,6 +77,8 @@ public sealed class OpenStackRebuildSpecs
         Assert.True(await InServiceAsync(bed, "n2", "n3", "n4"));
         var n1 = await TestbedSlurm.Client(bed.Cluster).NodeAsync("n1");
         Assert.True(n1.State.IsDrainSet, n1.State.ToString());
+        // A pending reboot would time out at ResumeTimeout and Slurm would replace the drain with DOWN.
+        Assert.False(n1.State.Has(NodeFlags.RebootIssued), n1.State.ToString());
         Assert.StartsWith("hpcmaint: rebuild: ", n1.Reason, StringComparison.Ordinal);
         Assert.Contains("No valid host was found.", n1.Reason, StringComparison.Ordinal);
 

@@ -101,4 +101,31 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
             Directory.Delete(marks, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_second_failure_halts_the_plan_with_nodes_untouched_and_resume_with_a_higher_limit_goes_on()
+    {
+        await testbed.SetImageAsync("old");
+
+        var halted = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v7", "--max-down", "25", "--gate=/bin/false");
+
+        Assert.Equal(1, halted.ExitCode);
+        Assert.Contains("halted: 2 nodes failed, more than the 1 it tolerates; 2 not started", halted.StandardOutput, StringComparison.Ordinal);
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v7");
+        Assert.Equal(PlanStatus.Halted, plan.Status);
+        Assert.Equal([RebuildStep.Failed, RebuildStep.Failed, RebuildStep.Waiting, RebuildStep.Waiting], plan.Nodes.Select(n => n.Step));
+        Assert.Equal(2, testbed.RebuildsTo("v7").Count);
+
+        var refused = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("resume with --max-failures 2 or more", refused.StandardError, StringComparison.Ordinal);
+
+        var resumed = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id, "--max-failures", "4");
+        Assert.Equal(1, resumed.ExitCode);
+        var ended = testbed.Plans.Load(plan.Id, out _)!;
+        Assert.Equal((PlanStatus.Finished, 4, 4), (ended.Status, ended.MaxFailures, ended.Count(RebuildStep.Failed)));
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v7"));
+        var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _);
+        Assert.Contains(journal, r => r.Details.GetValueOrDefault("plan") == plan.Id && r.Reason!.Contains("halted: 2 nodes failed", StringComparison.Ordinal));
+    }
 }
