@@ -137,7 +137,10 @@ public sealed class RebootWorkerSpecs
 
         Assert.Equal(2, failed);
         Assert.Equal(new[] { "n1", "n2" }, drainer.Drains.Select(d => d.Node));
-        Assert.All(drainer.Drains, d => Assert.Equal("hpcmaint: openstack: clouds.yaml: no clouds.yaml found", d.Reason));
+        // The reasons say what failed, in the words the rebuild job's prolog recognises (it fails the job at once).
+        Assert.Equal(
+            new[] { "hpcmaint: openstack reboot: clouds.yaml: no clouds.yaml found", "hpcmaint: rebuild: clouds.yaml: no clouds.yaml found" },
+            drainer.Drains.Select(d => d.Reason));
     }
 
     private sealed class MemoryJournal : IAuditJournal

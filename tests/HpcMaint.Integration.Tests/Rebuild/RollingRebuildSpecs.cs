@@ -128,4 +128,28 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
         var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _);
         Assert.Contains(journal, r => r.Details.GetValueOrDefault("plan") == plan.Id && r.Reason!.Contains("halted: 2 nodes failed", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task With_the_drain_strategy_a_busy_node_is_drained_then_rebooted_gated_and_resumed_one_at_a_time()
+    {
+        await testbed.SetImageAsync("old");
+        var (running, _) = await RebuildObservations.UserWorkAsync(Cluster, ("n1", 4), ("n2", 2));
+
+        using var sampling = new CancellationTokenSource();
+        var sampler = RebuildObservations.SampleUnavailableAsync(Cluster, sampling.Token);
+        var rebuild = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v8", "--max-down", "25", "--strategy", "drain");
+        await sampling.CancelAsync();
+        var samples = await sampler;
+
+        Assert.True(rebuild.IsSuccess, rebuild.StandardOutput + rebuild.StandardError);
+        Assert.True(samples.Max() <= 1, $"at most 1 of 4 nodes out at 25 %, sampled: {string.Join(' ', samples)}");
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v8"));
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v8");
+        Assert.All(plan.Nodes, n => Assert.Equal(RebuildStep.Done, n.Step));
+        Assert.Contains("JobState=COMPLETED", await Cluster.ShowJobAsync(running["n1"]), StringComparison.Ordinal);
+        var nodes = (await TestbedSlurm.Client(Cluster).GetNodesAsync()).Value;
+        Assert.All(nodes, n => Assert.False(n.State.IsDrainSet, $"{n.Name} is {n.State} ({n.Reason})"));
+        var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _).Where(r => r.Details.GetValueOrDefault("plan") == plan.Id).ToArray();
+        Assert.Contains(journal, r => r.Node == "n1" && r.Reason!.Contains("drained; plain scontrol reboot with the image in the reason", StringComparison.Ordinal));
+    }
 }
