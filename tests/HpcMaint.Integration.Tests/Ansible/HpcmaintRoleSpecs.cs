@@ -34,6 +34,10 @@ public sealed class HpcmaintRoleSpecs : IDisposable
 
     public void Dispose() => ansible.Dispose();
 
+    private static async Task<string> OwnerAsync(string path) =>
+        (await new HpcMaint.Adapters.Processes.ProcessRunner(TimeProvider.System).RunAsync(
+            HpcMaint.Adapters.Processes.Command.For("/usr/bin/stat").WithArguments(["-c", "%U", path]))).StandardOutput.Trim();
+
     [Fact]
     public async Task The_role_installs_everything_and_a_second_run_changes_nothing()
     {
@@ -54,6 +58,12 @@ public sealed class HpcmaintRoleSpecs : IDisposable
         Assert.Equal(File.ReadAllText(Source("slurm.conf.hpcmaint")), File.ReadAllText(Path.Combine(Root, "etc", "slurm", "hpcmaint.conf")));
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "lib", "hpcmaint")));
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "log", "hpcmaint")));
+        // slurmctld runs hpcmaint-reboot as SlurmUser ("nobody" here): its directories and the journal are its own.
+        foreach (var path in new[] { "var/lib/hpcmaint/reboot", "var/lib/hpcmaint/openstack-slots", "var/log/hpcmaint/audit.jsonl" })
+        {
+            Assert.Equal("nobody", await OwnerAsync(Path.Combine(Root, path)));
+        }
+
         Assert.Equal(
             ["ClusterName=site", "SlurmctldHost=ctl", $"include {Root}/etc/slurm/hpcmaint.conf"],
             File.ReadAllLines(SlurmConf));
@@ -85,6 +95,9 @@ public sealed class HpcmaintRoleSpecs : IDisposable
             ["hpcmaint_bin_dir"] = Path.Combine(Root, "sbin"),
             ["hpcmaint_config_dir"] = Path.Combine(Root, "etc", "hpcmaint"),
             ["hpcmaint_state_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint"), Path.Combine(Root, "var", "log", "hpcmaint") },
+            ["hpcmaint_slurm_user"] = "nobody",
+            ["hpcmaint_slurm_user_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint", "reboot"), Path.Combine(Root, "var", "lib", "hpcmaint", "openstack-slots") },
+            ["hpcmaint_journal"] = Path.Combine(Root, "var", "log", "hpcmaint", "audit.jsonl"),
             ["hpcmaint_slurm_conf"] = SlurmConf,
             ["hpcmaint_slurm_snippet"] = Path.Combine(Root, "etc", "slurm", "hpcmaint.conf"),
             ["hpcmaint_manage_slurm_conf"] = true,
