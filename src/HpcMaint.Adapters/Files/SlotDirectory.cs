@@ -19,14 +19,9 @@ public sealed class SlotDirectory
 
     private SlotDirectory(string directory, int count, TimeProvider time)
     {
-        Directory = directory;
         files = Enumerable.Range(0, count).Select(i => Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"slot-{i:000}"))).ToArray();
         this.time = time;
     }
-
-    public string Directory { get; }
-
-    public int Count => files.Length;
 
     /// <summary>Makes the directory and its slot files where missing; a problem names the path and what to do.</summary>
     public static (SlotDirectory? Slots, string? Problem) Open(string directory, int count, TimeProvider time)
@@ -35,7 +30,7 @@ public sealed class SlotDirectory
         var slots = new SlotDirectory(directory, count, time);
         try
         {
-            System.IO.Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(directory);
             foreach (var file in slots.files)
             {
                 var fd = LibC.Open(file, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_CLOEXEC, 0b110_100_100);
