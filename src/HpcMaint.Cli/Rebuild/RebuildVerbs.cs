@@ -42,7 +42,7 @@ internal static class RebuildVerbs
             if (resumed.Status == PlanStatus.Halted)
             {
                 env.Error.WriteLine(
-                    $"hpcmaint rebuild resume: plan {plan.Id} halted: {Halted(resumed)}; look at the failed nodes (`hpcmaint rebuild status {plan.Id}`), "
+                    $"hpcmaint rebuild resume: plan {plan.Id} {Halted(resumed)}; look at the failed nodes (`hpcmaint rebuild status {plan.Id}`), "
                     + $"then resume with --max-failures {resumed.Count(RebuildStep.Failed)} or more, or cancel it. Nothing was done.");
                 return Task.FromResult(ExitCodes.Failed);
             }
@@ -76,7 +76,7 @@ internal static class RebuildVerbs
             var failed = ended.Count(RebuildStep.Failed);
             view.Finished(
                 ended,
-                ended.Status == PlanStatus.Halted ? $"halted: {Halted(ended)}. Look at them (`hpcmaint rebuild status {ended.Id}`), then `hpcmaint rebuild resume {ended.Id} --max-failures N` or cancel"
+                ended.Status == PlanStatus.Halted ? $"{Halted(ended)}. Look at them (`hpcmaint rebuild status {ended.Id}`), then `hpcmaint rebuild resume {ended.Id} --max-failures N` or cancel"
                 : failed == 0 ? "every node is on " + ended.Image
                 : $"{failed} node(s) failed: see `hpcmaint rebuild status {ended.Id}`");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
@@ -89,8 +89,7 @@ internal static class RebuildVerbs
         }
     }
 
-    private static string Halted(RebuildPlan plan) =>
-        $"{plan.Count(RebuildStep.Failed)} nodes failed, more than the {plan.MaxFailures} it tolerates; {plan.Count(RebuildStep.Waiting)} not started";
+    private static string Halted(RebuildPlan plan) => $"{plan.HaltReason}; {plan.Count(RebuildStep.Waiting)} not started";
 
     public static bool TryContext(CliEnvironment env, CommonInput common, out RebuildContext context)
     {
@@ -175,7 +174,7 @@ internal static class RebuildVerbs
         var latest = store.All().LastOrDefault(p => !openOnly || p.IsResumable);
         if (latest is null)
         {
-            env.Error.WriteLine($"hpcmaint rebuild {verb}: no {(openOnly ? "running " : string.Empty)}plan in {store.Directory}");
+            env.Error.WriteLine($"hpcmaint rebuild {verb}: no {(openOnly ? "running or halted " : string.Empty)}plan in {store.Directory}");
         }
 
         return latest;

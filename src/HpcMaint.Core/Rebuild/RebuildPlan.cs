@@ -44,6 +44,11 @@ public sealed record RebuildPlan(
     /// <summary>More nodes failed than tolerated: no node is admitted any more.</summary>
     public bool IsOverFailureLimit => Count(RebuildStep.Failed) > MaxFailures;
 
+    /// <summary>Why no node is admitted once over the failure limit; null below it.</summary>
+    public string? HaltReason => IsOverFailureLimit
+        ? $"halted: {Count(RebuildStep.Failed)} nodes failed, more than the {MaxFailures} the plan tolerates (--max-failures)"
+        : null;
+
     public PlannedNode? Find(string node)
     {
         foreach (var n in Nodes)

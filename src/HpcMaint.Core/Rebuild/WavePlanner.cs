@@ -15,9 +15,7 @@ public static class WavePlanner
         var reserved = BudgetLedger.MaintenanceReserved(view, settings.ReservationLead);
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
         var decisions = new List<NodeDecision>();
-        var halted = plan.IsOverFailureLimit
-            ? $"halted: {plan.Count(RebuildStep.Failed)} nodes failed, more than the {plan.MaxFailures} the plan tolerates (--max-failures)"
-            : null;
+        var halted = plan.HaltReason;
         foreach (var planned in plan.Nodes)
         {
             if (planned.Step == RebuildStep.Waiting)

@@ -110,7 +110,7 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
         var halted = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v7", "--max-down", "25", "--gate=/bin/false");
 
         Assert.Equal(1, halted.ExitCode);
-        Assert.Contains("halted: 2 nodes failed, more than the 1 it tolerates; 2 not started", halted.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("halted: 2 nodes failed, more than the 1 the plan tolerates (--max-failures); 2 not started", halted.StandardOutput, StringComparison.Ordinal);
         var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v7");
         Assert.Equal(PlanStatus.Halted, plan.Status);
         Assert.Equal([RebuildStep.Failed, RebuildStep.Failed, RebuildStep.Waiting, RebuildStep.Waiting], plan.Nodes.Select(n => n.Step));
