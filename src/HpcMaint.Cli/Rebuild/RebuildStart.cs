@@ -74,9 +74,7 @@ internal static class RebuildStart
         : input.MaxDown is < 1 or > 100 ? $"--max-down {input.MaxDown}: write a percentage from 1 to 100"
         : input.MaxFailures < 0 ? $"--max-failures {input.MaxFailures}: write how many failed nodes to tolerate (0 halts at the first)"
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"
-        : input.Partition is not null && PartitionSelection.Parse(input.Partition).Count == 0 ? $"--partition '{input.Partition}': name at least one partition"
-        : input.Partition is not null && PartitionSelection.Parse(input.Partition).FirstOrDefault(p => p.Any(char.IsWhiteSpace)) is { } spaced
-            ? $"--partition '{input.Partition}': '{spaced}' has spaces; separate partitions with commas"
+        : input.Partition is not null && PartitionSelection.Problem(input.Partition) is { } partitionProblem ? $"--partition '{input.Partition}': {partitionProblem}"
         : input.Gate is { } gate && string.IsNullOrWhiteSpace(gate[0]) ? "--gate: the first word is the program to run; it cannot be empty"
         : input.SbatchOptions.Count > 0 && input.Strategy == RebuildStrategy.Drain ? "--sbatch-option: --strategy drain submits no job; sbatch options go with --strategy job"
         : input.SbatchOptions.Select(SbatchOptionRules.Problem).FirstOrDefault(p => p is not null);

@@ -7,6 +7,12 @@ public static class PartitionSelection
     public static IReadOnlyList<string> Parse(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>What is wrong with the list as written (no name, a name with spaces); null when nothing.</summary>
+    public static string? Problem(string text) =>
+        Parse(text) is { Count: 0 } ? "name at least one partition"
+        : Parse(text).FirstOrDefault(p => p.Any(char.IsWhiteSpace)) is { } spaced ? $"'{spaced}' has spaces; separate partitions with commas"
+        : null;
+
     /// <summary>The nodes of <paramref name="partitions"/>; a partition with no node is a problem (a typo, most often).</summary>
     public static IReadOnlyList<string> Nodes(ClusterView view, IReadOnlyList<string> partitions, out IReadOnlyList<string> problems)
     {

@@ -39,4 +39,11 @@ public sealed class PartitionSelectionSpecs
         Assert.Equal(["x1"], nodes);
         Assert.Equal(["partition gpus has no nodes (or does not exist)"], problems);
     }
+
+    [Theory]
+    [InlineData(",", "name at least one partition")]
+    [InlineData("batch,gpu nodes", "'gpu nodes' has spaces; separate partitions with commas")]
+    [InlineData("batch,gpu", null)]
+    public void A_list_without_a_name_or_with_spaces_in_one_is_refused(string text, string? problem) =>
+        Assert.Equal(problem, PartitionSelection.Problem(text));
 }
