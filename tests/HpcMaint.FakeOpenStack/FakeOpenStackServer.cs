@@ -28,6 +28,24 @@ public sealed class FakeOpenStackServer : IAsyncDisposable
     /// <summary>What clouds.yaml's auth_url should say.</summary>
     public string AuthUrl => BaseUrl + "/v3";
 
+    /// <summary>A clouds.yaml naming this fake <paramref name="cloud"/>, with the password user it accepts.</summary>
+    public string CloudsYaml(string cloud)
+    {
+        var o = Cloud.Options;
+        return $"""
+            clouds:
+              {cloud}:
+                auth:
+                  auth_url: {AuthUrl}
+                  username: {o.Username}
+                  password: {o.Password}
+                  project_name: {o.ProjectName}
+                  user_domain_name: {o.DomainName}
+                  project_domain_name: {o.DomainName}
+
+            """;
+    }
+
     public static async Task<FakeOpenStackServer> StartAsync(FakeOptions options, IEnumerable<FakeServer> servers)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -18,17 +18,7 @@ public sealed class OpenStackConnectionSpecs : IDisposable
     {
         await using var fake = await FakeCloudFixture.StartAsync();
         var clouds = Path.Combine(dir, "clouds.yaml");
-        File.WriteAllText(clouds, $"""
-            clouds:
-              site:
-                auth:
-                  auth_url: {fake.Server.AuthUrl}
-                  username: admin
-                  password: secret
-                  project_name: demo
-                  user_domain_name: Default
-                  project_domain_name: Default
-            """);
+        File.WriteAllText(clouds, fake.Server.CloudsYaml("site"));
         var map = Path.Combine(dir, "servers.map");
         File.WriteAllText(map, $"gpu7 {FakeCloudFixture.IdOf("n2")}\n");
         var settings = new OpenStackSettings { Cloud = "site", CloudsFile = clouds, ServerLookup = ServerLookup.Map, MapFile = map, SlotsDir = Path.Combine(dir, "slots") };

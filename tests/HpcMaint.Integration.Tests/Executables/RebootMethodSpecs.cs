@@ -49,17 +49,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         fake = await FakeOpenStackServer.StartAsync(
             new FakeOptions { RebuildPhase = TimeSpan.FromMilliseconds(100), RebootTime = TimeSpan.FromMilliseconds(1) },
             new[] { "n1", "n2", "n3", "n4" }.Select(n => new FakeServer(FakeServerFile.IdFor(n), n, OldImage)));
-        File.WriteAllText(Path.Combine(dir, "clouds.yaml"), $"""
-            clouds:
-              fake:
-                auth:
-                  auth_url: {fake.AuthUrl}
-                  username: admin
-                  password: secret
-                  project_name: demo
-                  user_domain_name: Default
-                  project_domain_name: Default
-            """);
+        File.WriteAllText(Path.Combine(dir, "clouds.yaml"), fake.CloudsYaml("fake"));
         return fake;
     }
 
@@ -83,10 +73,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
             journal = "{Journal}"
             {sections}
             """);
-        var wrapper = Path.Combine(dir, "hpcmaint-reboot");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{Executables.Reboot}' --config '{config}' \"$@\"\n");
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        return wrapper;
+        return Scripts.RebootHook(Path.Combine(dir, "hpcmaint-reboot"), config);
     }
 
     private async Task<TestbedCluster> StartClusterAsync(Func<string, string> sections, params string[] extraLines)
@@ -201,8 +188,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var script = Path.Combine(dir, "reimage");
         await using var cluster = await StartClusterAsync(testbed =>
         {
-            File.WriteAllText(script, $"#!/bin/sh\necho \"$1 $2\" >> '{marker}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"\n");
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            Scripts.Write(script, $"echo \"$1 $2\" >> '{marker}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
             return $"[rebuild]\ncommand = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
         });
         var slurm = TestbedSlurm.Client(cluster);

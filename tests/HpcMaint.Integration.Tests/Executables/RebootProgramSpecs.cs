@@ -28,10 +28,7 @@ public sealed class RebootProgramSpecs : IDisposable
             [reboot]
             command = ["{testbedDir}/bin/reboot-node-sim", "{"{node}"}"]
             """);
-        var wrapper = Path.Combine(dir, "hpcmaint-reboot");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec '{Executables.Reboot}' --config '{config}' \"$@\"\n");
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        return wrapper;
+        return Scripts.RebootHook(Path.Combine(dir, "hpcmaint-reboot"), config);
     }
 
     private async Task<TestbedCluster> StartAsync(params string[] extraLines)

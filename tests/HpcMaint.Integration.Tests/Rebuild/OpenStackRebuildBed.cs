@@ -51,17 +51,7 @@ public sealed class OpenStackRebuildBed : IAsyncDisposable
             new[] { "n1", "n2", "n3", "n4" }.Select(n => new FakeServer(FakeServerFile.IdFor(n), n, OldImage)));
         var dir = Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
         var hm = Directory.CreateDirectory(Path.Combine(dir, "hm")).FullName;
-        File.WriteAllText(Path.Combine(hm, "clouds.yaml"), $"""
-            clouds:
-              fake:
-                auth:
-                  auth_url: {fake.AuthUrl}
-                  username: admin
-                  password: secret
-                  project_name: demo
-                  user_domain_name: Default
-                  project_domain_name: Default
-            """);
+        File.WriteAllText(Path.Combine(hm, "clouds.yaml"), fake.CloudsYaml("fake"));
         var config = Path.Combine(hm, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]
@@ -87,8 +77,8 @@ public sealed class OpenStackRebuildBed : IAsyncDisposable
             poll_interval = "200ms"
             prolog_timeout = "60s"
             """);
-        var reboot = Script(hm, "hpcmaint-reboot", $"exec '{Executables.Executables.Reboot}' --config '{config}' \"$@\"");
-        var prolog = Script(hm, "prolog-slurmctld", $"exec '{Executables.Executables.Hpcmaint}' prolog-slurmctld --config '{config}'");
+        var reboot = Scripts.RebootHook(Path.Combine(hm, "hpcmaint-reboot"), config);
+        var prolog = Scripts.PrologHook(Path.Combine(hm, "prolog-slurmctld"), config);
         Directory.CreateDirectory(Path.Combine(dir, "sim"));
         foreach (var node in new[] { "n1", "n2", "n3", "n4" })
         {
@@ -147,14 +137,6 @@ public sealed class OpenStackRebuildBed : IAsyncDisposable
         var servers = string.Join("\n", Cluster.NodeNames.Select(n => Fake.Cloud.Find(n)) .Select(s => $"{s!.Name} {s.Status} {s.TaskState} {s.ImageId}"));
         var journal = File.Exists(JournalPath) ? File.ReadAllText(JournalPath) : "(no journal)";
         return $"exit {rebuild.ExitCode}\n{rebuild.StandardOutput}\n{rebuild.StandardError}\n-- status\n{status.StandardOutput}\n-- sinfo\n{nodes}\n-- squeue\n{jobs}\n-- servers\n{servers}\n-- journal\n{journal}";
-    }
-
-    private static string Script(string dir, string name, string line)
-    {
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, $"#!/bin/sh\n{line}\n");
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-        return path;
     }
 
     /// <summary>After each accepted rebuild or reboot: wait for the server to settle, then restart (ACTIVE) or stop (ERROR) the node.</summary>

@@ -42,9 +42,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
             poll_interval = "200ms"
             prolog_timeout = "60s"
             """);
-        var prolog = Path.Combine(hm, "prolog-slurmctld");
-        File.WriteAllText(prolog, $"#!/bin/sh\nexec {Executables.Executables.Hpcmaint} prolog-slurmctld --config {config}\n");
-        File.SetUnixFileMode(prolog, (UnixFileMode)0b111_101_101);
+        var prolog = Scripts.PrologHook(Path.Combine(hm, "prolog-slurmctld"), config);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5), TimeProvider.System);
         cluster = await TestbedCluster.StartAsync(
             new TestbedOptions

@@ -126,11 +126,11 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, sub));
         }
 
-        Script("health-check", $"#!/bin/sh\nexec {Executables.Executables.Health} --config {Config}\n");
-        Script("fake-nvidia-smi", $"#!/bin/sh\n# Replays the fixture chosen for this node (the node's UTS host name).\nexec /bin/cat {Directory}/gpu/$(/bin/hostname).xml\n");
-        Script("reboot", $"#!/bin/sh\nexec {Executables.Executables.Reboot} --config {Config}\n");
-        Script("rebuild-sim", $"#!/bin/sh\n# The site's reimage step, simulated: note the rebuild, then reboot through the testbed.\necho \"$1\" >> {Rebuilds}\nexec {Directory}/bin/reboot-node-sim\n");
-        Script("notify", $"#!/bin/sh\n/bin/cat >> {Notifications}\necho >> {Notifications}\n");
+        Script("health-check", $"exec {Executables.Executables.Health} --config {Config}\n");
+        Script("fake-nvidia-smi", $"# Replays the fixture chosen for this node (the node's UTS host name).\nexec /bin/cat {Directory}/gpu/$(/bin/hostname).xml\n");
+        Script("reboot", $"exec {Executables.Executables.Reboot} --config {Config}\n");
+        Script("rebuild-sim", $"# The site's reimage step, simulated: note the rebuild, then reboot through the testbed.\necho \"$1\" >> {Rebuilds}\nexec {Directory}/bin/reboot-node-sim\n");
+        Script("notify", $"/bin/cat >> {Notifications}\necho >> {Notifications}\n");
         foreach (var node in new[] { "n1", "n2", "n3", "n4" })
         {
             ReplayGpus(node);
@@ -187,12 +187,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             """ + perNode + "\n" + extraToml);
     }
 
-    private void Script(string name, string text)
-    {
-        var path = Path.Combine(Directory, "tools", name);
-        File.WriteAllText(path, text);
-        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-    }
+    private void Script(string name, string body) => Scripts.Write(Path.Combine(Directory, "tools", name), body);
 
     private static void Run(string program, params string[] args)
     {
