@@ -54,7 +54,7 @@ id = "nic-lo"
 check = "net.link"
 interface = "lo"
 [[health.check]]
-id = "nic-$nic"
+id = "nic-default-route"
 check = "net.link"
 interface = "$nic"
 [[health.check]]

@@ -39,8 +39,9 @@ public sealed class HealthProgramSpecs : IDisposable
     [InlineData("hpcmaint-reboot")]
     public async Task A_bad_config_stops_a_hook_with_exit_2_and_every_problem_named(string hook)
     {
+        // The bad command is a relative path (the mistake) to an inert program: were the check to regress, nothing reboots.
         var config = Path.Combine(dir, "bad.toml");
-        File.WriteAllText(config, "[reboot]\ncommand = [\"reboot\"]\n[logging]\nlevel = \"loud\"\n");
+        File.WriteAllText(config, "[reboot]\ncommand = [\"bin/true\"]\n[logging]\nlevel = \"loud\"\n");
         var program = hook == "hpcmaint-health" ? Executables.Health : Executables.Reboot;
 
         var result = await RunAsHookAsync(program, new Dictionary<string, string?> { ["SLURMD_NODENAME"] = "n1" }, "--config", config);
