@@ -41,19 +41,22 @@ internal static partial class RebuildObservations
         return (Time("SubmitTime"), Time("StartTime"), Time("EndTime"));
     }
 
-    /// <summary>Each rebuild job started after its node's running job ended, and before a user job queued earlier on that node.</summary>
+    /// <summary>
+    /// The rebuild job was queued while its node's user job still ran, started after that job ended, and
+    /// before the user job queued earlier. A rebuild job queued only after the node's user jobs had all
+    /// started shows nothing about the queue, so the user jobs must outlast the waves before them.
+    /// </summary>
     public static async Task AssertJumpedTheQueueAsync(TestbedCluster cluster, string node, long rebuildJob, string running, string queued)
     {
+        // The last node's queued job may still be waiting for the scheduler when the rebuild ends.
+        Assert.True(await TestbedSlurm.Eventually(async () => !(await cluster.ShowJobAsync(queued)).Contains("JobState=PENDING", StringComparison.Ordinal)), $"{node}: user job {queued} never started");
         var r = await JobTimesAsync(cluster, rebuildJob.ToString(CultureInfo.InvariantCulture));
         var a = await JobTimesAsync(cluster, running);
         var b = await JobTimesAsync(cluster, queued);
+        // squeue's times have whole seconds: a start in the second of the submission is not ordered by them.
+        Assert.True(r.Submit < a.End && r.Submit < b.Start, $"{node}: the rebuild job was queued at {r.Submit:T}, once its user jobs had run ({a.End:T}, {b.Start:T}); make them longer");
         Assert.True(r.Start >= a.End, $"{node}: rebuild job started {r.Start:T}, before its node's running job ended {a.End:T}");
-        // squeue times have whole seconds: only a user job that started a full second after the rebuild
-        // job was queued is known to have started after it.
-        if (b.Start > r.Submit)
-        {
-            Assert.True(b.Start >= r.Start, $"{node}: user job queued earlier started {b.Start:T}, before the rebuild job {r.Start:T}");
-        }
+        Assert.True(b.Start >= r.Start, $"{node}: user job queued earlier started {b.Start:T}, before the rebuild job {r.Start:T}");
     }
 
     /// <summary>On each node a running job of the given length and a short one queued behind it; waits until the first ones run.</summary>

@@ -18,7 +18,7 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
     {
         await testbed.SetImageAsync("old");
         await testbed.SetImageAsync("v2", "n4");
-        var (running, queued) = await RebuildObservations.UserWorkAsync(Cluster, ("n1", 3), ("n2", 5), ("n3", 7), ("n4", 2));
+        var (running, queued) = await RebuildObservations.UserWorkAsync(Cluster, ("n1", 3), ("n2", 15), ("n3", 27), ("n4", 2));
 
         using var sampling = new CancellationTokenSource();
         var sampler = RebuildObservations.SampleUnavailableAsync(Cluster, sampling.Token);
