@@ -84,6 +84,14 @@ internal sealed class SelfHealingBed : IAsyncDisposable
         return read.Value;
     }
 
+    /// <summary>The value of the first line of the node's metrics file starting with <paramref name="series"/>; -1 when there is none.</summary>
+    public double MetricValue(string node, string series)
+    {
+        var path = Path.Combine(Directory, "hpcmaint", $"metrics-{node}.prom");
+        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal)) : null;
+        return line is null ? -1 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public string JournalText() => File.Exists(Journal) ? File.ReadAllText(Journal) : string.Empty;
 
     public async ValueTask DisposeAsync()

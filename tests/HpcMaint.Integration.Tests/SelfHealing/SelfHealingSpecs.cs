@@ -72,8 +72,14 @@ public sealed class SelfHealingSpecs
         await bed.ScontrolAsync("update", "nodename=n1", "state=drain", "reason=disk swap, ticket 1234");
         await bed.ScontrolAsync("update", "nodename=n4", "state=drain", "reason=NHC: check_ps_service: testd not running");
         bed.KillDaemon("n4");
+        var drained = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
-        await Task.Delay(TimeSpan.FromSeconds(10), TimeProvider.System);
+        // hpcmaint-health must be seen at work: runs on n1 after the drain, and n4's dead daemon counted
+        // twice (strikes = 2: enough to drain a node of its own).
+        Assert.True(
+            await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n1", "hpcmaint_health_last_run_timestamp_seconds") > drained + 2
+                && bed.MetricValue("n4", "hpcmaint_health_strikes{check=\"testd-n4\"") >= 2), 40),
+            "hpcmaint-health was not seen running on n1 and n4 after the drains");
 
         var n1 = await bed.NodeAsync("n1");
         var n4 = await bed.NodeAsync("n4");
