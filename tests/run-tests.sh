@@ -45,6 +45,7 @@ done
 
 passed=0
 failed=0
+skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
@@ -52,6 +53,8 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
+  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  skipped=$((skipped + ${s:-0}))
 done
 
 # The tests must leave no process of their own behind: every testbed daemon (and what it starts)
@@ -72,5 +75,7 @@ fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
+# A skipped test shows nothing: say so, with where the reasons are, before the result line.
+((skipped == 0)) || echo "$skipped skipped (each [Fact(Skip = …)] says why): $(grep -rl 'Skip = "' tests --include=*.cs | tr '\n' ' ')"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
