@@ -54,9 +54,10 @@ public sealed class SelfHealingSpecs
         Assert.Equal(["drain", "reboot", "rebuild", "manual"], history);
         Assert.True(bed.Cluster.RebootCount("n3") >= 2, "one reboot for the reboot step and one for the rebuild");
         Assert.Equal(["n3"], File.ReadAllLines(bed.Rebuilds));
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(bed.Notifications)), 10));
+        // The notify command's `>>` makes the file before cat has written to it: wait for the text itself.
+        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(bed.Notifications) && File.ReadAllText(bed.Notifications).Contains("\"node\": \"n3\"", StringComparison.Ordinal)), 10),
+            "no notification for n3");
         var notification = File.ReadAllText(bed.Notifications);
-        Assert.Contains("\"node\": \"n3\"", notification, StringComparison.Ordinal);
         Assert.Contains("fs.mount", notification, StringComparison.Ordinal);
         var journal = bed.JournalText();
         foreach (var action in new[] { "drain", "request-reboot", "request-rebuild", "notify" })
