@@ -12,14 +12,20 @@ public static class CliConfig
 {
     public static bool TryLoad(CliEnvironment env, string? path, [NotNullWhen(true)] out HpcMaintConfig? config)
     {
+        config = Load(env, path).Config;
+        return config is not null;
+    }
+
+    /// <summary>The whole result: the config and every key in force (for `config check`).</summary>
+    public static ConfigResult Load(CliEnvironment env, string? path)
+    {
         var result = ConfigLoader.Load(path, env.GetVariable);
         if (!result.IsValid)
         {
             ConfigErrorsPrinter.Print(env.Error, result.Errors);
         }
 
-        config = result.Config;
-        return config is not null;
+        return result;
     }
 
     /// <summary>Logs to standard error: the config's level, or debug with -v.</summary>

@@ -23,7 +23,7 @@ public static class ConfigLoader
         {
             return askedFor
                 ? ConfigResult.Invalid([new ConfigError(path, 0, "file", "no such file; check the path given with --config or HPCMAINT_CONFIG")])
-                : ConfigResult.Valid(HpcMaintConfig.Defaults("(built-in defaults: " + path + " does not exist)"));
+                : HpcMaintConfigReader.Read(TomlParser.Parse(string.Empty, path), "(built-in defaults: " + path + " does not exist)");
         }
 
         string text;

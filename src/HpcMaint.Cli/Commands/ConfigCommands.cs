@@ -25,18 +25,19 @@ public static class ConfigCommands
 
     private static int Check(CliEnvironment env, string? path, bool json)
     {
-        if (!CliConfig.TryLoad(env, path, out var config))
+        var result = CliConfig.Load(env, path);
+        if (!result.IsValid)
         {
             return ExitCodes.BadInput;
         }
 
         if (json)
         {
-            EffectiveConfigPrinter.WriteJson(env.Out, config);
+            EffectiveConfigPrinter.WriteJson(env.Out, result.Config!.SourceFile, result.Effective);
         }
         else
         {
-            EffectiveConfigPrinter.WriteToml(env.Out, config);
+            EffectiveConfigPrinter.WriteToml(env.Out, result.Config!.SourceFile, result.Effective);
         }
 
         return ExitCodes.Ok;

@@ -1,96 +1,85 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using HpcMaint.Adapters.Json;
 using HpcMaint.Core.Config;
 
 namespace HpcMaint.Cli.Output;
 
-/// <summary>The configuration in force, defaults included, as TOML (re-readable) or JSON.</summary>
+/// <summary>
+/// The configuration in force, every key the reader knows with defaults filled in, as TOML (re-readable)
+/// or JSON. Both come from the one <see cref="EffectiveConfig"/> the reader recorded, so they cannot differ.
+/// </summary>
 public static class EffectiveConfigPrinter
 {
-    public static void WriteToml(TextWriter w, HpcMaintConfig c)
+    public static void WriteToml(TextWriter w, string source, EffectiveConfig effective)
     {
-        w.WriteLine($"# effective configuration from {c.SourceFile}");
-        w.WriteLine("[slurm]");
-        w.WriteLine($"bin_dir = {Quote(c.Slurm.BinDir)}");
-        if (c.Slurm.Conf is { } conf)
+        w.WriteLine($"# effective configuration from {source}");
+        foreach (var section in effective.Sections())
         {
-            w.WriteLine($"conf = {Quote(conf)}");
-        }
+            var (name, index) = SplitIndex(section.Key);
+            w.WriteLine();
+            if (section.FirstOrDefault(e => e.Key.Length == 0) is { Value: TextValue absent })
+            {
+                w.WriteLine($"# [{name}]: {absent.Text}");
+                continue;
+            }
 
-        w.WriteLine($"command_timeout = {Quote(DurationText.Format(c.Slurm.CommandTimeout))}");
-        w.WriteLine();
-        w.WriteLine("[audit]");
-        w.WriteLine($"journal = {Quote(c.Audit.Journal)}");
-        w.WriteLine();
-        w.WriteLine("[logging]");
-        w.WriteLine($"level = {Quote(c.Logging.Level)}");
-        w.WriteLine();
-        w.WriteLine("[node]");
-        if (c.Node.Name is { } name)
-        {
-            w.WriteLine($"name = {Quote(name)}");
+            w.WriteLine(index is null ? $"[{name}]" : $"[[{name}]]");
+            foreach (var entry in section)
+            {
+                w.WriteLine(entry.Value is NotSetValue ? $"# {entry.Key}: not set" : $"{entry.Key} = {Toml(entry.Value)}");
+            }
         }
-
-        w.WriteLine();
-        w.WriteLine("[reboot]");
-        w.WriteLine($"command = [{string.Join(", ", c.Reboot.Command.Select(Quote))}]");
-        w.WriteLine();
-        w.WriteLine("[rebuild]");
-        w.WriteLine($"partition = {Quote(c.Rebuild.Partition)}");
-        w.WriteLine($"gate = [{string.Join(", ", c.Rebuild.Gate.Select(Quote))}]");
-        w.WriteLine($"gate_timeout = {Quote(DurationText.Format(c.Rebuild.GateTimeout))}");
-        w.WriteLine($"state_dir = {Quote(c.Rebuild.StateDir)}");
-        w.WriteLine($"poll_interval = {Quote(DurationText.Format(c.Rebuild.PollInterval))}");
-        w.WriteLine($"image_source = {Quote(c.Rebuild.ImageSource)}");
-        w.WriteLine($"reservation_lead = {Quote(DurationText.Format(c.Rebuild.ReservationLead))}");
-        w.WriteLine($"prolog_timeout = {Quote(DurationText.Format(c.Rebuild.PrologTimeout))}");
     }
 
-    public static void WriteJson(TextWriter w, HpcMaintConfig c)
+    public static void WriteJson(TextWriter w, string source, EffectiveConfig effective)
     {
+        var root = new JsonNode();
+        foreach (var section in effective.Sections())
+        {
+            var node = root;
+            foreach (var part in section.Key.Split('.'))
+            {
+                node = node.Child(part);
+            }
+
+            if (section.Any(e => e.Key.Length == 0))
+            {
+                node.Absent = true;
+                continue;
+            }
+
+            foreach (var entry in section)
+            {
+                node.Values.Add((entry.Key, entry.Value));
+            }
+        }
+
         JsonText.WriteDocument(w, j =>
         {
             j.WriteStartObject();
-            j.WriteString("source", c.SourceFile);
-            j.WriteStartObject("slurm");
-            j.WriteString("bin_dir", c.Slurm.BinDir);
-            j.WriteStringOrNull("conf", c.Slurm.Conf);
-            j.WriteNumber("command_timeout_seconds", c.Slurm.CommandTimeout.TotalSeconds);
-            j.WriteEndObject();
-            j.WriteStartObject("audit");
-            j.WriteString("journal", c.Audit.Journal);
-            j.WriteEndObject();
-            j.WriteStartObject("logging");
-            j.WriteString("level", c.Logging.Level);
-            j.WriteEndObject();
-            j.WriteStartObject("node");
-            j.WriteStringOrNull("name", c.Node.Name);
-            j.WriteEndObject();
-            j.WriteStartObject("reboot");
-            j.WriteStartArray("command");
-            foreach (var arg in c.Reboot.Command)
-            {
-                j.WriteStringValue(arg);
-            }
-
-            j.WriteEndArray();
-            j.WriteEndObject();
-            j.WriteStartObject("rebuild");
-            j.WriteString("partition", c.Rebuild.Partition);
-            j.WriteStartArray("gate");
-            foreach (var arg in c.Rebuild.Gate)
-            {
-                j.WriteStringValue(arg);
-            }
-
-            j.WriteEndArray();
-            j.WriteString("state_dir", c.Rebuild.StateDir);
-            j.WriteNumber("poll_interval_seconds", c.Rebuild.PollInterval.TotalSeconds);
-            j.WriteString("image_source", c.Rebuild.ImageSource);
-            j.WriteEndObject();
+            j.WriteString("source", source);
+            root.WriteMembers(j);
             j.WriteEndObject();
         });
     }
+
+    /// <summary>"health.check[2]" → ("health.check", 2).</summary>
+    private static (string Name, int? Index) SplitIndex(string section) =>
+        section.EndsWith(']') && section.LastIndexOf('[') is var open and > 0
+            ? (section[..open], int.Parse(section[(open + 1)..^1], CultureInfo.InvariantCulture))
+            : (section, null);
+
+    private static string Toml(EffectiveValue value) => value switch
+    {
+        TextValue t => Quote(t.Text),
+        IntegerValue i => i.Value.ToString(CultureInfo.InvariantCulture),
+        NumberValue n => n.Value.ToString("R", CultureInfo.InvariantCulture) is var s && (s.Contains('.') || s.Contains('E')) ? s : s + ".0",
+        BooleanValue b => b.Value ? "true" : "false",
+        ListValue l => $"[{string.Join(", ", l.Items.Select(Quote))}]",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "no TOML form"),
+    };
 
     private static string Quote(string value)
     {
@@ -109,5 +98,89 @@ public static class EffectiveConfigPrinter
         }
 
         return sb.Append('"').ToString();
+    }
+
+    /// <summary>A table of the JSON form: its own keys, nested tables, and arrays of tables ("check[1]", "check[2]").</summary>
+    private sealed class JsonNode
+    {
+        private readonly List<(string Name, int? Index, JsonNode Node)> children = [];
+
+        public List<(string Key, EffectiveValue Value)> Values { get; } = [];
+
+        public bool Absent { get; set; }
+
+        public JsonNode Child(string part)
+        {
+            var (name, index) = SplitIndex(part);
+            var found = children.FirstOrDefault(c => c.Name == name && c.Index == index).Node;
+            if (found is null)
+            {
+                found = new JsonNode();
+                children.Add((name, index, found));
+            }
+
+            return found;
+        }
+
+        public void WriteMembers(Utf8JsonWriter j)
+        {
+            foreach (var (key, value) in Values)
+            {
+                j.WritePropertyName(key);
+                WriteValue(j, value);
+            }
+
+            foreach (var group in children.GroupBy(c => c.Name))
+            {
+                j.WritePropertyName(group.Key);
+                if (group.First().Index is null)
+                {
+                    group.First().Node.Write(j);
+                    continue;
+                }
+
+                j.WriteStartArray();
+                foreach (var (_, _, node) in group)
+                {
+                    node.Write(j);
+                }
+
+                j.WriteEndArray();
+            }
+        }
+
+        private void Write(Utf8JsonWriter j)
+        {
+            if (Absent)
+            {
+                j.WriteNullValue();
+                return;
+            }
+
+            j.WriteStartObject();
+            WriteMembers(j);
+            j.WriteEndObject();
+        }
+
+        private static void WriteValue(Utf8JsonWriter j, EffectiveValue value)
+        {
+            switch (value)
+            {
+                case TextValue t: j.WriteStringValue(t.Text); break;
+                case IntegerValue i: j.WriteNumberValue(i.Value); break;
+                case NumberValue n: j.WriteNumberValue(n.Value); break;
+                case BooleanValue b: j.WriteBooleanValue(b.Value); break;
+                case ListValue l:
+                    j.WriteStartArray();
+                    foreach (var item in l.Items)
+                    {
+                        j.WriteStringValue(item);
+                    }
+
+                    j.WriteEndArray();
+                    break;
+                default: j.WriteNullValue(); break;
+            }
+        }
     }
 }

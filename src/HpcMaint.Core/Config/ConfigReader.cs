@@ -16,6 +16,9 @@ public sealed class ConfigReader
 
     public IReadOnlyList<ConfigError> Errors => errors;
 
+    /// <summary>Every key read so far with its value in force.</summary>
+    public EffectiveConfig Effective { get; } = new();
+
     public ConfigSection Section(TomlTable root, string name) =>
         root.TryGetValue(name, out var value)
             ? value is TomlTable table

@@ -5,7 +5,10 @@ public sealed record ConfigResult(HpcMaintConfig? Config, IReadOnlyList<ConfigEr
 {
     public bool IsValid => Config is not null;
 
-    public static ConfigResult Valid(HpcMaintConfig config) => new(config, []);
+    /// <summary>Every key with its value in force, for `hpcmaint config check`.</summary>
+    public EffectiveConfig Effective { get; init; } = new();
+
+    public static ConfigResult Valid(HpcMaintConfig config, EffectiveConfig effective) => new(config, []) { Effective = effective };
 
     public static ConfigResult Invalid(IReadOnlyList<ConfigError> errors) => new(null, errors);
 }

@@ -20,9 +20,21 @@ public sealed class ConfigSection
     public string Name { get; }
 
     public string String(string key, string fallback, Func<string, string?>? validate = null) =>
-        Optional(key, validate) ?? fallback;
+        Record(key, Optional(key, validate) ?? fallback, EffectiveValue.Of);
 
-    public string? Optional(string key, Func<string, string?>? validate = null)
+    public string? Optional(string key, Func<string, string?>? validate = null) =>
+        Record(key, ReadOptional(key, validate), EffectiveValue.Of);
+
+    /// <summary>Shows <paramref name="value"/> as this key's value in force (for keys whose value is worked out from others).</summary>
+    public void Record(string key, EffectiveValue value) => reader.Effective.Set(Name, key, value);
+
+    private T Record<T>(string key, T value, Func<T, EffectiveValue> show)
+    {
+        Record(key, show(value));
+        return value;
+    }
+
+    private string? ReadOptional(string key, Func<string, string?>? validate)
     {
         if (Get(key) is not { } value)
         {
@@ -42,7 +54,10 @@ public sealed class ConfigSection
         return s.Value;
     }
 
-    public int Int(string key, int fallback, int min, int max)
+    public int Int(string key, int fallback, int min, int max) =>
+        Record(key, ReadInt(key, fallback, min, max), n => new IntegerValue(n));
+
+    private int ReadInt(string key, int fallback, int min, int max)
     {
         var value = Get(key);
         if (value is null)
@@ -61,7 +76,10 @@ public sealed class ConfigSection
     }
 
     /// <summary>A duration: "500ms", "20s", "5m", "1h", or a number of seconds.</summary>
-    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
+    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
+        Record(key, ReadDuration(key, fallback, min, max), d => new TextValue(DurationText.Format(d)));
+
+    private TimeSpan ReadDuration(string key, TimeSpan fallback, TimeSpan min, TimeSpan max)
     {
         var value = Get(key);
         if (value is null)
@@ -86,7 +104,10 @@ public sealed class ConfigSection
     }
 
     /// <summary>A list of strings, e.g. an argv: ["/usr/sbin/reboot"].</summary>
-    public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback, Func<IReadOnlyList<string>, string?>? validate = null)
+    public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback, Func<IReadOnlyList<string>, string?>? validate = null) =>
+        Record(key, ReadStringList(key, fallback, validate), EffectiveValue.Of);
+
+    private IReadOnlyList<string> ReadStringList(string key, IReadOnlyList<string> fallback, Func<IReadOnlyList<string>, string?>? validate)
     {
         var value = Get(key);
         if (value is null)
@@ -103,22 +124,32 @@ public sealed class ConfigSection
         return validate?.Invoke(list) is { } problem ? reader.Fail(value, Path(key), problem, fallback) : list;
     }
 
+    /// <summary>A list of strings that may be left out (null then: the feature it configures is off).</summary>
+    public IReadOnlyList<string>? OptionalStringList(string key, Func<IReadOnlyList<string>, string?>? validate = null) =>
+        Has(key) ? StringList(key, [], validate) : Record(key, (IReadOnlyList<string>?)null, EffectiveValue.Of);
+
+    /// <summary>Shows the whole section as not written (a section whose presence switches a feature on).</summary>
+    public void RecordAbsent(string why) => reader.Effective.Set(Name, string.Empty, new TextValue(why));
+
     public bool Bool(string key, bool fallback)
     {
         var value = Get(key);
-        return value switch
+        return Record(key, value switch
         {
             null => fallback,
             TomlBoolean b => b.Value,
             _ => reader.Fail(value, Path(key), $"expected true or false, got {Show(value)}", fallback),
-        };
+        }, b => new BooleanValue(b));
     }
 
     public int? OptionalInt(string key, int min, int max) =>
-        Get(key) is null ? null : Int(key, min, min, max);
+        Get(key) is null ? Record(key, (int?)null, _ => EffectiveValue.NotSet) : Int(key, min, min, max);
 
     /// <summary>A number (whole or decimal), e.g. a temperature limit or a tolerance.</summary>
-    public double? OptionalNumber(string key, double min, double max)
+    public double? OptionalNumber(string key, double min, double max) =>
+        Record(key, ReadOptionalNumber(key, min, max), n => n is { } v ? new NumberValue(v) : EffectiveValue.NotSet);
+
+    private double? ReadOptionalNumber(string key, double min, double max)
     {
         var value = Get(key);
         double? parsed = value switch
@@ -134,7 +165,16 @@ public sealed class ConfigSection
     }
 
     /// <summary>A size in bytes: "512MiB", "24GiB", "1.5TB", or a whole number of bytes.</summary>
-    public long? OptionalByteSize(string key)
+    public long? OptionalByteSize(string key) =>
+        Record(key, ReadOptionalByteSize(key), ShowByteSize);
+
+    // The short form only where it reads back as the same number of bytes.
+    private static EffectiveValue ShowByteSize(long? bytes) =>
+        bytes is not { } n ? EffectiveValue.NotSet
+        : ByteSizeText.TryParse(ByteSizeText.Format(n), out var back) && back == n ? new TextValue(ByteSizeText.Format(n))
+        : new IntegerValue(n);
+
+    private long? ReadOptionalByteSize(string key)
     {
         var value = Get(key);
         long? parsed = value switch

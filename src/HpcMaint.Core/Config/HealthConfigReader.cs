@@ -166,6 +166,7 @@ internal static class HealthConfigReader
             max = NodeBudget.Nodes(breaker.Int("max_nodes", 1, 0, 100_000));
         }
 
+        breaker.Record("max_nodes", max.Count is { } count ? new IntegerValue(count) : new TextValue(max.ToString()));
         var result = new BreakerSettings
         {
             MaxNodes = max,
@@ -190,7 +191,7 @@ internal static class HealthConfigReader
     private static NotifySettings Notify(ConfigSection notify)
     {
         var defaults = new NotifySettings();
-        var command = notify.Has("command") ? notify.StringList("command", [], ConfigRules.Argv) : null;
+        var command = notify.OptionalStringList("command", ConfigRules.Argv);
         var webhookText = notify.Optional("webhook", ConfigRules.HttpUrl);
         var result = new NotifySettings
         {

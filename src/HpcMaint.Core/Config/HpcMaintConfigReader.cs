@@ -51,6 +51,7 @@ public static class HpcMaintConfigReader
                     Power = powerSettings,
                     Rebuild = rebuildSettings,
                     OpenStack = openStackSettings,
-                });
+                },
+                reader.Effective);
     }
 }

@@ -22,9 +22,14 @@ internal static class RebootConfigReader
             WorkDir = reboot.String("work_dir", defaults.WorkDir, ConfigRules.AbsolutePath),
         };
 
-        var powerSettings = new PowerSettings { Command = power.Has("command") ? power.StringList("command", [], ConfigRules.Argv) : null };
+        var powerSettings = new PowerSettings { Command = power.OptionalStringList("command", ConfigRules.Argv) };
         power.Done();
         var openStackSettings = openstack.Line > 0 ? OpenStack(openstack) : null;
+        if (openStackSettings is null)
+        {
+            openstack.RecordAbsent("not written: the nodes are not OpenStack servers");
+        }
+
         openstack.Done();
 
         var used = groups.Select(g => g.Method).Append(method).ToHashSet();

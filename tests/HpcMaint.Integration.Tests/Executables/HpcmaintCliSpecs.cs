@@ -54,7 +54,107 @@ public sealed class HpcmaintCliSpecs : IDisposable
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("conf = \"/etc/slurm/slurm.conf\"", first.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(first.StandardOutput.Split('\n').Skip(1), second.StandardOutput.Split('\n').Skip(1));
-        Assert.Contains("\"command_timeout_seconds\": 10", json.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\"command_timeout\": \"10s\"", json.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Config_check_prints_every_section_and_key_the_same_in_text_and_json()
+    {
+        // The annotated example, with its commented [openstack] section and first [[health.check]] switched on.
+        var example = File.ReadAllText(Path.Combine(Executables.RepositoryRoot, "slurm", "hpcmaint.toml"));
+        var path = Path.Combine(dir, "all.toml");
+        File.WriteAllText(path, example + "\n[openstack]\ncloud = \"c1\"\n\n[[health.check]]\ncheck = \"fs.mount\"\npath = \"/scratch\"\n");
+
+        var text = await RunAsync(string.Empty, "config", "check", "--config", path);
+        var json = await RunAsync(string.Empty, "config", "check", "--config", path, "--json");
+
+        Assert.Equal(0, text.ExitCode);
+        var textKeys = TextKeys(text.StandardOutput);
+        var jsonKeys = JsonKeys(System.Text.Json.JsonDocument.Parse(json.StandardOutput).RootElement, string.Empty).ToHashSet();
+        jsonKeys.Remove("source");
+        Assert.Equal(textKeys.Order(StringComparer.Ordinal), jsonKeys.Order(StringComparer.Ordinal));
+        foreach (var name in new[] { "slurm", "audit", "logging", "node", "reboot", "power", "openstack", "health", "health.breaker", "health.lemon", "health.notify", "rebuild" })
+        {
+            Assert.Contains(textKeys, k => k.StartsWith(name + ".", StringComparison.Ordinal));
+        }
+
+        // Every key the example names, written or commented out, is shown with its value in force.
+        var section = string.Empty;
+        foreach (var line in example.Split('\n').Select(l => l.TrimStart('#', ' ')))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"^\[\[?([a-z_.]+)\]\]?\s*$") is { Success: true } header)
+            {
+                section = header.Groups[1].Value;
+            }
+            else if (System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+) = ") is { Success: true } key && section.Length > 0 && section != "health.check" && section != "reboot.nodes")
+            {
+                Assert.Contains(section + "." + key.Groups[1].Value, textKeys);
+            }
+        }
+
+        Assert.Contains("reboot.work_dir", textKeys);
+        Assert.Contains("reboot.slurm_timeout", textKeys);
+        Assert.Contains("health.check[1].path", textKeys);
+    }
+
+    private static HashSet<string> TextKeys(string toml)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var section = string.Empty;
+        var counts = new Dictionary<string, int>();
+        foreach (var line in toml.Split('\n'))
+        {
+            if (line.StartsWith("[[", StringComparison.Ordinal))
+            {
+                var name = line.Trim('[', ']');
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+                section = $"{name}[{counts[name]}]";
+            }
+            else if (line.StartsWith('['))
+            {
+                section = line.Trim('[', ']');
+            }
+            else if (line.Contains(" = ", StringComparison.Ordinal))
+            {
+                keys.Add($"{section}.{line[..line.IndexOf(" = ", StringComparison.Ordinal)]}");
+            }
+            else if (line.EndsWith(": not set", StringComparison.Ordinal))
+            {
+                keys.Add($"{section}.{line[2..line.IndexOf(':', StringComparison.Ordinal)]}");
+            }
+        }
+
+        return keys;
+    }
+
+    private static IEnumerable<string> JsonKeys(System.Text.Json.JsonElement e, string prefix)
+    {
+        foreach (var p in e.EnumerateObject())
+        {
+            var name = prefix + p.Name;
+            if (p.Value.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var k in JsonKeys(p.Value, name + "."))
+                {
+                    yield return k;
+                }
+            }
+            else if (p.Value.ValueKind == System.Text.Json.JsonValueKind.Array && p.Value.EnumerateArray().Any(x => x.ValueKind == System.Text.Json.JsonValueKind.Object))
+            {
+                var i = 0;
+                foreach (var item in p.Value.EnumerateArray())
+                {
+                    foreach (var k in JsonKeys(item, $"{name}[{++i}]."))
+                    {
+                        yield return k;
+                    }
+                }
+            }
+            else
+            {
+                yield return name;
+            }
+        }
     }
 
     [Fact]
