@@ -1,6 +1,7 @@
 using HpcMaint.Adapters.Files;
 using HpcMaint.Adapters.Health;
 using HpcMaint.Adapters.Hosting;
+using HpcMaint.Adapters.Processes;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
@@ -14,6 +15,26 @@ internal static class HealthRun
     public static int Execute(HpcMaintConfig config, string node, HookArguments arguments, ILoggerFactory logging)
     {
         var log = logging.CreateLogger("hpcmaint-health");
+
+        // A check tool that hangs must not outlive the run (slurmd starts one every HealthCheckInterval): its
+        // orphaned descendants come to us, and whatever is left when the run ends is killed.
+        if (ChildSubreaper.Become() is { } problem)
+        {
+            log.LogWarning("tools that leave their process group cannot be cleaned up: {Problem}", problem);
+        }
+
+        try
+        {
+            return Run(config, node, arguments, log);
+        }
+        finally
+        {
+            ChildSubreaper.EndLeftovers();
+        }
+    }
+
+    private static int Run(HpcMaintConfig config, string node, HookArguments arguments, ILogger log)
+    {
         var time = TimeProvider.System;
         var health = config.Health;
         var healthRunner = HealthRunnerFactory.Create(config, health, node, "hpcmaint-health", time);

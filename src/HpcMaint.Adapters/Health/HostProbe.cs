@@ -9,7 +9,7 @@ namespace HpcMaint.Adapters.Health;
 /// The real node as checks see it. Paths are resolved under <see cref="Root"/> ("/" normally; a test
 /// or chroot tree otherwise); programs run through the argv-only runner with a clean PATH.
 /// </summary>
-public sealed class HostProbe(string root, ICommandRunner runner, TimeProvider time) : IHostProbe
+public sealed class HostProbe(string root, ICommandRunner runner, TimeProvider time, long outputLimit = 1L << 20) : IHostProbe
 {
     private static readonly Dictionary<string, string?> ToolEnvironment = new(StringComparer.Ordinal)
     {
@@ -66,17 +66,21 @@ public sealed class HostProbe(string root, ICommandRunner runner, TimeProvider t
 
     public async Task<ProbeOutput> RunAsync(IReadOnlyList<string> argv, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var command = Command.For(argv[0]).WithArguments(argv.Skip(1)).WithEnvironment(ToolEnvironment).WithTimeout(timeout);
+        var command = Command.For(argv[0]).WithArguments(argv.Skip(1)).WithEnvironment(ToolEnvironment).WithTimeout(timeout)
+            .WithOutputLimit(outputLimit);
         var result = await runner.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        return result.Outcome switch
+        return Read(argv[0], timeout, result) with { TruncatedAt = result.OutputTruncated ? outputLimit : null };
+    }
+
+    private static ProbeOutput Read(string program, TimeSpan timeout, CommandResult result) =>
+        result.Outcome switch
         {
             CommandOutcome.Exited => new ProbeOutput(result.ExitCode, result.StandardOutput, result.StandardError),
-            CommandOutcome.Signaled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{argv[0]} was killed by signal {result.ExitCode}"),
-            CommandOutcome.TimedOut => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{argv[0]} did not finish within {Core.Config.DurationText.Format(timeout)}"),
-            CommandOutcome.Cancelled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{argv[0]} was stopped: the run's budget ran out"),
-            _ => ProbeOutput.Failed($"{argv[0]} could not be started: {result.StandardError.Trim()}"),
+            CommandOutcome.Signaled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} was killed by signal {result.ExitCode}"),
+            CommandOutcome.TimedOut => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} did not finish within {Core.Config.DurationText.Format(timeout)}"),
+            CommandOutcome.Cancelled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} was stopped") { Stopped = true },
+            _ => ProbeOutput.Failed($"{program} could not be started: {result.StandardError.Trim()}"),
         };
-    }
 
     public async Task<string?> TryConnectAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ internal static partial class LibC
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
     public const int SIGCHLD = 17;
+    public const int SIGCONT = 18;
+    public const int SIGSTOP = 19;
 
     public const int O_RDONLY = 0x0;
     public const int O_WRONLY = 0x1;
@@ -136,6 +138,9 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
+
+    [LibraryImport(Library, EntryPoint = "prctl", SetLastError = true)]
+    public static partial int Prctl(int option, nuint argument2, nuint argument3, nuint argument4, nuint argument5);
 
     public static string Describe(int errorNumber) => Marshal.GetPInvokeErrorMessage(errorNumber);
 }

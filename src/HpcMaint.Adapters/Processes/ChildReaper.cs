@@ -10,17 +10,24 @@ internal static class ChildReaper
     /// <summary>Waits until <paramref name="pid"/> exits and reaps it; false when its status was taken by someone else (ECHILD).</summary>
     public static bool WaitForExit(int pid, out int status)
     {
-        while (true)
+        try
         {
-            if (LibC.WaitPid(pid, out status, 0) == pid)
+            while (true)
             {
-                return true;
-            }
+                if (LibC.WaitPid(pid, out status, 0) == pid)
+                {
+                    return true;
+                }
 
-            if (Marshal.GetLastPInvokeError() != LibC.EINTR)
-            {
-                return false;
+                if (Marshal.GetLastPInvokeError() != LibC.EINTR)
+                {
+                    return false;
+                }
             }
+        }
+        finally
+        {
+            SpawnedChildren.Remove(pid);
         }
     }
 

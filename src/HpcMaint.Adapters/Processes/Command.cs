@@ -20,7 +20,8 @@ public sealed class Command
         string? workingDirectory,
         string? standardInput,
         TimeSpan timeout,
-        TimeSpan gracePeriod)
+        TimeSpan gracePeriod,
+        long outputLimit)
     {
         Program = program;
         Arguments = arguments;
@@ -30,6 +31,7 @@ public sealed class Command
         StandardInput = standardInput;
         Timeout = timeout;
         GracePeriod = gracePeriod;
+        OutputLimit = outputLimit;
     }
 
     /// <summary>The program: a path, or a bare name looked up in the child's PATH (or <c>/usr/sbin:/usr/bin:/sbin:/bin</c> when it has none).</summary>
@@ -56,12 +58,15 @@ public sealed class Command
     /// <summary>Time between SIGTERM and SIGKILL when the command is terminated. Default 2 s.</summary>
     public TimeSpan GracePeriod { get; }
 
+    /// <summary>Most bytes kept of each of standard output and error; the rest is read and discarded. Default: no limit.</summary>
+    public long OutputLimit { get; }
+
     public static Command For(string program)
     {
         ArgumentException.ThrowIfNullOrEmpty(program);
         RejectNul(program, nameof(program));
         return new Command(
-            program, [], NoEnvironment, false, null, null, CommandDefaults.Timeout, CommandDefaults.GracePeriod);
+            program, [], NoEnvironment, false, null, null, CommandDefaults.Timeout, CommandDefaults.GracePeriod, long.MaxValue);
     }
 
     [Pure]
@@ -76,7 +81,7 @@ public sealed class Command
         }
 
         return new Command(
-            Program, copy, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod);
+            Program, copy, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     /// <summary>Replaces the variables set for the child; a null value removes that variable from the child's environment.</summary>
@@ -102,12 +107,12 @@ public sealed class Command
         }
 
         return new Command(
-            Program, Arguments, copy.AsReadOnly(), CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod);
+            Program, Arguments, copy.AsReadOnly(), CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     [Pure]
     public Command WithCleanEnvironment(bool cleanEnvironment = true) =>
-        new(Program, Arguments, Environment, cleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod);
+        new(Program, Arguments, Environment, cleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
 
     [Pure]
     public Command WithWorkingDirectory(string workingDirectory)
@@ -115,7 +120,7 @@ public sealed class Command
         ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
         RejectNul(workingDirectory, nameof(workingDirectory));
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, workingDirectory, StandardInput, Timeout, GracePeriod);
+            Program, Arguments, Environment, CleanEnvironment, workingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     [Pure]
@@ -123,7 +128,7 @@ public sealed class Command
     {
         ArgumentNullException.ThrowIfNull(standardInput);
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, standardInput, Timeout, GracePeriod);
+            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, standardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     /// <summary>Sets the run-time limit: positive (at most 30 days), or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
@@ -138,7 +143,7 @@ public sealed class Command
         ArgumentOutOfRangeException.ThrowIfGreaterThan(timeout, TimeSpan.FromDays(30));
 
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, timeout, GracePeriod);
+            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, timeout, GracePeriod, OutputLimit);
     }
 
     /// <summary>Sets the time between SIGTERM and SIGKILL; zero sends SIGKILL right after SIGTERM.</summary>
@@ -148,7 +153,16 @@ public sealed class Command
         ArgumentOutOfRangeException.ThrowIfLessThan(gracePeriod, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(gracePeriod, TimeSpan.FromDays(1));
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, gracePeriod);
+            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, gracePeriod, OutputLimit);
+    }
+
+    /// <summary>Keeps at most <paramref name="bytes"/> of each of standard output and error (see <see cref="CommandResult.OutputTruncated"/>).</summary>
+    [Pure]
+    public Command WithOutputLimit(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        return new Command(
+            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, bytes);
     }
 
     /// <summary>The argv, shell-quoted, for logs and dry runs. Display only: commands never go through a shell.</summary>

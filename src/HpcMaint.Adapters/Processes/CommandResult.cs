@@ -17,5 +17,8 @@ public sealed record CommandResult(
     /// <summary>The program exited on its own with status 0.</summary>
     public bool IsSuccess => Outcome == CommandOutcome.Exited && ExitCode == 0;
 
+    /// <summary>Standard output or error ran past <see cref="Processes.Command.OutputLimit"/>; the text holds only its start.</summary>
+    public bool OutputTruncated { get; init; }
+
     public TimeSpan RunTime => ExitTime - StartTime;
 }

@@ -38,16 +38,22 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider) : ICommandR
         return Terminated(command, child, outcome, gone, startTime);
     }
 
-    /// <summary>SIGTERM to the group, up to the grace period for it to finish, then SIGKILL to the group.</summary>
+    /// <summary>
+    /// SIGTERM to the command's tree (its group, and descendants that left it), up to the grace period for it to
+    /// finish, then the tree is frozen and SIGKILLed (<see cref="ProcessTree.Kill"/>).
+    /// </summary>
     /// <returns>False if the command still had not finished a while after SIGKILL (stuck in the kernel, or its
-    /// output held open by a process that left the group).</returns>
+    /// output held open by a process that could not be found).</returns>
     private async Task<bool> TerminateAsync(RunningChild child, TimeSpan gracePeriod)
     {
+        var tree = new ProcessTree([child.ProcessId]);
+        tree.Terminate(LibC.SIGTERM);
         child.SignalGroup(LibC.SIGTERM);
         await CompletesWithinAsync(child.Completion, gracePeriod);
 
-        // Sent even when the command finished within the grace period, so nothing it left behind in its group
-        // survives. The group id stays reserved while any member lives, so this cannot hit a stranger.
+        // Done even when the command finished within the grace period, so nothing it left behind survives. The
+        // group id stays reserved while any member lives, so the group signal cannot hit a stranger.
+        tree.Kill();
         child.SignalGroup(LibC.SIGKILL);
         return await CompletesWithinAsync(child.Completion, CommandDefaults.KillWait);
     }
@@ -63,7 +69,10 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider) : ICommandR
 
         var outcome = status.WasSignaled ? CommandOutcome.Signaled : CommandOutcome.Exited;
         return new CommandResult(
-            command, outcome, status.ExitCode, child.Output.Snapshot(), error, startTime, status.ExitTime);
+            command, outcome, status.ExitCode, child.Output.Snapshot(), error, startTime, status.ExitTime)
+        {
+            OutputTruncated = child.OutputTruncated,
+        };
     }
 
     private CommandResult Terminated(
@@ -85,7 +94,10 @@ public sealed partial class ProcessRunner(TimeProvider timeProvider) : ICommandR
             child.Output.Snapshot(),
             error,
             startTime,
-            status?.ExitTime ?? timeProvider.GetUtcNow());
+            status?.ExitTime ?? timeProvider.GetUtcNow())
+        {
+            OutputTruncated = child.OutputTruncated,
+        };
     }
 
     private static async Task<bool> CompletesAsync(Task task, CancellationToken cancellationToken)

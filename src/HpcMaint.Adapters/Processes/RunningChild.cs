@@ -26,6 +26,8 @@ internal sealed class RunningChild
 
     public OutputCapture Error { get; }
 
+    public bool OutputTruncated => Output.Truncated || Error.Truncated;
+
     /// <summary>The child has exited and both output pipes are at end of file.</summary>
     public Task Completion { get; }
 
@@ -76,7 +78,7 @@ internal sealed class RunningChild
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
-        var child = new RunningChild(pid, exit, OutputCapture.Start(output.ReadEnd), OutputCapture.Start(error.ReadEnd));
+        var child = new RunningChild(pid, exit, OutputCapture.Start(output.ReadEnd, command.OutputLimit), OutputCapture.Start(error.ReadEnd, command.OutputLimit));
         if (input is not null)
         {
             WriteInput(input.WriteEnd, command.StandardInput!);

@@ -35,7 +35,16 @@ internal static class Spawner
             error,
             newSession);
 
-        var errno = PosixSpawn.Spawn(request, out pid);
+        int errno;
+        lock (SpawnedChildren.Gate)
+        {
+            errno = PosixSpawn.Spawn(request, out pid);
+            if (errno == 0)
+            {
+                SpawnedChildren.Add(pid, detached: newSession);
+            }
+        }
+
         return errno switch
         {
             0 => null,

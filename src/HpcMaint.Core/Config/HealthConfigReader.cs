@@ -13,6 +13,7 @@ internal static class HealthConfigReader
             Budget = health.Duration("budget", defaults.Budget, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(55)),
             SlurmTimeout = health.Duration("slurm_timeout", defaults.SlurmTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)),
             CheckTimeout = health.Duration("check_timeout", defaults.CheckTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(55)),
+            OutputLimit = OutputLimit(health, defaults.OutputLimit),
             Strikes = health.Int("strikes", defaults.Strikes, 1, 100),
             Ladder = Ladder(health, "ladder", defaults.Ladder),
             StateFile = health.String("state_file", defaults.StateFile, ConfigRules.AbsolutePath),
@@ -84,6 +85,18 @@ internal static class HealthConfigReader
         }
 
         return definitions.ToArray();
+    }
+
+    private static long OutputLimit(ConfigSection health, long fallback)
+    {
+        var limit = health.OptionalByteSize("output_limit") ?? fallback;
+        if (limit < 1024 || limit > 1L << 30)
+        {
+            health.Fail("output_limit", $"{ByteSizeText.Format(limit)} is out of range; write a size from 1KiB to 1GiB, e.g. \"1MiB\"");
+            return fallback;
+        }
+
+        return limit;
     }
 
     private static string Numbered(string kind, HashSet<string> taken)

@@ -23,7 +23,9 @@ public static class CheckRunner
         var limit = definition.Timeout < budget ? definition.Timeout : budget;
         using var timeout = new CancellationTokenSource(limit, time);
         using var own = CancellationTokenSource.CreateLinkedTokenSource(runToken, timeout.Token);
-        var work = Task.Run(() => definition.Check.RunAsync(probe, own.Token), own.Token);
+        string LimitReached() => Reached(definition, budget, runToken);
+        var checkProbe = new CheckProbe(probe, LimitReached);
+        var work = Task.Run(() => definition.Check.RunAsync(checkProbe, own.Token), own.Token);
         CheckVerdict verdict;
         try
         {
@@ -31,7 +33,7 @@ public static class CheckRunner
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            verdict = CheckVerdict.Error(definition.Kind, $"no answer within {Config.DurationText.Format(limit)}");
+            verdict = CheckVerdict.Error(definition.Kind, $"no answer: {LimitReached()}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -40,4 +42,10 @@ public static class CheckRunner
 
         return new CheckResult(definition, verdict, time.GetElapsedTime(started));
     }
+
+    /// <summary>Which limit stopped a check, with its value and the key that sets it.</summary>
+    private static string Reached(CheckDefinition definition, TimeSpan budget, CancellationToken runToken) =>
+        runToken.IsCancellationRequested || definition.Timeout >= budget
+            ? $"the run's time for checks ran out ({Config.DurationText.Format(budget)}, set by [health] budget)"
+            : $"the check's timeout ran out ({Config.DurationText.Format(definition.Timeout)}, set by its timeout or [health] check_timeout)";
 }

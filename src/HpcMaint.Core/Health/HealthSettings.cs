@@ -13,6 +13,9 @@ public sealed record HealthSettings
 
     public TimeSpan CheckTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Most bytes of a check tool's standard output (and of its error) kept; the rest is discarded.</summary>
+    public long OutputLimit { get; init; } = 1L << 20;
+
     public int Strikes { get; init; } = 3;
 
     public IReadOnlyList<LadderStep> Ladder { get; init; } = DefaultLadder;

@@ -1,4 +1,5 @@
 using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Tests.Processes.Support;
 
 namespace HpcMaint.Integration.Tests.Executables;
 
@@ -51,5 +52,49 @@ public sealed class HealthProgramSpecs : IDisposable
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"{hook}: {config}:2: reboot.command:", lines[0], StringComparison.Ordinal);
         Assert.StartsWith($"{hook}: {config}:4: logging.level:", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 300000)]
+    public async Task A_check_tool_that_hangs_with_children_that_leave_its_session_leaves_nothing_running_after_50_runs()
+    {
+        // The tool's first child calls setsid; the second forks once the tool has been told to stop.
+        var tool = Path.Combine(dir, "hangs");
+        File.WriteAllText(tool, "#!/bin/sh\ntrap '/bin/sleep 300 & wait' TERM\n/usr/bin/setsid /bin/sleep 300 &\n/bin/sleep 300 &\nwait\n");
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var config = Path.Combine(dir, "hpcmaint.toml");
+        File.WriteAllText(config, $"""
+            [audit]
+            journal = "{dir}/audit.jsonl"
+            [health]
+            state_file = "{dir}/state.json"
+            budget = "3s"
+            slurm_timeout = "200ms"
+            [[health.check]]
+            check = "cmd"
+            argv = ["{tool}"]
+            timeout = "200ms"
+            """);
+        var marker = MarkedProcesses.NewMarker();
+        var environment = new Dictionary<string, string?> { ["SLURMD_NODENAME"] = "gpu042", ["HPCMAINT_CONFIG"] = config, [MarkedProcesses.Variable] = marker };
+
+        try
+        {
+            for (var run = 0; run < 50; run++)
+            {
+                var result = await RunAsHookAsync(Executables.Health, environment, "--once", "--dry-run");
+
+                Assert.Equal(0, result.ExitCode);
+                // Either the runner's "no answer" or the tool's own result, cut to a 60-character snippet by the cmd check.
+                Assert.Matches("(no answer|was stopped): the check", result.StandardOutput);
+            }
+
+            Assert.True(
+                await MarkedProcesses.WaitUntilNoneAsync(marker, TimeSpan.FromSeconds(10)),
+                $"left running: {string.Join(", ", MarkedProcesses.Find(marker))}");
+        }
+        finally
+        {
+            MarkedProcesses.KillAll(marker);
+        }
     }
 }

@@ -37,7 +37,11 @@ internal sealed class CommandCheck(string condition, IReadOnlyList<string> argv,
             found.Fault(condition, "exit " + code.ToString(CultureInfo.InvariantCulture), "exit " + exitCode.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (output is not null && !Matches(output, ran.StandardOutput))
+        if (output is not null && ran.TruncatedAt is { } limit && !Matches(output, ran.StandardOutput))
+        {
+            found.Unreadable(condition, $"output truncated at {ByteSizeText.Format(limit)} ([health] output_limit)");
+        }
+        else if (output is not null && !Matches(output, ran.StandardOutput))
         {
             var actual = ran.StandardOutput.AsSpan().Trim().IsEmpty ? "no output" : "\"" + ProcText.Snippet(ran.StandardOutput, 30) + "\"";
             found.Fault(condition, actual, "/" + ProcText.Snippet(output.ToString(), 30) + "/");

@@ -24,6 +24,7 @@ internal static class GpuTool
     public static CheckVerdict Unreadable(string checkId, IReadOnlyList<string> argv, ProbeOutput output, string problem)
     {
         var exit = output.ExitCode is { } code && code != 0 ? $" (exit {code})" : string.Empty;
+        problem = output.TruncatedAt is { } limit ? $"output truncated at {Config.ByteSizeText.Format(limit)} ([health] output_limit): {problem}" : problem;
         var text = output.StandardError.Length > 0 ? output.StandardError + "\n" + output.StandardOutput : output.StandardOutput;
         return CheckVerdict.Error(checkId, $"{Path.GetFileName(argv[0])}{exit}: {problem}", Excerpt(text));
     }
