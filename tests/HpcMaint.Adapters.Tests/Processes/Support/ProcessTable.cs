@@ -1,4 +1,3 @@
-using System.Globalization;
 using HpcMaint.Adapters.Processes;
 
 using HpcMaint.Adapters.Interop;
@@ -8,31 +7,7 @@ namespace HpcMaint.Adapters.Tests.Processes.Support;
 /// <summary>Reads /proc/&lt;pid&gt;/stat, and cleans up after tests by pid.</summary>
 internal static class ProcessTable
 {
-    public sealed record Stat(int Pid, string Name, char State, int ProcessGroup, int Session);
-
-    public static Stat? Read(int pid)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-
-        // "pid (comm) state ppid pgrp session ...": comm may hold spaces and parentheses, so split after the last ')'.
-        var open = text.IndexOf('(', StringComparison.Ordinal);
-        var close = text.LastIndexOf(')');
-        var fields = text[(close + 2)..].Split(' ');
-        return new Stat(
-            pid,
-            text[(open + 1)..close],
-            fields[0][0],
-            int.Parse(fields[2], CultureInfo.InvariantCulture),
-            int.Parse(fields[3], CultureInfo.InvariantCulture));
-    }
+    public static ProcStat? Read(int pid) => ProcStat.Read(pid);
 
     /// <summary>Gone, or a zombie waiting for whoever inherited it to reap it.</summary>
     public static bool IsGone(int pid) => Read(pid) is null or { State: 'Z' };
