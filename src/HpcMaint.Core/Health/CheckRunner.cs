@@ -38,6 +38,6 @@ public static class CheckRunner
             verdict = CheckVerdict.Error(definition.Kind, $"check failed: {e.GetType().Name}: {e.Message}");
         }
 
-        return new CheckResult(definition, verdict, time.GetElapsedTime(started));
+        return new CheckResult(definition, verdict.Printable(), time.GetElapsedTime(started));
     }
 }
