@@ -43,8 +43,27 @@ public static class ByteSizeText
         return true;
     }
 
+    /// <summary>
+    /// Two sizes for "actual vs expected", with as many decimals as it takes to tell them apart:
+    /// 12 GiB less 1 MiB against 12 GiB is "11.999GiB" vs "12GiB", not "12GiB" vs "12GiB".
+    /// </summary>
+    public static (string Actual, string Expected) Contrast(long actual, long expected)
+    {
+        var (a, e) = (Format(actual), Format(expected));
+        for (var decimals = 2; a == e && actual != expected && decimals <= 3; decimals++)
+        {
+            (a, e) = (Format(actual, decimals), Format(expected, decimals));
+        }
+
+        return a == e && actual != expected
+            ? (actual.ToString(CultureInfo.InvariantCulture) + "B", expected.ToString(CultureInfo.InvariantCulture) + "B")
+            : (a, e);
+    }
+
     /// <summary>A short binary-unit form for reasons and tables: "23.4GiB", "512MiB", "100B".</summary>
-    public static string Format(long bytes)
+    public static string Format(long bytes) => Format(bytes, 1);
+
+    private static string Format(long bytes, int decimals)
     {
         string[] units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
         double value = bytes;
@@ -55,8 +74,8 @@ public static class ByteSizeText
             unit++;
         }
 
-        return (unit == 0 || value >= 100 || value == Math.Floor(value)
+        return (unit == 0 || (value >= 100 && decimals == 1) || value == Math.Floor(value)
             ? Math.Round(value).ToString(CultureInfo.InvariantCulture)
-            : value.ToString("0.#", CultureInfo.InvariantCulture)) + units[unit];
+            : value.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture)) + units[unit];
     }
 }

@@ -40,7 +40,7 @@ public static class CheckRunner
             verdict = CheckVerdict.Error(definition.Kind, $"check failed: {e.GetType().Name}: {e.Message}");
         }
 
-        return new CheckResult(definition, verdict, time.GetElapsedTime(started));
+        return new CheckResult(definition, verdict.Printable(), time.GetElapsedTime(started));
     }
 
     /// <summary>Which limit stopped a check, with its value and the key that sets it.</summary>

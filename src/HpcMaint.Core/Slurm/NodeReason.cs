@@ -14,10 +14,7 @@ public static class NodeReason
     public static bool IsOwnedByHpcmaint(string? reason) =>
         reason is not null && reason.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>Builds "hpcmaint: detail", cut to <see cref="MaxLength"/> characters.</summary>
-    public static string Create(string detail)
-    {
-        var text = Prefix + " " + detail.Trim();
-        return text.Length <= MaxLength ? text : text[..(MaxLength - 1)] + "…";
-    }
+    /// <summary>Builds "hpcmaint: detail", printable (<see cref="PrintableText"/>) and cut to <see cref="MaxLength"/> characters.</summary>
+    public static string Create(string detail) =>
+        Prefix + " " + PrintableText.Line(detail.Trim(), MaxLength - Prefix.Length - 1);
 }

@@ -60,6 +60,10 @@ internal sealed class SelfHealingBed : IAsyncDisposable
         File.Copy(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture),
             Path.Combine(Directory, "gpu", node + ".xml"), overwrite: true);
 
+    /// <summary>nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).</summary>
+    public void ReplayGpuText(string node, string text) =>
+        File.WriteAllText(Path.Combine(Directory, "gpu", node + ".xml"), text);
+
     public void Unmount(string node) => Run("/usr/bin/umount", Path.Combine(Directory, "mnt", node));
 
     public void KillDaemon(string node)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HpcMaint.Adapters.Processes;
+using HpcMaint.Core;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
@@ -36,6 +37,23 @@ public sealed class SelfHealingSpecs
         Assert.True(bed.Cluster.RebootCount("n2") >= 1, "the ladder's first step is a reboot through Slurm");
         Assert.Single(Record(await bed.NodeAsync("n2")).PastTickets);
         Assert.Contains("\"action\":\"resume\"", bed.JournalText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tool_printing_NULs_and_escape_sequences_drains_its_node_with_a_printable_reason()
+    {
+        await using var bed = await SelfHealingBed.StartAsync();
+        bed.ReplayGpuText("n3", "Unable to determine the device handle for GPU\0\0\u001b[2J0000:3B:00.0: Unknown Error\n\0\0\0\u0007");
+
+        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n3")).ReasonIsOurs, 40), "n3 was not drained by hpcmaint");
+        var reason = (await bed.NodeAsync("n3")).Reason!;
+        Assert.StartsWith("hpcmaint: gpu.nvidia.lost: GPU \\x00\\x00\\x1B[2J0000:3B:00.0 lost vs all GPUs reachable", reason, StringComparison.Ordinal);
+        Assert.True(PrintableText.IsPrintable(reason, keepLines: false), reason);
+        Assert.DoesNotContain("internal error", bed.JournalText(), StringComparison.Ordinal);
+        foreach (var other in new[] { "n1", "n2", "n4" })
+        {
+            Assert.Null((await bed.NodeAsync(other)).Reason);
+        }
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class NvLinkSpecs
     public async Task A_GPU_without_NVLink_fails_when_links_are_required()
     {
         var probe = new FakeHostProbe()
-            .WithProgramOutput(XmlArgv, Fixture("nvidia-smi-xml/rtx-a5000-x2_590.44.01.xml"))
+            .WithProgramOutput(XmlArgv, Fixture("nvidia-smi-xml/rtx-3080_595.58.03.xml"))
             .WithProgramOutput(NvLinkArgv, Fixture("nvlink/l40s_595.80_nvlink-s_not-supported.txt"));
 
         var verdict = await RunAsync("gpu.nvidia", probe, "nvlink = true");

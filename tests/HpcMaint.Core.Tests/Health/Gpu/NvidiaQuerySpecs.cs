@@ -61,10 +61,10 @@ public sealed class NvidiaQuerySpecs
     [Fact]
     public void The_default_field_list_reads_every_condition()
     {
-        var csv = "index, pci.bus_id, persistence_mode, temperature.gpu, ecc.errors.uncorrected.volatile.total, remapped_rows.pending, remapped_rows.failure, " +
+        var csv = "count, index, pci.bus_id, mig.mode.current, persistence_mode, temperature.gpu, ecc.errors.uncorrected.volatile.total, remapped_rows.pending, remapped_rows.failure, " +
             "clocks_event_reasons.hw_slowdown, clocks_event_reasons.hw_thermal_slowdown, clocks_event_reasons.hw_power_brake_slowdown, " +
             "clocks_event_reasons.sw_thermal_slowdown, clocks_event_reasons.sw_power_cap, clocks_event_reasons.gpu_idle\n" +
-            "3, 00000000:3B:00.0, Disabled, 91, 1, Yes, No, Not Active, Active, Not Active, Not Active, Active, Not Active\n";
+            "1, 3, 00000000:3B:00.0, Disabled, Disabled, 91, 1, Yes, No, Not Active, Active, Not Active, Not Active, Active, Not Active\n";
         Assert.Equal(NvidiaSmiCsv.DefaultFields.Split(','), csv.Split('\n')[0].Split(", "));
 
         var gpu = Assert.Single(NvidiaSmiCsv.Parse(csv).Value!.Gpus);

@@ -19,7 +19,7 @@ public sealed class NvidiaSmiXmlSpecs
         if (fixture.Contains("TRUNCATED", StringComparison.Ordinal))
         {
             Assert.Null(parsed.Value);
-            Assert.Contains("malformed", parsed.Problem, StringComparison.Ordinal);
+            Assert.Contains("ends early", parsed.Problem, StringComparison.Ordinal);
         }
         else
         {

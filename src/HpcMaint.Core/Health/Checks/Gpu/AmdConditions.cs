@@ -28,7 +28,8 @@ internal static class AmdConditions
 
             if (expect.MinVram is { } min && gpu.VramTotal is { } total && total < min)
             {
-                findings.Add(new Finding("gpu.amd.vram", $"{ByteSizeText.Format(total)} VRAM on {gpu.Label}", $"at least {ByteSizeText.Format(min)}", Remedy: LadderStep.Manual));
+                var (actual, expected) = ByteSizeText.Contrast(total, min);
+                findings.Add(new Finding("gpu.amd.vram", $"{actual} VRAM on {gpu.Label}", $"at least {expected}", Remedy: LadderStep.Manual));
             }
 
             if (gpu.Uncorrectable is { } ecc && ecc > expect.MaxUncorrectable)

@@ -58,9 +58,9 @@ internal static class DcgmDiagJson
 
             return results.Count == 0 ? Bad("dcgmi reported no test results") : Parsed<IReadOnlyList<DcgmTestResult>>.Ok(results);
         }
-        catch (JsonException e)
+        catch (Exception e) when (JsonProblem.IsUnreadable(e))
         {
-            return Bad("malformed dcgmi JSON: " + e.Message);
+            return Bad(JsonProblem.Describe("dcgmi", e));
         }
     }
 

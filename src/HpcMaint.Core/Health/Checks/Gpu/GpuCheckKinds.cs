@@ -7,7 +7,6 @@ public static class GpuCheckKinds
 {
     private static readonly string[] NvidiaSmiXml = ["/usr/bin/nvidia-smi", "-q", "-x"];
     private static readonly string[] NvidiaSmiQuery = ["/usr/bin/nvidia-smi", "--query-gpu=" + Gpu.NvidiaSmiCsv.DefaultFields, "--format=csv"];
-    private static readonly string[] NvidiaSmiNvLink = ["/usr/bin/nvidia-smi", "nvlink", "--status"];
     private static readonly string[] Dmesg = ["/usr/bin/dmesg"];
     private static readonly string[] RocmSmi = ["/opt/rocm/bin/rocm-smi", "--showtemp", "--showuse", "--showmeminfo", "vram", "--showbus", "--json"];
     private static readonly string[] RocmInfo = ["/opt/rocm/bin/rocminfo"];
@@ -50,9 +49,6 @@ public static class GpuCheckKinds
     private static NvidiaCheck Nvidia(ConfigSection section, string id, string[] defaultArgv, Func<string, Parsed<NvidiaReport>> parse)
     {
         var argv = section.StringList("nvidia_smi", defaultArgv, CheckSettings.Argv);
-        var expect = NvidiaExpectations.Read(section);
-        var nvlink = section.Bool("nvlink", false);
-        var nvlinkArgv = section.StringList("nvlink_status", NvidiaSmiNvLink, CheckSettings.Argv);
-        return new NvidiaCheck(id, argv, parse, expect, nvlink ? nvlinkArgv : null);
+        return new NvidiaCheck(id, argv, parse, NvidiaExpectations.Read(section), NvLinkExpectations.Read(section));
     }
 }

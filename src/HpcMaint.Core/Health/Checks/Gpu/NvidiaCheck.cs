@@ -9,7 +9,7 @@ internal sealed class NvidiaCheck(
     IReadOnlyList<string> argv,
     Func<string, Parsed<NvidiaReport>> parse,
     NvidiaExpectations expect,
-    IReadOnlyList<string>? nvlinkArgv) : IHealthCheck
+    NvLinkExpectations? nvlink) : IHealthCheck
 {
     public async Task<CheckVerdict> RunAsync(IHostProbe probe, CancellationToken cancellationToken)
     {
@@ -28,21 +28,22 @@ internal sealed class NvidiaCheck(
         }
 
         var findings = NvidiaConditions.Evaluate(report, expect);
-        if (nvlinkArgv is not null && report.Gpus.Count > 0)
+        if (nvlink is not null && report.Gpus.Count > 0)
         {
-            var (links, linkError) = await GpuTool.RunAsync(probe, id, nvlinkArgv, cancellationToken).ConfigureAwait(false);
-            if (linkError is not null)
-            {
-                return linkError;
-            }
-
+            var (links, linkError) = await GpuTool.RunAsync(probe, id, nvlink.Argv, cancellationToken).ConfigureAwait(false);
             var status = NvLinkStatus.Parse(links.StandardOutput);
-            if (status.Value is not { } gpus)
+            var problem = status.Problem;
+            if (linkError is null && status.Value is { } gpus)
             {
-                return GpuTool.Unreadable(id, nvlinkArgv, links, status.Problem!);
+                findings.AddRange(NvLinkStatus.Evaluate(gpus, report, nvlink, out problem));
             }
 
-            findings.AddRange(NvLinkStatus.Evaluate(gpus));
+            // What the GPUs showed stands even when the link status cannot be read; that part is an error beside it.
+            var unreadable = linkError ?? (problem is null ? null : GpuTool.Unreadable(id, nvlink.Argv, links, problem));
+            if (unreadable is not null)
+            {
+                return findings.Count == 0 ? unreadable : CheckVerdict.Fail([.. findings, .. unreadable.Findings], unreadable.Output);
+            }
         }
 
         return CheckVerdict.From(findings, GpuTool.Excerpt(output.StandardError));

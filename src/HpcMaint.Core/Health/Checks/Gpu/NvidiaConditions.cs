@@ -17,7 +17,7 @@ internal static class NvidiaConditions
         if (expect.Count is { } count ? seen != count : seen == 0 && report.LostGpus.Count == 0)
         {
             var expected = expect.Count is { } c ? Invariant(c) : "at least 1";
-            findings.Add(new Finding("gpu.nvidia.count", $"{seen} GPUs", expected, Critical: seen < (expect.Count ?? 1)));
+            findings.Add(new Finding("gpu.nvidia.count", $"{seen} GPUs", expected, Critical: report.Complete && seen < (expect.Count ?? 1)));
         }
 
         foreach (var gpu in report.Gpus)

@@ -3,9 +3,12 @@ namespace HpcMaint.Core.Health.Checks.Gpu;
 /// <summary>Reads <c>nvidia-smi --query-gpu=… --format=csv</c> into the same GPU facts as the XML form.</summary>
 internal static class NvidiaSmiCsv
 {
-    /// <summary>The fields the gpu.nvidia.query check asks for by default.</summary>
+    /// <summary>
+    /// The fields the gpu.nvidia.query check asks for by default. <c>count</c> tells an output cut at a line end
+    /// from one that lists fewer GPUs; <c>mig.mode.current</c> which GPUs are split into MIG instances.
+    /// </summary>
     public const string DefaultFields =
-        "index,pci.bus_id,persistence_mode,temperature.gpu,ecc.errors.uncorrected.volatile.total," +
+        "count,index,pci.bus_id,mig.mode.current,persistence_mode,temperature.gpu,ecc.errors.uncorrected.volatile.total," +
         "remapped_rows.pending,remapped_rows.failure,clocks_event_reasons.hw_slowdown," +
         "clocks_event_reasons.hw_thermal_slowdown,clocks_event_reasons.hw_power_brake_slowdown," +
         "clocks_event_reasons.sw_thermal_slowdown,clocks_event_reasons.sw_power_cap,clocks_event_reasons.gpu_idle";
@@ -24,6 +27,11 @@ internal static class NvidiaSmiCsv
             return lost.Count > 0 ? Parsed<NvidiaReport>.Ok(new NvidiaReport([], lost)) : Parsed<NvidiaReport>.Bad(parsed.Problem!);
         }
 
+        if (Unfinished(table, lost.Count) is { } problem)
+        {
+            return Parsed<NvidiaReport>.Bad(problem);
+        }
+
         var reasonColumns = table.Columns
             .Where(c => c.StartsWith("clocks_event_reasons.", StringComparison.Ordinal) || c.StartsWith("clocks_throttle_reasons.", StringComparison.Ordinal))
             .Where(c => NvidiaThrottleReasons.ShortName(c) is not ("supported" or "active"))
@@ -40,10 +48,26 @@ internal static class NvidiaSmiCsv
                 Uncorrectable(table, row),
                 Pending(table, row),
                 GpuText.Flag(table.Cell(row, "remapped_rows.failure")),
-                reasonColumns.Where(c => GpuText.Flag(table.Cell(row, c)) == true).Select(NvidiaThrottleReasons.ShortName).ToArray());
+                reasonColumns.Where(c => GpuText.Flag(table.Cell(row, c)) == true).Select(NvidiaThrottleReasons.ShortName).ToArray(),
+                GpuText.Flag(table.Cell(row, "mig.mode.current")));
         }
 
-        return Parsed<NvidiaReport>.Ok(new NvidiaReport(gpus, lost));
+        return Parsed<NvidiaReport>.Ok(new NvidiaReport(gpus, lost, table.Has("count")));
+    }
+
+    // A header without rows, or fewer rows than the GPUs the tool counts (lost ones aside), is an output cut short,
+    // not GPUs gone: nvidia-smi says "No devices were found" or names the lost GPU when it sees fewer.
+    private static string? Unfinished(CsvQueryTable table, int lost)
+    {
+        if (table.Rows.Count == 0)
+        {
+            return lost > 0 ? null : "the query printed its header but no GPU rows: the output is cut short";
+        }
+
+        var counted = GpuText.Count(table.Cell(table.Rows[0], "count"));
+        return counted is { } n && table.Rows.Count + lost < n
+            ? $"the query lists {table.Rows.Count} of the {n} GPUs it counts: the output is cut short"
+            : null;
     }
 
     private static long? Uncorrectable(CsvQueryTable table, string[] row)

@@ -47,7 +47,11 @@ internal static class NvidiaSmiXml
         }
         catch (XmlException e)
         {
-            return Parsed<NvidiaReport>.Bad($"malformed nvidia-smi XML (line {e.LineNumber}): {e.Message}");
+            // Not e.Message: with the executables' UseSystemResourceKeys it is a resource key ("Xml_UnexpectedEOF, 334, 51").
+            var where = $"line {e.LineNumber}, column {e.LinePosition}";
+            return Parsed<NvidiaReport>.Bad(output.AsSpan().TrimEnd().EndsWith("</nvidia_smi_log>", StringComparison.Ordinal)
+                ? $"the nvidia-smi XML is damaged at {where}"
+                : $"the nvidia-smi XML ends early ({where}): the output is cut short");
         }
 
         if (root.Name.LocalName != "nvidia_smi_log")
@@ -73,7 +77,8 @@ internal static class NvidiaSmiXml
             VolatileUncorrectable(gpu.Element("ecc_errors")?.Element("volatile")),
             remapPending is null && pendingRetirement is null ? null : remapPending == true || pendingRetirement == true,
             GpuText.Flag((string?)remaps?.Element("remapped_row_failure")),
-            ActiveReasons(gpu.Element("clocks_event_reasons") ?? gpu.Element("clocks_throttle_reasons")));
+            ActiveReasons(gpu.Element("clocks_event_reasons") ?? gpu.Element("clocks_throttle_reasons")),
+            GpuText.Flag((string?)gpu.Element("mig_mode")?.Element("current_mig")));
     }
 
     private static long? VolatileUncorrectable(XElement? volatileErrors)

@@ -43,9 +43,9 @@ internal static class RocmSmiJson
 
             return Parsed<IReadOnlyList<AmdGpu>>.Ok(gpus);
         }
-        catch (JsonException e)
+        catch (Exception e) when (JsonProblem.IsUnreadable(e))
         {
-            return Parsed<IReadOnlyList<AmdGpu>>.Bad("malformed rocm-smi JSON: " + e.Message);
+            return Parsed<IReadOnlyList<AmdGpu>>.Bad(JsonProblem.Describe("rocm-smi", e));
         }
     }
 
