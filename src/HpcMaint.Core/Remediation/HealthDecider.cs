@@ -197,9 +197,11 @@ public static class HealthDecider
             return new HealthPlan(strikes, actions, notes) { BreakerOpen = breakerOpen };
         }
 
+        // Conditions only: strike counts change every run and stay in the node's state file, so a node
+        // failing for days costs Slurm one record write when its failing set changes, not one per run.
         private LastRun LastRun() => new(Now, input.Results
             .Where(r => !r.Passed && r.Definition.Priority.Class != PriorityClass.MustIgnore)
-            .SelectMany(r => r.Verdict.Findings.Select(f => $"{f.Condition} {strikes.Of(r.Name, f.Condition)}/{r.Definition.Strikes}"))
+            .SelectMany(r => r.Verdict.Findings.Select(f => f.Condition))
             .Distinct(StringComparer.Ordinal)
             .ToArray());
 

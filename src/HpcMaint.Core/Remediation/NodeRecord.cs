@@ -67,7 +67,7 @@ public sealed record TicketEvent(DateTimeOffset At, string What);
 /// <summary>An admin's hands-off marker (<c>hpcmaint hold</c>): hpcmaint never acts on the node.</summary>
 public sealed record Hold(string Reason, string By, DateTimeOffset At);
 
-/// <summary>The last health run's outcome as Slurm keeps it: written when the failing set changes.</summary>
+/// <summary>The failing conditions as Slurm keeps them (no strike counts): written when that set changes, <see cref="At"/> then.</summary>
 public sealed record LastRun(DateTimeOffset At, IReadOnlyList<string> Failing)
 {
     public bool Equals(LastRun? other) => other is not null && At == other.At && Failing.SequenceEqual(other.Failing);
