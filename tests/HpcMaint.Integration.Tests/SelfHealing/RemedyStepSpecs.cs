@@ -57,8 +57,8 @@ public sealed class RemedyStepSpecs
         await using var bed = await Start(fixes: false);
         File.WriteAllText(Marker(bed), "fabric manager down\n");
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.RecordAsync("n2")).Ticket?.Step == LadderStep.Manual, 120),
-            "n2 did not climb to the manual step");
+        var climbed = await TestbedSlurm.Eventually(async () => (await bed.RecordAsync("n2")).Ticket?.Step == LadderStep.Manual, 120);
+        Assert.True(climbed, climbed ? null : "n2 did not climb to the manual step" + await bed.DiagnosisAsync("n2"));
 
         var history = (await bed.RecordAsync("n2")).Ticket!.History.Select(e => e.What).ToArray();
         Assert.Equal(["drain", "remedy fabric", "reboot", "rebuild", "manual"], history);

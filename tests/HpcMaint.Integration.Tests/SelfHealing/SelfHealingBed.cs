@@ -110,6 +110,20 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             ? record
             : throw new InvalidOperationException(problem);
 
+    /// <summary>For a failed wait's message: the nodes' state, reason and record, and the journal's last lines.</summary>
+    public async Task<string> DiagnosisAsync(params string[] nodes)
+    {
+        var lines = new List<string>();
+        foreach (var name in nodes)
+        {
+            var node = await NodeAsync(name);
+            lines.Add($"{name}: {node.State} reason=\"{node.Reason}\" boot={node.BootTime:u} comment={node.Comment}");
+        }
+
+        lines.AddRange(JournalText().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(12));
+        return "\n" + string.Join('\n', lines);
+    }
+
     /// <summary>The value of the first line of the node's metrics file starting with <paramref name="series"/>; -1 when there is none.</summary>
     public double MetricValue(string node, string series)
     {

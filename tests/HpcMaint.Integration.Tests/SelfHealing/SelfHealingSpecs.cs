@@ -113,7 +113,8 @@ public sealed class SelfHealingSpecs
         var reset = await Hpcmaint(bed, "breaker", "reset");
         Assert.Equal(0, reset.ExitCode);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained after the reset");
+        var drained = await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40);
+        Assert.True(drained, drained ? null : "n2 was not drained after the reset" + await bed.DiagnosisAsync("n1", "n2"));
     }
 
     [Fact]
