@@ -88,6 +88,11 @@ internal static class HealthRun
             }
         }
 
+        if (report.JournalProblemText is { } journal)
+        {
+            log.LogError("node {Node}: {Problem}", report.Node, journal);
+        }
+
         foreach (var note in report.Plan.Notes)
         {
             log.LogWarning("node {Node}: {Note}", report.Node, note);

@@ -15,6 +15,9 @@ public sealed class AuditJournal(string path) : IAuditJournal
 
     public void Append(AuditRecord record) => AppendOnlyFile.AppendLine(Path, AuditJson.ToJsonLine(record));
 
+    /// <summary>Null when a record could be appended now (probed without writing one); otherwise why not.</summary>
+    public string? WhyNotWritable() => AppendOnlyFile.WhyNotAppendable(Path);
+
     /// <summary>Reads every whole record; <paramref name="skipped"/> counts lines that are not.</summary>
     public IReadOnlyList<AuditRecord> Read(AuditFilter filter, out int skipped)
     {

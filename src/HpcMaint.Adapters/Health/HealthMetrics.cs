@@ -36,7 +36,7 @@ public static class HealthMetrics
         }
 
         Help(text, "hpcmaint_health_ticket_open", "1 when this node has an open ticket at the given ladder step.");
-        foreach (var step in new[] { LadderStep.Reboot, LadderStep.Rebuild, LadderStep.Manual })
+        foreach (var step in Enum.GetValues<LadderStep>())
         {
             Line(text, "hpcmaint_health_ticket_open", Labels(("step", NodeRecordCodec.StepName(step))), report.RecordAfter?.Ticket?.Step == step ? 1 : 0);
         }
@@ -45,6 +45,8 @@ public static class HealthMetrics
         Line(text, "hpcmaint_health_breaker_open", string.Empty, report.Plan.BreakerOpen || report.RecordAfter?.BreakerOpened is not null ? 1 : 0);
         Help(text, "hpcmaint_health_held", "1 when an admin holds this node (hpcmaint hold).");
         Line(text, "hpcmaint_health_held", string.Empty, report.RecordAfter?.Hold is not null ? 1 : 0);
+        Help(text, "hpcmaint_health_journal_writable", "0 when the audit journal could not be written and hpcmaint therefore did nothing.");
+        Line(text, "hpcmaint_health_journal_writable", string.Empty, report.JournalProblem is null ? 1 : 0);
         Help(text, "hpcmaint_health_slurm_reachable", "1 when slurmctld answered the last run that asked it.");
         Line(text, "hpcmaint_health_slurm_reachable", string.Empty, !report.SlurmAsked || report.SlurmAnswered ? 1 : 0);
         if (ticketClosedOpenedAt is { } opened)

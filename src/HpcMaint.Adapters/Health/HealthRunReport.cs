@@ -16,6 +16,14 @@ public sealed record HealthRunReport(
     NodeRecord? RecordAfter,
     bool DryRun)
 {
+    /// <summary>Why the audit journal could not be written, when that stopped this run's actions.</summary>
+    public string? JournalProblem { get; init; }
+
+    /// <summary>What slurmd's log says when the journal stopped the run's actions: which file, the OS error, what to do.</summary>
+    public string? JournalProblemText => JournalProblem is { } p
+        ? $"the audit journal cannot be written ({p}): hpcmaint does nothing it cannot journal, so nothing was done on {Node} (strikes are kept); make [audit] journal writable (a read-only or full filesystem?) and the next run acts"
+        : null;
+
     /// <summary>True when every check that may drain a node passed.</summary>
     public bool Healthy => Results.All(r => r.Passed || !r.Definition.Priority.Blocks);
 }

@@ -20,6 +20,11 @@ public static class HealthRunReportJson
             json.WriteBoolean("dry_run", report.DryRun);
             json.WriteBoolean("slurm_asked", report.SlurmAsked);
             json.WriteBoolean("slurm_answered", report.SlurmAnswered);
+            if (report.JournalProblem is { } journal)
+            {
+                json.WriteString("journal_problem", journal);
+            }
+
             json.WriteStartArray("checks");
             foreach (var r in report.Results)
             {

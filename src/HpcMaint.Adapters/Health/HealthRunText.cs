@@ -25,6 +25,11 @@ public static class HealthRunText
             output.WriteLine("slurmctld: no answer; nothing done");
         }
 
+        if (report.JournalProblemText is { } journal)
+        {
+            output.WriteLine("NOTHING DONE: " + journal);
+        }
+
         foreach (var o in report.Outcomes)
         {
             var prefix = report.DryRun ? "would " : o.Carried ? "done: " : "FAILED: ";

@@ -1,3 +1,4 @@
+using HpcMaint.Adapters.Audit;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Health;
@@ -17,7 +18,7 @@ public sealed class HealthRunner(
     ISlurmReader reader,
     HealthActionExecutor executor,
     LocalHealthStateStore store,
-    IAuditJournal journal,
+    AuditJournal journal,
     TimeProvider time)
 {
     public async Task<HealthRunReport> RunAsync(string node, bool dryRun, CancellationToken cancellationToken)
@@ -52,6 +53,14 @@ public sealed class HealthRunner(
                 : HealthDecider.Decide(input with { Slurm = view with { Peers = peers } });
         }
 
+        // Nothing is done unjournalled: a journal that cannot be written stops every action before the
+        // first one (so nothing is half-done), while strikes are kept for the run that can act.
+        var journalProblem = plan.Actions.Count > 0 || plan.Notes.Count > 0 ? journal.WhyNotWritable() : null;
+        if (journalProblem is not null)
+        {
+            plan = plan with { Actions = [], Notes = [] };
+        }
+
         foreach (var note in plan.Notes)
         {
             journal.Append(new AuditRecord(startedAt, "hpcmaint-health", node, "note", note, dryRun, AuditOutcome.Skipped, AuditRecord.NoDetails));
@@ -64,7 +73,7 @@ public sealed class HealthRunner(
         if (!dryRun)
         {
             var nothingOpen = view is not null && recordAfter is { Ticket: null, Hold: null, BreakerOpened: null }
-                && !view.Node.ReasonIsOurs && outcomes.All(o => o.Error is null);
+                && !view.Node.ReasonIsOurs && outcomes.All(o => o.Error is null) && journalProblem is null;
             var next = new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen);
             if (!next.SameAs(local))
             {
@@ -72,7 +81,10 @@ public sealed class HealthRunner(
             }
         }
 
-        return new HealthRunReport(node, startedAt, time.GetElapsedTime(started), results, plan, outcomes, mustAsk, view is not null, recordAfter, dryRun);
+        return new HealthRunReport(node, startedAt, time.GetElapsedTime(started), results, plan, outcomes, mustAsk, view is not null, recordAfter, dryRun)
+        {
+            JournalProblem = journalProblem,
+        };
     }
 
     private async Task<SlurmView?> ReadNodeAsync(string node, CancellationToken ct)

@@ -39,6 +39,24 @@ internal static class AppendOnlyFile
         }
     }
 
+    /// <summary>
+    /// Whether a line could be appended now, without writing one: the file is opened for appending
+    /// (created, with its directory, when missing) and closed. Null when it can; otherwise the OS's error.
+    /// </summary>
+    public static string? WhyNotAppendable(string path)
+    {
+        try
+        {
+            var fd = Open(path);
+            _ = LibC.Close(fd);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
     private static int Open(string path)
     {
         const int flags = LibC.O_RDWR | LibC.O_CREAT | LibC.O_APPEND | LibC.O_CLOEXEC;

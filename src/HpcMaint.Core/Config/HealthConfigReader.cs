@@ -25,13 +25,14 @@ internal static class HealthConfigReader
             Notify = Notify(health.Table("notify")),
         };
         var checks = Checks(health.Tables("check"), settings, catalogue);
+        var remedies = Remedies(health.Tables("remedy"), settings);
         if (settings.Budget <= settings.SlurmTimeout)
         {
             health.Fail("budget", $"{DurationText.Format(settings.Budget)} leaves no time for the checks after slurm_timeout ({DurationText.Format(settings.SlurmTimeout)}); raise it");
         }
 
         health.Done();
-        return settings with { Checks = checks };
+        return settings with { Checks = checks, Remedies = remedies };
     }
 
     private static CheckDefinition[] Checks(IReadOnlyList<ConfigSection> lines, HealthSettings settings, CheckCatalogue catalogue)
@@ -99,6 +100,46 @@ internal static class HealthConfigReader
         return limit;
     }
 
+    private static RemedyDefinition[] Remedies(IReadOnlyList<ConfigSection> lines, HealthSettings settings)
+    {
+        var remedies = new List<RemedyDefinition>();
+        foreach (var line in lines)
+        {
+            var match = line.Optional("match");
+            if (match is null)
+            {
+                line.Fail("match", "every [[health.remedy]] needs match = \"<check id, check kind or finding condition>\", e.g. \"gpu.nvidia.fabric\"");
+            }
+
+            var id = line.Optional("id", ConfigRules.Word) ?? match;
+            var xid = line.OptionalInt("xid", 1, 999);
+            var argv = line.StringList("argv", [], ConfigRules.Argv);
+            if (!line.Has("argv"))
+            {
+                line.Fail("argv", "every [[health.remedy]] needs argv = [\"/absolute/program\", \"arg\", ...], e.g. [\"/usr/bin/systemctl\", \"restart\", \"nvidia-fabricmanager\"]");
+            }
+
+            // The remedy runs inside the health run, after the checks: slurmd kills the run at 60 s.
+            var timeout = line.Duration("timeout", settings.CheckTimeout < settings.Budget ? settings.CheckTimeout : settings.Budget, TimeSpan.FromMilliseconds(100), settings.Budget);
+            var when = line.String("when", "now", ConfigRules.OneOf(["now", "idle"])) == "idle" ? RemedyWhen.Idle : RemedyWhen.Now;
+            line.Done();
+            if (match is null || id is null || argv.Count == 0)
+            {
+                continue;
+            }
+
+            if (remedies.Any(r => r.Id == id))
+            {
+                line.Fail(line.Has("id") ? "id" : "match", $"another remedy already has the id \"{id}\"; give this one id = \"...\" (ids must be unique)");
+                continue;
+            }
+
+            remedies.Add(new RemedyDefinition(id, match, xid, argv, timeout, when, line.Line));
+        }
+
+        return remedies.ToArray();
+    }
+
     private static string Numbered(string kind, HashSet<string> taken)
     {
         if (!taken.Contains(kind))
@@ -143,13 +184,13 @@ internal static class HealthConfigReader
         {
             if (Remediation.NodeRecordCodec.ParseStep(n) is not { } step)
             {
-                section.Fail(key, $"\"{n}\" is not a ladder step; write steps from \"reboot\", \"rebuild\", \"manual\" in that order");
+                section.Fail(key, $"\"{n}\" is not a ladder step; write steps from \"remedy\", \"reboot\", \"rebuild\", \"manual\" in that order");
                 return fallback;
             }
 
             if (steps.Count > 0 && step <= steps[^1])
             {
-                section.Fail(key, "steps must climb in the order \"reboot\", \"rebuild\", \"manual\", each at most once");
+                section.Fail(key, "steps must climb in the order \"remedy\", \"reboot\", \"rebuild\", \"manual\", each at most once");
                 return fallback;
             }
 

@@ -3,7 +3,7 @@ namespace HpcMaint.Core.Health;
 /// <summary>[health]: how hpcmaint-health runs its checks and remediates.</summary>
 public sealed record HealthSettings
 {
-    public static readonly IReadOnlyList<LadderStep> DefaultLadder = [LadderStep.Reboot, LadderStep.Rebuild, LadderStep.Manual];
+    public static readonly IReadOnlyList<LadderStep> DefaultLadder = [LadderStep.Remedy, LadderStep.Reboot, LadderStep.Rebuild, LadderStep.Manual];
 
     /// <summary>The whole run's limit, well under Slurm's 60 s HealthCheck kill.</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(20);
@@ -42,6 +42,9 @@ public sealed record HealthSettings
     public NotifySettings Notify { get; init; } = new();
 
     public IReadOnlyList<CheckDefinition> Checks { get; init; } = [];
+
+    /// <summary>[[health.remedy]] lines, first match wins; the remedy step is skipped for a finding none matches.</summary>
+    public IReadOnlyList<RemedyDefinition> Remedies { get; init; } = [];
 
     /// <summary>A path setting with "{node}" replaced by the node's name.</summary>
     public static string ForNode(string path, string node) => path.Replace("{node}", node, StringComparison.Ordinal);

@@ -40,6 +40,15 @@ public sealed record RebootNode(string Node, LadderStep Step) : HealthAction(Nod
         Step == LadderStep.Rebuild ? $"reboot {Node} as a rebuild (hpcmaint-reboot reads the ticket)" : $"reboot {Node}";
 }
 
+/// <summary>Runs a [[health.remedy]] command on this node (argv, timeout, minimal environment); the next run judges it.</summary>
+public sealed record RunRemedy(string Node, RemedyDefinition Remedy) : HealthAction(Node)
+{
+    public override string Name => "remedy";
+
+    public override string Describe() =>
+        $"remedy {Remedy.Id} on {Node}: {string.Join(' ', Remedy.Argv)} (timeout {Config.DurationText.Format(Remedy.Timeout)})";
+}
+
 /// <summary>Writes hpcmaint's record into the node's Comment/Extra field.</summary>
 public sealed record WriteRecord(string Node, NodeRecord Record) : HealthAction(Node)
 {

@@ -99,6 +99,11 @@ public static class HealthDecider
                 return Finish();
             }
 
+            if (ticket.Step == LadderStep.Remedy)
+            {
+                return AtRemedy(ticket);
+            }
+
             var rebooted = view.Node.BootTime is { } boot && boot > ticket.StepStarted;
             if (!rebooted)
             {
@@ -129,11 +134,72 @@ public static class HealthDecider
             return Finish();
         }
 
+        // The remedy step: the remedy has run (the next run after it judges), or it waits for the
+        // drain to empty the node. A fault that clears meanwhile needs no remedy.
+        private HealthPlan AtRemedy(Ticket ticket)
+        {
+            if (failing.Length == 0)
+            {
+                if (DrainedByUs)
+                {
+                    actions.Add(new ResumeNode(Node, ticket.RemedyRan is null ? "every check passes; the remedy was not needed" : $"every check passes after the remedy {ticket.Remedy}"));
+                }
+
+                Close(ticket, ticket.RemedyRan is null ? "closed: every check passes (the remedy was not needed)" : $"closed: every check passes after the remedy {ticket.Remedy}");
+                return Finish();
+            }
+
+            if (ForeignReason)
+            {
+                notes.Add($"{Node} now has a reason hpcmaint did not write (\"{view.Node.Reason}\"): not advancing the ticket");
+                return Finish();
+            }
+
+            var primary = Primary(failing.SelectMany(Findings).ToArray());
+            var others = failing.Sum(f => f.Verdict.Findings.Count) - 1;
+            var remedy = input.Settings.Remedies.FirstOrDefault(r => r.Id == ticket.Remedy);
+            if (ticket.RemedyRan is not null || remedy is null)
+            {
+                var next = FirstStep(Ladder(ticket.Check), primary.Finding.Remedy);
+                var what = remedy is null && ticket.RemedyRan is null
+                    ? $"{NodeRecordCodec.StepName(next)} (remedy {ticket.Remedy} is no longer configured)"
+                    : NodeRecordCodec.StepName(next);
+                Climb(ticket.With(next, Now, what), primary, others);
+                return Finish();
+            }
+
+            if (!DrainedByUs)
+            {
+                actions.Add(new DrainNode(Node, DrainReasons.For(primary.Finding, others, LadderStep.Remedy)));
+                notes.Add($"{Node}: drained again for the remedy {remedy.Id} (its drain was gone)");
+                return Finish();
+            }
+
+            if (view.Node.State.IsBusy || !view.Node.State.IsDrainSet)
+            {
+                notes.Add($"{Node}: the remedy {remedy.Id} waits for the drain to empty the node ({view.Node.State})");
+                return Finish();
+            }
+
+            RunRemedy(ticket, remedy);
+            return Finish();
+        }
+
+        private void RunRemedy(Ticket ticket, RemedyDefinition remedy)
+        {
+            // The record says the remedy ran before it starts: a run that dies half-way never runs it twice.
+            record = record with { Ticket = ticket.With(LadderStep.Remedy, Now, "remedy " + remedy.Id) with { RemedyRan = Now } };
+            actions.Add(new RunRemedy(Node, remedy));
+        }
+
         private HealthPlan Open((CheckResult Result, Finding Finding)[] triggered)
         {
             var primary = Primary(triggered);
             var ladder = Ladder(primary.Result.Name);
-            var step = FirstStep(ladder, primary.Finding.Remedy);
+            var remedy = ladder.Contains(LadderStep.Remedy)
+                ? input.Settings.Remedies.FirstOrDefault(r => r.Matches(primary.Result.Definition, primary.Finding))
+                : null;
+            var step = remedy is null ? FirstStep(ladder, primary.Finding.Remedy) : LadderStep.Remedy;
             var recentTickets = record.PastTickets.Count(t => t >= Now - input.Settings.Lemon.Window);
             var lemon = recentTickets + 1 >= input.Settings.Lemon.Tickets && input.Settings.Lemon.Tickets > 0;
             if (lemon)
@@ -142,9 +208,25 @@ public static class HealthDecider
                 notes.Add($"{Node} is a lemon: {recentTickets + 1} tickets within {Config.DurationText.Format(input.Settings.Lemon.Window)}; straight to manual");
             }
 
-            var ticket = new Ticket(primary.Finding.Condition, primary.Result.Name, step, Now, Now,
-                [new TicketEvent(Now, "drain"), new TicketEvent(Now, lemon ? "manual (lemon)" : NodeRecordCodec.StepName(step))]);
+            // The remedy step's event is written when the remedy runs (an idle-only one may wait).
+            TicketEvent[] opened = step == LadderStep.Remedy
+                ? [new TicketEvent(Now, "drain")]
+                : [new TicketEvent(Now, "drain"), new TicketEvent(Now, lemon ? "manual (lemon)" : NodeRecordCodec.StepName(step))];
+            var ticket = new Ticket(primary.Finding.Condition, primary.Result.Name, step, Now, Now, opened) { Remedy = step == LadderStep.Remedy ? remedy!.Id : null };
             Climb(ticket, primary, triggered.Length - 1);
+            if (step == LadderStep.Remedy)
+            {
+                if (remedy!.When == RemedyWhen.Now)
+                {
+                    RunRemedy(ticket, remedy);
+                }
+                else
+                {
+                    // Never in the drain's own run: a job may start between reading the node idle and the drain.
+                    notes.Add($"{Node}: the remedy {remedy.Id} waits for the drain to empty the node");
+                }
+            }
+
             return Finish();
         }
 
@@ -159,7 +241,7 @@ public static class HealthDecider
             {
                 actions.Add(new NotifyManual(Node, new ManualNotification(Node, reason, ticket, failing.Select(Describe).ToArray())));
             }
-            else
+            else if (ticket.Step != LadderStep.Remedy)
             {
                 actions.Add(new RebootNode(Node, ticket.Step));
             }
@@ -197,9 +279,11 @@ public static class HealthDecider
             return new HealthPlan(strikes, actions, notes) { BreakerOpen = breakerOpen };
         }
 
+        // Conditions only: strike counts change every run and stay in the node's state file, so a node
+        // failing for days costs Slurm one record write when its failing set changes, not one per run.
         private LastRun LastRun() => new(Now, input.Results
             .Where(r => !r.Passed && r.Definition.Priority.Class != PriorityClass.MustIgnore)
-            .SelectMany(r => r.Verdict.Findings.Select(f => $"{f.Condition} {strikes.Of(r.Name, f.Condition)}/{r.Definition.Strikes}"))
+            .SelectMany(r => r.Verdict.Findings.Select(f => f.Condition))
             .Distinct(StringComparer.Ordinal)
             .ToArray());
 
@@ -222,8 +306,9 @@ public static class HealthDecider
         private IReadOnlyList<LadderStep> Ladder(string check) =>
             input.Settings.Checks.FirstOrDefault(c => c.Name == check)?.Ladder ?? input.Settings.Ladder;
 
-        private static LadderStep FirstStep(IReadOnlyList<LadderStep> ladder, LadderStep remedy) =>
-            ladder.FirstOrDefault(s => s >= remedy, LadderStep.Manual);
+        // The remedy step is entered only with a matching [[health.remedy]], never by climbing.
+        private static LadderStep FirstStep(IReadOnlyList<LadderStep> ladder, LadderStep lowest) =>
+            ladder.FirstOrDefault(s => s != LadderStep.Remedy && s >= lowest, LadderStep.Manual);
 
         private static LadderStep NextStep(LadderStep current, IReadOnlyList<LadderStep> ladder) =>
             ladder.FirstOrDefault(s => s > current, LadderStep.Manual);

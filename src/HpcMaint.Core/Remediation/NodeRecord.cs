@@ -48,6 +48,12 @@ public sealed record Ticket(
     DateTimeOffset StepStarted,
     IReadOnlyList<TicketEvent> History)
 {
+    /// <summary>At the remedy step: the [[health.remedy]] id chosen when the ticket opened.</summary>
+    public string? Remedy { get; init; }
+
+    /// <summary>When that remedy was started (null: it waits for the node to be idle). Set once: a remedy runs at most once per ticket.</summary>
+    public DateTimeOffset? RemedyRan { get; init; }
+
     /// <summary>History kept on the node; older events stay in the audit journal.</summary>
     public const int MaxHistory = 8;
 
@@ -56,18 +62,19 @@ public sealed record Ticket(
 
     public bool Equals(Ticket? other) =>
         other is not null && Condition == other.Condition && Check == other.Check && Step == other.Step
-        && Opened == other.Opened && StepStarted == other.StepStarted && History.SequenceEqual(other.History);
+        && Opened == other.Opened && StepStarted == other.StepStarted && History.SequenceEqual(other.History)
+        && Remedy == other.Remedy && RemedyRan == other.RemedyRan;
 
     public override int GetHashCode() => HashCode.Combine(Condition, Step, Opened, StepStarted);
 }
 
-/// <summary>One entry of a ticket's history, e.g. "drain", "reboot", "rebuild", "manual".</summary>
+/// <summary>One entry of a ticket's history, e.g. "drain", "remedy fabric", "reboot", "rebuild", "manual".</summary>
 public sealed record TicketEvent(DateTimeOffset At, string What);
 
 /// <summary>An admin's hands-off marker (<c>hpcmaint hold</c>): hpcmaint never acts on the node.</summary>
 public sealed record Hold(string Reason, string By, DateTimeOffset At);
 
-/// <summary>The last health run's outcome as Slurm keeps it: written when the failing set changes.</summary>
+/// <summary>The failing conditions as Slurm keeps them (no strike counts): written when that set changes, <see cref="At"/> then.</summary>
 public sealed record LastRun(DateTimeOffset At, IReadOnlyList<string> Failing)
 {
     public bool Equals(LastRun? other) => other is not null && At == other.At && Failing.SequenceEqual(other.Failing);

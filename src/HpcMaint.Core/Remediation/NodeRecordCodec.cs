@@ -7,7 +7,8 @@ namespace HpcMaint.Core.Remediation;
 /// <summary>
 /// The compact text of a <see cref="NodeRecord"/> in a Slurm node field:
 /// <c>hpcmaint:{"t":{"c":"fs.mount","k":"scratch","s":"reboot","o":1763700000,"a":1763700030,"h":[[1763700000,"drain"]]}}</c>.
-/// Times are Unix seconds. Text hpcmaint did not write is never read as a record (nor overwritten).
+/// Times are Unix seconds. A ticket at the remedy step adds <c>"r"</c> (the remedy's id) and, once it
+/// ran, <c>"rr"</c>; records written before the remedy step existed read as they always did. Text hpcmaint did not write is never read as a record (nor overwritten).
 /// </summary>
 public static class NodeRecordCodec
 {
@@ -56,6 +57,16 @@ public static class NodeRecordCodec
                 json.WriteString("s", StepName(t.Step));
                 json.WriteNumber("o", t.Opened.ToUnixTimeSeconds());
                 json.WriteNumber("a", t.StepStarted.ToUnixTimeSeconds());
+                if (t.Remedy is { } remedy)
+                {
+                    json.WriteString("r", remedy);
+                }
+
+                if (t.RemedyRan is { } ran)
+                {
+                    json.WriteNumber("rr", ran.ToUnixTimeSeconds());
+                }
+
                 json.WriteStartArray("h");
                 foreach (var e in t.History)
                 {
@@ -121,6 +132,7 @@ public static class NodeRecordCodec
 
     public static string StepName(LadderStep step) => step switch
     {
+        LadderStep.Remedy => "remedy",
         LadderStep.Reboot => "reboot",
         LadderStep.Rebuild => "rebuild",
         _ => "manual",
@@ -128,6 +140,7 @@ public static class NodeRecordCodec
 
     public static LadderStep? ParseStep(string? name) => name switch
     {
+        "remedy" => LadderStep.Remedy,
         "reboot" => LadderStep.Reboot,
         "rebuild" => LadderStep.Rebuild,
         "manual" => LadderStep.Manual,
@@ -156,7 +169,11 @@ public static class NodeRecordCodec
                     step,
                     Time(t.GetProperty("o")),
                     Time(t.GetProperty("a")),
-                    history),
+                    history)
+                {
+                    Remedy = t.TryGetProperty("r", out var r) ? r.GetString() : null,
+                    RemedyRan = t.TryGetProperty("rr", out var rr) ? Time(rr) : null,
+                },
             };
         }
 

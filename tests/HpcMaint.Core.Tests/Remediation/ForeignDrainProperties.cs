@@ -23,7 +23,7 @@ public sealed class ForeignDrainProperties
         var property = Prop.ForAll(Scenarios(Gen.Elements(ForeignReasons)).ToArbitrary(), scenario =>
         {
             var plan = scenario.DecideWithPeers();
-            return !plan.Actions.Any(a => a is ResumeNode or DrainNode or RebootNode);
+            return !plan.Actions.Any(a => a is ResumeNode or DrainNode or RebootNode or RunRemedy);
         });
 
         Check.One(Runs, property);
@@ -68,7 +68,9 @@ public sealed class ForeignDrainProperties
         from flags in Gen.Elements(NodeFlags.None, NodeFlags.Drain, NodeFlags.Drain | NodeFlags.RebootRequested, NodeFlags.NotResponding)
         from results in Gen.ListOf(Result(), 3).Select(l => l.DistinctBy(r => r.Name).ToArray())
         from strikes in Gen.Choose(0, 4)
-        from ticketStep in Gen.Elements<LadderStep?>(null, LadderStep.Reboot, LadderStep.Rebuild, LadderStep.Manual)
+        from ticketStep in Gen.Elements<LadderStep?>(null, LadderStep.Remedy, LadderStep.Reboot, LadderStep.Rebuild, LadderStep.Manual)
+        from remedyRan in Gen.Elements(true, false)
+        from when in Gen.Elements(RemedyWhen.Now, RemedyWhen.Idle)
         from bootMinutes in Gen.Choose(-120, 30)
         from past in Gen.Choose(0, 5)
         select new Scenario
@@ -79,11 +81,21 @@ public sealed class ForeignDrainProperties
             Strikes = new StrikeBook(results.ToDictionary(r => StrikeBook.Key(r.Name, r.Name), _ => strikes, StringComparer.Ordinal)),
             Record = NodeRecord.Empty with
             {
-                Ticket = ticketStep is { } step ? new Ticket("fs.mount", "fs.mount", step, Scenario.T0.AddMinutes(-60), Scenario.T0.AddMinutes(-10), []) : null,
+                Ticket = ticketStep is { } step
+                    ? new Ticket("fs.mount", "fs.mount", step, Scenario.T0.AddMinutes(-60), Scenario.T0.AddMinutes(-10), [])
+                    {
+                        Remedy = step == LadderStep.Remedy ? "fix" : null,
+                        RemedyRan = step == LadderStep.Remedy && remedyRan ? Scenario.T0.AddMinutes(-10) : null,
+                    }
+                    : null,
                 PastTickets = Enumerable.Range(1, past).Select(d => Scenario.T0.AddDays(-d)).ToArray(),
             },
             BootTime = Scenario.T0.AddMinutes(bootMinutes),
+            Settings = new Scenario().Settings with { Remedies = [Fix(when)] },
         };
+
+    /// <summary>A remedy for every generated check, so that the remedy step is reachable.</summary>
+    public static RemedyDefinition Fix(RemedyWhen when) => new("fix", "fs.mount", null, ["/bin/true"], TimeSpan.FromSeconds(1), when, 1);
 
     private static Gen<CheckResult> Result() =>
         from name in Gen.Elements("fs.mount", "gpu.nvidia", "ps.running")

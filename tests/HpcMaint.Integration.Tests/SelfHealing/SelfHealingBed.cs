@@ -16,6 +16,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 {
     private const string HealthyGpus = "rtx-a5000-x2_590.44.01.xml";
     private const string NodePlaceholder = "{node}";
+    private const string DirPlaceholder = "{dir}";
     private readonly List<int> daemons = [];
 
     private SelfHealingBed(string directory) => Directory = directory;
@@ -28,7 +29,9 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
     public string Config => Path.Combine(Directory, "hpcmaint.toml");
 
-    public string Journal => Path.Combine(Directory, "hpcmaint", "audit.jsonl");
+    public string Journal => JournalOnOwnMount ? Path.Combine(JournalMount, "audit.jsonl") : Path.Combine(Directory, "hpcmaint", "audit.jsonl");
+
+    private string JournalMount => Path.Combine(Directory, "journal");
 
     /// <summary>One line per rebuild the [rebuild] command carried out (the node's name).</summary>
     public string Rebuilds => Path.Combine(Directory, "hpcmaint", "rebuilds.log");
@@ -38,10 +41,24 @@ internal sealed class SelfHealingBed : IAsyncDisposable
     /// <summary>The breaker's budget: how many nodes hpcmaint may drain in the partition.</summary>
     public int BreakerNodes { get; private init; } = 4;
 
-    public static async Task<SelfHealingBed> StartAsync(int breakerNodes = 4, string extraToml = "", string? rebootProgram = null)
+    /// <summary>The audit journal lies on a tmpfs of its own, which <see cref="JournalReadOnly"/> remounts.</summary>
+    public bool JournalOnOwnMount { get; private init; }
+
+    /// <summary>
+    /// Starts the bed. In <paramref name="extraToml"/> and the bodies of <paramref name="tools"/> (shell
+    /// scripts written to DIR/tools before slurmd first runs the health check) "{dir}" is the bed's directory.
+    /// </summary>
+    public static async Task<SelfHealingBed> StartAsync(
+        int breakerNodes = 4, string extraToml = "", string? rebootProgram = null, IReadOnlyDictionary<string, string>? tools = null, bool journalOnOwnMount = false)
     {
-        var bed = new SelfHealingBed(System.IO.Directory.CreateTempSubdirectory("hpcmaint-selfheal-").FullName) { BreakerNodes = breakerNodes };
-        bed.Prepare(extraToml);
+        var bed = new SelfHealingBed(System.IO.Directory.CreateTempSubdirectory("hpcmaint-selfheal-").FullName) { BreakerNodes = breakerNodes, JournalOnOwnMount = journalOnOwnMount };
+        foreach (var (name, body) in tools ?? new Dictionary<string, string>())
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(bed.Directory, "tools"));
+            bed.Script(name, body.Replace(DirPlaceholder, bed.Directory, StringComparison.Ordinal));
+        }
+
+        bed.Prepare(extraToml.Replace(DirPlaceholder, bed.Directory, StringComparison.Ordinal));
         bed.Cluster = await TestbedCluster.StartAsync(
             new TestbedOptions
             {
@@ -63,6 +80,9 @@ internal sealed class SelfHealingBed : IAsyncDisposable
     /// <summary>nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).</summary>
     public void ReplayGpuText(string node, string text) =>
         File.WriteAllText(Path.Combine(Directory, "gpu", node + ".xml"), text);
+
+    /// <summary>Remounts the journal's tmpfs read-only (EROFS for root too) or read-write again.</summary>
+    public void JournalReadOnly(bool readOnly) => Run("/usr/bin/mount", "-o", readOnly ? "remount,ro" : "remount,rw", JournalMount);
 
     public void Unmount(string node) => Run("/usr/bin/umount", Path.Combine(Directory, "mnt", node));
 
@@ -88,6 +108,26 @@ internal sealed class SelfHealingBed : IAsyncDisposable
         return read.Value;
     }
 
+    /// <summary>The node's hpcmaint record (its Comment).</summary>
+    public async Task<HpcMaint.Core.Remediation.NodeRecord> RecordAsync(string node) =>
+        HpcMaint.Core.Remediation.NodeRecordCodec.TryDecode((await NodeAsync(node)).Comment, out var record, out var problem)
+            ? record
+            : throw new InvalidOperationException(problem);
+
+    /// <summary>For a failed wait's message: the nodes' state, reason and record, and the journal's last lines.</summary>
+    public async Task<string> DiagnosisAsync(params string[] nodes)
+    {
+        var lines = new List<string>();
+        foreach (var name in nodes)
+        {
+            var node = await NodeAsync(name);
+            lines.Add($"{name}: {node.State} reason=\"{node.Reason}\" boot={node.BootTime:u} comment={node.Comment}");
+        }
+
+        lines.AddRange(JournalText().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(12));
+        return "\n" + string.Join('\n', lines);
+    }
+
     /// <summary>The value of the first line of the node's metrics file starting with <paramref name="series"/>; -1 when there is none.</summary>
     public double MetricValue(string node, string series)
     {
@@ -111,7 +151,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             }
         }
 
-        foreach (var mount in new[] { "n1", "n2", "n3", "n4" }.Select(node => Path.Combine(Directory, "mnt", node)))
+        foreach (var mount in new[] { "n1", "n2", "n3", "n4" }.Select(node => Path.Combine(Directory, "mnt", node)).Append(JournalMount))
         {
             if (File.ReadAllText("/proc/mounts").Contains(" " + mount + " ", StringComparison.Ordinal))
             {
@@ -133,9 +173,14 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
     private void Prepare(string extraToml)
     {
-        foreach (var sub in new[] { "tools", "gpu", "mnt", "hpcmaint" })
+        foreach (var sub in new[] { "tools", "gpu", "mnt", "hpcmaint", "journal" })
         {
             System.IO.Directory.CreateDirectory(Path.Combine(Directory, sub));
+        }
+
+        if (JournalOnOwnMount)
+        {
+            Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=4m", "hpcmaint-test", JournalMount);
         }
 
         Script("health-check", $"exec {Executables.Executables.Health} --config {Config}\n");

@@ -118,14 +118,21 @@ public sealed class SelfHealingSpecs
 
         bed.KillDaemon("n2");
         Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n2")).BreakerOpened is not null, 40), "n2 did not report the breaker");
-        await Task.Delay(TimeSpan.FromSeconds(4), TimeProvider.System);
+        var marked = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_last_run_timestamp_seconds") > marked + 2), 40),
+            "hpcmaint-health was not seen running on n2 after it found the breaker open");
         Assert.Null((await bed.NodeAsync("n2")).Reason);
         Assert.Contains("breaker open in partition", bed.JournalText(), StringComparison.Ordinal);
+
+        // Slurm has no compare-and-set on a node's Comment: a reset that lands between another run's
+        // read and write of a record is lost. Reset once n1 has stopped climbing (it writes nothing more).
+        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n1")).Ticket?.Step == LadderStep.Manual, 120), "n1 did not reach the manual step");
 
         var reset = await Hpcmaint(bed, "breaker", "reset");
         Assert.Equal(0, reset.ExitCode);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained after the reset");
+        var drained = await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40);
+        Assert.True(drained, drained ? null : "n2 was not drained after the reset" + await bed.DiagnosisAsync("n1", "n2"));
     }
 
     [Fact]

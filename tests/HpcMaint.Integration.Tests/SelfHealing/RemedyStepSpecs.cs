@@ -1,0 +1,80 @@
+using HpcMaint.Core.Health;
+using HpcMaint.Integration.Tests.Slurm;
+
+namespace HpcMaint.Integration.Tests.SelfHealing;
+
+/// <summary>
+/// The remedy step on a real Slurm: a fault a command can clear (a `cmd` check failing while a marker
+/// file exists; the remedy script counts its runs) is fixed without a reboot, or else climbs on.
+/// </summary>
+[Collection("self-healing")]
+public sealed class RemedyStepSpecs
+{
+    private const string Fault = """
+        [[health.check]]
+        id = "fabric-n2"
+        check = "cmd"
+        hosts = "n2"
+        argv = ["{dir}/tools/fabric-check"]
+        condition = "fabric.down"
+        [[health.remedy]]
+        id = "fabric"
+        match = "fabric.down"
+        argv = ["{dir}/tools/fabric-fix"]
+        timeout = "5s"
+        """;
+
+    [Fact]
+    public async Task A_remedy_clears_a_fault_without_a_reboot_and_the_node_is_resumed()
+    {
+        await using var bed = await Start(fixes: true);
+        var bootBefore = (await bed.NodeAsync("n2")).BootTime;
+        File.WriteAllText(Marker(bed), "fabric manager down\n");
+
+        Assert.True(
+            await TestbedSlurm.Eventually(async () => (await bed.RecordAsync("n2")) is { Ticket: null, PastTickets.Count: 1 } && (await bed.NodeAsync("n2")).Reason is null, 60),
+            "n2's ticket was not closed with the node resumed");
+
+        Assert.Equal(["fabric"], File.ReadAllLines(RemedyRuns(bed)));
+        Assert.False(File.Exists(Marker(bed)));
+        var node = await bed.NodeAsync("n2");
+        Assert.False(node.State.IsDrainSet);
+        Assert.Equal(bootBefore, node.BootTime);
+        Assert.Equal(0, bed.Cluster.RebootCount("n2"));
+        var journal = bed.JournalText();
+        foreach (var action in new[] { "drain", "record", "remedy", "resume" })
+        {
+            Assert.Contains($"\"node\":\"n2\",\"action\":\"{action}\"", journal, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("remedy fabric", journal, StringComparison.Ordinal); // the ticket's history, as recorded
+        Assert.DoesNotContain("\"action\":\"request-reboot\"", journal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_remedy_that_does_not_help_runs_once_and_the_ticket_climbs_to_a_reboot()
+    {
+        await using var bed = await Start(fixes: false);
+        File.WriteAllText(Marker(bed), "fabric manager down\n");
+
+        var climbed = await TestbedSlurm.Eventually(async () => (await bed.RecordAsync("n2")).Ticket?.Step == LadderStep.Manual, 120);
+        Assert.True(climbed, climbed ? null : "n2 did not climb to the manual step" + await bed.DiagnosisAsync("n2"));
+
+        var history = (await bed.RecordAsync("n2")).Ticket!.History.Select(e => e.What).ToArray();
+        Assert.Equal(["drain", "remedy fabric", "reboot", "rebuild", "manual"], history);
+        Assert.True(bed.Cluster.RebootCount("n2") >= 2, "the remedy did not help: a reboot, then a rebuild");
+        Assert.Equal(["fabric"], File.ReadAllLines(RemedyRuns(bed)));
+    }
+
+    private static string Marker(SelfHealingBed bed) => Path.Combine(bed.Directory, "hpcmaint", "fabric-down");
+
+    private static string RemedyRuns(SelfHealingBed bed) => Path.Combine(bed.Directory, "hpcmaint", "remedy-runs.log");
+
+    private static Task<SelfHealingBed> Start(bool fixes) => SelfHealingBed.StartAsync(
+        extraToml: Fault,
+        tools: new Dictionary<string, string>
+        {
+            ["fabric-check"] = "exec /usr/bin/test ! -e {dir}/hpcmaint/fabric-down\n",
+            ["fabric-fix"] = "echo fabric >> {dir}/hpcmaint/remedy-runs.log\n" + (fixes ? "/bin/rm -f {dir}/hpcmaint/fabric-down\n" : string.Empty),
+        });
+}
