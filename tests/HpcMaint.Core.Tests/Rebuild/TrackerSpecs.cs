@@ -53,6 +53,7 @@ public sealed class TrackerSpecs
         Assert.Equal(RebuildStep.Failed, turn.Plan.Find("n1")!.Step);
         Assert.Equal("job 7 completed but the node reports image old, not new", turn.Plan.Find("n1")!.Detail);
         Assert.Equal(PlanStatus.Finished, turn.Plan.Status);
+        Assert.Equal([new RebuildAction.DrainFailed("n1", "job 7 completed but the node reports image old, not new")], turn.Actions);
     }
 
     [Fact]
