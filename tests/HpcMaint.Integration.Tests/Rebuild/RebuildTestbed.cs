@@ -68,7 +68,8 @@ public sealed class RebuildTestbed : IAsyncLifetime
         var slurm = Slurm.TestbedSlurm.Client(Cluster);
         var quiet = await Slurm.TestbedSlurm.Eventually(async () =>
             (await slurm.GetJobsAsync()).Value.All(j => !j.IsActive) && await Cluster.AllNodesIdleAsync(), seconds: 90);
-        Assert.True(quiet, "the testbed did not become quiet");
+        Assert.True(quiet, "the testbed did not become quiet: " + string.Join(", ", (await Cluster.NodeStatesAsync()).Select(s => $"{s.Key} {s.Value}"))
+            + "; active jobs: " + string.Join(", ", (await slurm.GetJobsAsync()).Value.Where(j => j.IsActive).Select(j => $"{j.Id} {j.Name} {j.State}")));
     }
 
     /// <summary>Puts every node on <paramref name="image"/> (its image:IMG feature), as after an earlier rebuild.</summary>
