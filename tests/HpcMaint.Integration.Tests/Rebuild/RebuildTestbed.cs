@@ -93,7 +93,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
     {
         await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "comment=");
         var state = await Cluster.RunClientAsync("scontrol", "show", "node", node);
-        if (state.StandardOutput.Contains("DRAIN", StringComparison.Ordinal))
+        if (state.StandardOutput.Contains("DRAIN", StringComparison.Ordinal) || state.StandardOutput.Contains("State=DOWN", StringComparison.Ordinal))
         {
             await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "state=resume");
         }
