@@ -59,7 +59,7 @@ public sealed class RebuildSafetySpecs(RebuildTestbed testbed)
             var n2 = await slurm.NodeAsync("n2");
             Assert.False(n1.State.IsDrainSet, $"n1 is {n1.State} ({n1.Reason})");
             Assert.True(n2.State.IsDrainSet, $"n2 is {n2.State}");
-            Assert.StartsWith("hpcmaint: fs.file: ", n2.Reason, StringComparison.Ordinal);
+            Assert.StartsWith("hpcmaint: manual: fs.file: ", n2.Reason, StringComparison.Ordinal);
             Assert.True(NodeRecordCodec.TryDecode(n2.Comment, out var record, out var problem), problem);
             Assert.Equal("fs.file", record.Ticket?.Condition);
         }
