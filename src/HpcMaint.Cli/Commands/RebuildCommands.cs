@@ -69,7 +69,7 @@ public static class RebuildCommands
         return verb;
     }
 
-    /// <summary>resume takes --max-failures too: a plan halted by failures goes on once the limit is raised.</summary>
+    /// <summary>resume takes --max-failures too: a plan halted by failures goes on once the limit is raised; --retry-failed retries them.</summary>
     private static Command Resume(CliEnvironment env, GlobalOptions options)
     {
         var plan = new Argument<string?>("plan") { Description = "Plan id (rb-…); default: the latest running or halted plan", Arity = ArgumentArity.ZeroOrOne };
@@ -77,11 +77,15 @@ public static class RebuildCommands
         {
             Description = "Raise the failed nodes the plan tolerates (a halted plan goes on only when this exceeds its failures)",
         };
+        var retryFailed = new Option<bool>("--retry-failed")
+        {
+            Description = "Take the plan's failed nodes back in (a finished or halted plan too): each is skipped if on the image, else rebuilt again",
+        };
         var resume = new Command("resume", "Carry on with a plan after its runner stopped or was killed, or after it halted on failures (default: the latest)")
         {
-            plan, maxFailures,
+            plan, maxFailures, retryFailed,
         };
-        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options), parse.GetValue(plan), parse.GetValue(maxFailures), ct));
+        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options), parse.GetValue(plan), parse.GetValue(maxFailures), parse.GetValue(retryFailed), ct));
         return resume;
     }
 

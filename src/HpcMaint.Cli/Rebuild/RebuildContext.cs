@@ -5,6 +5,7 @@ using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Config;
+using HpcMaint.Core.Health;
 using HpcMaint.Core.Rebuild;
 using Microsoft.Extensions.Logging;
 
@@ -23,12 +24,13 @@ internal sealed class RebuildContext : IDisposable
         Log = logging.CreateLogger("hpcmaint rebuild");
         Env = env;
         Settings = config.Rebuild;
+        RecordField = config.Health.RecordField;
         Runner = new ProcessRunner(env.Time);
         Slurm = new SlurmClient(new SlurmCommands(config.Slurm), Runner);
         Store = new RebuildPlanStore(config.Rebuild.StateDir);
         Audit = new AuditJournal(config.Audit.Journal);
         Images = images;
-        Reader = new ClusterReader(Slurm, images, env.Time);
+        Reader = new ClusterReader(Slurm, images, env.Time, config.Health.RecordField);
     }
 
     public CliEnvironment Env { get; }
@@ -36,6 +38,9 @@ internal sealed class RebuildContext : IDisposable
     public TimeProvider Time => Env.Time;
 
     public RebuildSettings Settings { get; }
+
+    /// <summary>Where the nodes' hpcmaint records are kept ([health] record_field): holds, tickets.</summary>
+    public RecordField RecordField { get; }
 
     public ProcessRunner Runner { get; }
 

@@ -55,6 +55,10 @@ internal sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, b
         Write(change.Node, action, change.Why, outcome, plan, details);
     }
 
+    /// <summary>What was done to keep a node whose rebuild failed out of service (drain, ticket), or why not.</summary>
+    public void FailedNodeDrained(RebuildPlan plan, string node, string what, bool ok) =>
+        Write(node, "rebuild.drain", what, ok ? AuditOutcome.Succeeded : AuditOutcome.Failed, plan, new Dictionary<string, string>());
+
     private static (string Action, AuditOutcome Outcome) Classify(NodeChange change) => change.After.Step switch
     {
         RebuildStep.Skipped => ("rebuild.skip", AuditOutcome.Skipped),

@@ -14,6 +14,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
 {
     private readonly Dictionary<string, Task<(bool Passed, string Detail)>> gates = new(StringComparer.Ordinal);
     private readonly GateRunner gateRunner = new(context.Runner, context.Settings);
+    private readonly FailedNodeDrainer failedDrainer = new(context);
     private IReadOnlyList<PartitionBudget> budgets = [];
     private RebuildPlan plan = null!;
 
@@ -90,6 +91,9 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
             case RebuildAction.Reboot reboot:
                 await MustAsync(planned, "scontrol reboot", context.Slurm.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
                 break;
+            case RebuildAction.DrainFailed failed:
+                await DrainFailedAsync(failed.Node, failed.Detail, ct).ConfigureAwait(false);
+                break;
             case RebuildAction.Gate gate when !gates.ContainsKey(gate.Node):
                 gates[gate.Node] = gateRunner.RunAsync(plan, gate.Node, ct);
                 break;
@@ -105,6 +109,13 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
         }
     }
 
+    private async Task DrainFailedAsync(string node, string detail, CancellationToken ct)
+    {
+        var (ok, what) = await failedDrainer.DrainAsync(node, detail, ct).ConfigureAwait(false);
+        journal.FailedNodeDrained(plan, node, what, ok);
+        view.Problem($"{node}: {what}");
+    }
+
     /// <summary>Gates that ended: pass → resume the node (only our drain), fail → keep it drained, reason says why.</summary>
     private async Task CollectGatesAsync(CancellationToken ct)
     {
@@ -116,8 +127,8 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
             var now = context.Time.GetUtcNow();
             if (!passed)
             {
-                await context.Slurm.DrainAsync([node], DrainTracker.Reason(plan.Image) + ": gate failed", ct).ConfigureAwait(false);
                 Record(RebuildOutcomes.GateFailed(planned, detail, now));
+                await DrainFailedAsync(node, "gate failed: " + detail, ct).ConfigureAwait(false);
                 continue;
             }
 

@@ -29,13 +29,20 @@ internal static class RebuildVerbs
         return Task.FromResult(ExitCodes.Ok);
     }
 
-    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, int? maxFailures, CancellationToken ct) =>
-        WithHeldPlanAsync(env, common, id, "resume", "nothing was done", (context, plan) =>
+    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, int? maxFailures, bool retryFailed, CancellationToken ct) =>
+        WithHeldPlanAsync(env, common, id, "resume", "nothing was done", openOnly: !retryFailed, (context, found) =>
         {
             if (maxFailures is < 0)
             {
                 env.Error.WriteLine($"hpcmaint rebuild resume: --max-failures {maxFailures}: write how many failed nodes to tolerate");
                 return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            var plan = retryFailed ? found.RetryingFailed(context.Time.GetUtcNow()) : found;
+            if (!plan.IsResumable)
+            {
+                env.Error.WriteLine($"hpcmaint rebuild resume: plan {plan.Id} is {plan.Status.ToString().ToLowerInvariant()} with no failed node to retry; nothing to do");
+                return Task.FromResult(ExitCodes.Failed);
             }
 
             var resumed = maxFailures is { } limit ? plan.Tolerating(limit) : plan;
@@ -47,16 +54,16 @@ internal static class RebuildVerbs
                 return Task.FromResult(ExitCodes.Failed);
             }
 
-            if (resumed != plan)
+            if (resumed != found)
             {
                 context.Store.Save(resumed);
             }
 
-            return RunToEndAsync(context, common, resumed, "resumed", ct);
+            return RunToEndAsync(context, common, resumed, retryFailed ? $"resumed, {found.Count(RebuildStep.Failed)} failed node(s) retried" : "resumed", ct);
         });
 
     public static Task<int> CancelAsync(CliEnvironment env, CommonInput common, string? id, CancellationToken ct) =>
-        WithHeldPlanAsync(env, common, id, "cancel", "stop it first (Ctrl-C), then cancel", async (context, plan) =>
+        WithHeldPlanAsync(env, common, id, "cancel", "stop it first (Ctrl-C), then cancel", openOnly: true, async (context, plan) =>
         {
             var journal = new RebuildJournal(context.Audit, context.Time, dryRun: false);
             Show(env, common, await new PlanCanceller(context, journal).CancelAsync(plan, ct).ConfigureAwait(false));
@@ -115,7 +122,7 @@ internal static class RebuildVerbs
     /// and reads it again under the lock, since its last runner may have saved it since.
     /// </summary>
     private static async Task<int> WithHeldPlanAsync(
-        CliEnvironment env, CommonInput common, string? id, string verb, string busy, Func<RebuildContext, RebuildPlan, Task<int>> act)
+        CliEnvironment env, CommonInput common, string? id, string verb, string busy, bool openOnly, Func<RebuildContext, RebuildPlan, Task<int>> act)
     {
         if (!TryContext(env, common, out var context))
         {
@@ -124,7 +131,7 @@ internal static class RebuildVerbs
 
         using (context)
         {
-            var plan = Find(env, context.Store, id, openOnly: true, verb);
+            var plan = Find(env, context.Store, id, openOnly, verb);
             if (plan is null)
             {
                 return ExitCodes.Failed;

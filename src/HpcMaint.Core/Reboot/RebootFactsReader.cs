@@ -37,6 +37,7 @@ public static class RebootFactsReader
         }
 
         var recordAsksRebuild = false;
+        Hold? hold = null;
         if (slurmNode is null)
         {
             notes.Add("node record not read: " + (nodeProblem ?? "no answer"));
@@ -46,6 +47,7 @@ public static class RebootFactsReader
             if (NodeRecordField.TryRead(slurmNode, recordField, out var record, out var problem))
             {
                 recordAsksRebuild = record.Ticket?.Step == LadderStep.Rebuild;
+                hold = record.Hold;
             }
             else
             {
@@ -53,6 +55,6 @@ public static class RebootFactsReader
             }
         }
 
-        return new RebootFacts(node, RebuildJobs.ImageOf(job?.Comment), job?.Id, recordAsksRebuild, notes);
+        return new RebootFacts(node, RebuildJobs.ImageOf(job?.Comment), job?.Id, recordAsksRebuild, notes) { Hold = hold };
     }
 }

@@ -6,7 +6,8 @@ namespace HpcMaint.Core.Reboot;
 /// Decides how each node Slurm asked to reboot is rebooted. A node due for a rebuild (its CONFIGURING
 /// rebuild job names an image, else its hpcmaint ticket is at the rebuild step and the default image
 /// applies) is rebuilt through OpenStack, else by the [rebuild] command; any other node is rebooted by
-/// its configured method. "{node}" (and "{image}" in [rebuild] command) are filled in per node.
+/// its configured method. A held node (`hpcmaint hold`) still gets the reboot Slurm asked for, never the
+/// ladder's rebuild: hpcmaint promises to keep its hands off it. "{node}" (and "{image}" in [rebuild] command) are filled in per node.
 /// </summary>
 public static class RebootPlanner
 {
@@ -34,6 +35,11 @@ public static class RebootPlanner
     private static RebootAction Decide(RebootFacts facts, HpcMaintConfig config)
     {
         var node = facts.Node;
+        if (facts is { JobImage: null, RecordAsksRebuild: true, Hold: { } hold })
+        {
+            return Plain(node, config, $"its hpcmaint ticket is at the rebuild step, but it is held by {hold.By} ({hold.Reason}): a plain reboot, no rebuild");
+        }
+
         var (image, reason) = facts switch
         {
             { JobImage: { } jobImage } => (jobImage, $"rebuild job {facts.JobId} asks for image {jobImage}"),

@@ -1,14 +1,20 @@
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Core.Rebuild;
 
-/// <summary>One planning pass's reading of the cluster: sinfo, squeue, reservations and the images.</summary>
+/// <summary>
+/// One planning pass's reading of the cluster: sinfo, squeue, reservations and the images. The holds
+/// come from the nodes' hpcmaint records (in <paramref name="recordField"/>), which sinfo already carries.
+/// </summary>
 public sealed class ClusterView(
     IReadOnlyList<Node> nodes,
     IReadOnlyList<Job> jobs,
     IReadOnlyList<Reservation> reservations,
     IReadOnlyDictionary<string, NodeImage> images,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    RecordField recordField = RecordField.Comment)
 {
     private readonly Dictionary<string, Node> byName = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
 
@@ -20,8 +26,15 @@ public sealed class ClusterView(
 
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>Where the nodes' hpcmaint records are kept ([health] record_field).</summary>
+    public RecordField RecordField { get; } = recordField;
+
     public Node? Node(string name) => byName.GetValueOrDefault(name);
 
     public NodeImage ImageOf(string node) =>
         images.TryGetValue(node, out var image) ? image : NodeImage.Unknown("the image source did not report " + node);
+
+    /// <summary>The admin's `hpcmaint hold` on the node, if any (a record hpcmaint cannot read holds nothing).</summary>
+    public Hold? HoldOf(string node) =>
+        Node(node) is { } n ? NodeRecordField.ReadOrEmpty(n, RecordField).Hold : null;
 }

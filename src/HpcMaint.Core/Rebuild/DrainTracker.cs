@@ -68,8 +68,8 @@ public static class DrainTracker
             var image = view.ImageOf(node.Name);
             if (!image.Is(plan.Image))
             {
-                var why = $"rebooted but reports image {image}, not {plan.Image}; left drained";
-                return (new NodeChange(planned, planned.MoveTo(RebuildStep.Failed, view.Now, why), why), null);
+                var why = $"rebooted but reports image {image}, not {plan.Image}";
+                return (new NodeChange(planned, planned.MoveTo(RebuildStep.Failed, view.Now, why), why), new RebuildAction.DrainFailed(node.Name, why));
             }
 
             var after = planned.MoveTo(RebuildStep.Gating, view.Now, "gate running");

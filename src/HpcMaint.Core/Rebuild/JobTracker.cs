@@ -1,13 +1,17 @@
 namespace HpcMaint.Core.Rebuild;
 
-/// <summary>Follows a node's rebuild job (job strategy) through squeue until it is done or has failed.</summary>
+/// <summary>
+/// Follows a node's rebuild job (job strategy) through squeue until it is done, has failed or was
+/// cancelled. A failed gate leaves the node drained for a person (<see cref="RebuildAction.DrainFailed"/>);
+/// a job an admin cancelled is the admin's call: the node is left as the admin left it.
+/// </summary>
 public static class JobTracker
 {
-    public static NodeChange? Observe(RebuildPlan plan, PlannedNode planned, ClusterView view) => planned.Step switch
+    public static (NodeChange? Change, RebuildAction? Action) Observe(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings) => planned.Step switch
     {
-        RebuildStep.Submitting => Interrupted(plan, planned, view),
-        RebuildStep.Submitted => Follow(plan, planned, view),
-        _ => null,
+        RebuildStep.Submitting => (Interrupted(plan, planned, view), null),
+        RebuildStep.Submitted => Follow(plan, planned, view, settings),
+        _ => (null, null),
     };
 
     /// <summary>A submission recorded but not confirmed (the runner was killed, or sbatch failed): is the job there?</summary>
@@ -24,7 +28,7 @@ public static class JobTracker
         return new NodeChange(planned, back, "no job was queued for the interrupted submission; it waits for its turn again");
     }
 
-    private static NodeChange? Follow(RebuildPlan plan, PlannedNode planned, ClusterView view)
+    private static (NodeChange?, RebuildAction?) Follow(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings)
     {
         var job = view.Jobs.FirstOrDefault(j => j.Id == planned.JobId);
         var image = view.ImageOf(planned.Name);
@@ -38,19 +42,45 @@ public static class JobTracker
         if (job.IsActive)
         {
             var detail = job.StateReason is { Length: > 0 } reason && reason != "None" ? $"{job.State} ({reason})" : job.State;
-            return detail == planned.Detail ? null : new NodeChange(planned, planned with { Detail = detail }, $"job {job.Id}: {detail}");
+            return (detail == planned.Detail ? null : new NodeChange(planned, planned with { Detail = detail }, $"job {job.Id}: {detail}"), null);
+        }
+
+        var why = job.StateReason is { Length: > 0 } r && r != "None" ? " (" + r + ")" : string.Empty;
+        if (job.State == "CANCELLED")
+        {
+            // hpcmaint's own prolog fails a job whose node will not boot, and Slurm shows that as cancelled too.
+            return view.Node(planned.Name) is { } node && BootWait.HasFailed(node)
+                ? Finish(planned, view, RebuildStep.Failed, $"job {job.Id} ended CANCELLED{why}: the node did not come back ({node.Reason})")
+                : Finish(planned, view, RebuildStep.Cancelled, $"job {job.Id} cancelled by admin{why}; the node is left as the admin left it");
         }
 
         if (job.State != "COMPLETED")
         {
-            return Finish(planned, view, RebuildStep.Failed, $"job {job.Id} ended {job.State}{(job.StateReason is { Length: > 0 } r && r != "None" ? " (" + r + ")" : string.Empty)}");
+            return Fail(planned, view, $"job {job.Id} ended {job.State}{why}");
         }
 
-        return image.Is(plan.Image)
-            ? Finish(planned, view, RebuildStep.Done, $"job {job.Id} completed: rebooted, gate passed, on {plan.Image}")
-            : Finish(planned, view, RebuildStep.Failed, $"job {job.Id} completed but the node reports image {image}, not {plan.Image}");
+        if (image.Is(plan.Image))
+        {
+            return Finish(planned, view, RebuildStep.Done, $"job {job.Id} completed: rebooted, gate passed, on {plan.Image}");
+        }
+
+        return RebootedOnFeatures(planned, view, settings) is { } boot
+            ? Finish(planned, view, RebuildStep.Done, $"job {job.Id} completed: rebooted at {boot:u} after the rebuild was asked, gate passed; "
+                + $"its features say image {image}, which a slurmctld restart or reconfigure resets to slurm.conf's")
+            : Fail(planned, view, $"job {job.Id} completed but the node reports image {image}, not {plan.Image}");
     }
 
-    private static NodeChange Finish(PlannedNode planned, ClusterView view, RebuildStep step, string why) =>
-        new(planned, planned.MoveTo(step, view.Now, why), why);
+    /// <summary>
+    /// With image_source = "features", slurmctld puts a node's features back to slurm.conf's when it
+    /// restarts: a node that booted after its rebuild job was queued and passed the gate was rebuilt,
+    /// whatever its features say now. Its boot time, or null where that does not prove the reboot.
+    /// </summary>
+    private static DateTimeOffset? RebootedOnFeatures(PlannedNode planned, ClusterView view, RebuildSettings settings) =>
+        settings.ImageSource == "features" && view.Node(planned.Name)?.BootTime is { } boot && boot > planned.Since ? boot : null;
+
+    private static (NodeChange, RebuildAction?) Fail(PlannedNode planned, ClusterView view, string why) =>
+        (Finish(planned, view, RebuildStep.Failed, why).Item1, new RebuildAction.DrainFailed(planned.Name, why));
+
+    private static (NodeChange, RebuildAction?) Finish(PlannedNode planned, ClusterView view, RebuildStep step, string why) =>
+        (new(planned, planned.MoveTo(step, view.Now, why), why), null);
 }

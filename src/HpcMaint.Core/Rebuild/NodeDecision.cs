@@ -1,3 +1,4 @@
+using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Core.Rebuild;
@@ -13,6 +14,9 @@ public abstract record NodeDecision(string Node)
 
     /// <summary>Already on the image.</summary>
     public sealed record Skip(string Node, string Image) : NodeDecision(Node);
+
+    /// <summary>An admin put the node on hold (`hpcmaint hold`): hpcmaint does not rebuild it in this plan.</summary>
+    public sealed record Held(string Node, Hold Hold) : NodeDecision(Node);
 
     /// <summary>A rebuild job to this image is already queued for it (an earlier run): follow that one.</summary>
     public sealed record Adopt(string Node, Job Job) : NodeDecision(Node);

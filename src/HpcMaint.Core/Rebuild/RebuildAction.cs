@@ -11,6 +11,9 @@ public abstract record RebuildAction(string Node)
     /// <summary>A plain `scontrol reboot` (no ASAP, no nextstate), so the drain survives the boot.</summary>
     public sealed record Reboot(string Node, string Reason) : RebuildAction(Node);
 
+    /// <summary>The node's rebuild failed: drain it with hpcmaint's reason and a ticket for a person (<see cref="FailedRebuildDrain"/>).</summary>
+    public sealed record DrainFailed(string Node, string Detail) : RebuildAction(Node);
+
     /// <summary>Run the health gate for the node; pass → resume, fail → stays drained.</summary>
     public sealed record Gate(string Node) : RebuildAction(Node);
 }

@@ -23,7 +23,7 @@ public static class RebuildOutcomes
         new(planned, planned.MoveTo(RebuildStep.Done, now, "gate passed; resumed"), "gate passed; node resumed");
 
     public static NodeChange GateFailed(PlannedNode planned, string detail, DateTimeOffset now) =>
-        new(planned, planned.MoveTo(RebuildStep.Failed, now, "gate failed: " + detail), $"gate failed: {detail}; node left drained");
+        new(planned, planned.MoveTo(RebuildStep.Failed, now, "gate failed: " + detail), "gate failed: " + detail);
 
     /// <summary>The plan is cancelled: nodes not yet started never will be.</summary>
     public static NodeChange Cancelled(PlannedNode planned, string why, DateTimeOffset now) =>

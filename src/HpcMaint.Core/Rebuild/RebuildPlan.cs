@@ -41,6 +41,18 @@ public sealed record RebuildPlan(
         return changed.Status == PlanStatus.Halted && !changed.IsOverFailureLimit ? changed with { Status = PlanStatus.Running } : changed;
     }
 
+    /// <summary>
+    /// `resume --retry-failed`: the failed nodes wait for their turn again (a finished or halted plan runs
+    /// again); a node already on the image is then skipped, any other is rebuilt once more.
+    /// </summary>
+    public RebuildPlan RetryingFailed(DateTimeOffset now)
+    {
+        var retried = Nodes.Where(n => n.Step == RebuildStep.Failed)
+            .Select(n => n.MoveTo(RebuildStep.Waiting, now, "retried after: " + n.Detail) with { JobId = null, Attempts = 0 })
+            .ToArray();
+        return retried.Length == 0 || Status == PlanStatus.Cancelled ? this : With(retried) with { Status = PlanStatus.Running };
+    }
+
     /// <summary>More nodes failed than tolerated: no node is admitted any more.</summary>
     public bool IsOverFailureLimit => Count(RebuildStep.Failed) > MaxFailures;
 

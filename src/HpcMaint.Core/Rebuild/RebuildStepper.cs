@@ -13,25 +13,17 @@ public static class RebuildStepper
         var actions = new List<RebuildAction>();
         foreach (var planned in plan.Nodes)
         {
-            if (plan.Strategy == RebuildStrategy.Job)
+            var (change, action) = plan.Strategy == RebuildStrategy.Job
+                ? JobTracker.Observe(plan, planned, view, settings)
+                : DrainTracker.Observe(plan, planned, view);
+            if (change is not null)
             {
-                if (JobTracker.Observe(plan, planned, view) is { } change)
-                {
-                    changes.Add(change);
-                }
+                changes.Add(change);
             }
-            else
-            {
-                var (change, action) = DrainTracker.Observe(plan, planned, view);
-                if (change is not null)
-                {
-                    changes.Add(change);
-                }
 
-                if (action is not null)
-                {
-                    actions.Add(action);
-                }
+            if (action is not null)
+            {
+                actions.Add(action);
             }
         }
 
@@ -63,6 +55,9 @@ public static class RebuildStepper
         {
             case NodeDecision.Skip skip:
                 return (new NodeChange(planned, planned.MoveTo(RebuildStep.Skipped, now, $"already on {skip.Image}"), $"already on {skip.Image}"), null);
+            case NodeDecision.Held held:
+                var heldWhy = $"held by {held.Hold.By} since {held.Hold.At:u} ({held.Hold.Reason}): not rebuilt";
+                return (new NodeChange(planned, planned.MoveTo(RebuildStep.Skipped, now, heldWhy), heldWhy), null);
             case NodeDecision.Adopt adopt:
                 var adopted = planned.MoveTo(RebuildStep.Submitted, now, adopt.Job.State) with { JobId = adopt.Job.Id };
                 return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for image {plan.Image} is already queued; following it instead of submitting another"), null);

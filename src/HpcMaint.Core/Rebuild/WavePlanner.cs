@@ -57,6 +57,11 @@ public static class WavePlanner
                 : new NodeDecision.Defer(name, $"job {queued[0].Id} ({queued[0].Name}, image={RebuildJobs.ImageOf(queued[0].Comment) ?? "?"}) is already in partition {settings.Partition} for {name}");
         }
 
+        if (view.HoldOf(name) is { } hold)
+        {
+            return new NodeDecision.Held(name, hold);
+        }
+
         if (!image.IsKnown)
         {
             return new NodeDecision.Defer(name, $"cannot tell its image: {image.Problem}");

@@ -29,6 +29,16 @@ public sealed class RebootFactsReaderSpecs
         Assert.Empty(facts.Notes);
     }
 
+    [Fact]
+    public void The_hold_in_the_node_record_is_read()
+    {
+        var record = NodeRecordCodec.Encode(NodeRecord.Empty with { Hold = new Hold("BIOS update", "alice", At) });
+
+        var facts = RebootFactsReader.Read("n4", [], null, SlurmNode("n4", comment: record), null, RecordField.Comment, "rebuild");
+
+        Assert.Equal(new Hold("BIOS update", "alice", At), facts.Hold);
+    }
+
     [Theory]
     [InlineData("PENDING", "rebuild", null)]
     [InlineData("CONFIGURING", "batch", null)]

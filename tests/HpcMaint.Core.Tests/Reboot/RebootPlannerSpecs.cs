@@ -1,6 +1,7 @@
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Reboot;
+using HpcMaint.Core.Remediation;
 
 namespace HpcMaint.Core.Tests.Reboot;
 
@@ -84,6 +85,27 @@ public sealed class RebootPlannerSpecs
         var action = Assert.Single(RebootPlanner.Plan([facts], OnOpenStack));
 
         Assert.Equal((RebootMethod.OpenStackRebuild, "img-default"), (action.Method, action.Image));
+    }
+
+    [Fact]
+    public void A_held_node_whose_ticket_is_at_the_rebuild_step_gets_the_plain_reboot_and_the_journal_says_why()
+    {
+        var facts = new RebootFacts("n1", null, null, RecordAsksRebuild: true, []) { Hold = new Hold("BIOS update", "alice", DateTimeOffset.UnixEpoch) };
+
+        var action = Assert.Single(RebootPlanner.Plan([facts], OnOpenStack));
+
+        Assert.Equal((RebootMethod.OpenStackSoftReboot, null), (action.Method, action.Image));
+        Assert.Contains("held by alice (BIOS update): a plain reboot, no rebuild", action.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_held_node_still_gets_the_rebuild_its_admin_queued_as_a_rebuild_job()
+    {
+        var facts = new RebootFacts("n1", "img-2026", 42, RecordAsksRebuild: true, []) { Hold = new Hold("BIOS update", "alice", DateTimeOffset.UnixEpoch) };
+
+        var action = Assert.Single(RebootPlanner.Plan([facts], OnOpenStack));
+
+        Assert.Equal((RebootMethod.OpenStackRebuild, "img-2026"), (action.Method, action.Image));
     }
 
     [Fact]

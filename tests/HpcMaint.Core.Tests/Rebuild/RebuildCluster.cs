@@ -10,8 +10,8 @@ internal static class RebuildCluster
 
     public static readonly RebuildSettings Settings = new();
 
-    public static Node Node(string name, NodeState? state = null, string image = "old", string[]? partitions = null, DateTimeOffset? boot = null, string? reason = null) =>
-        new(name, state ?? Idle, reason, null, null, boot ?? Now.AddDays(-1), null, partitions ?? ["batch", "rebuild"], ["testbed", "image:" + image], ["testbed", "image:" + image], null, null, null);
+    public static Node Node(string name, NodeState? state = null, string image = "old", string[]? partitions = null, DateTimeOffset? boot = null, string? reason = null, string? comment = null) =>
+        new(name, state ?? Idle, reason, null, null, boot ?? Now.AddDays(-1), null, partitions ?? ["batch", "rebuild"], ["testbed", "image:" + image], ["testbed", "image:" + image], comment, null, null);
 
     public static NodeState Idle => new(NodeBaseState.Idle, NodeFlags.None);
 

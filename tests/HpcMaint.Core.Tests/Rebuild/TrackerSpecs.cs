@@ -53,6 +53,7 @@ public sealed class TrackerSpecs
         Assert.Equal(RebuildStep.Failed, turn.Plan.Find("n1")!.Step);
         Assert.Equal("job 7 completed but the node reports image old, not new", turn.Plan.Find("n1")!.Detail);
         Assert.Equal(PlanStatus.Finished, turn.Plan.Status);
+        Assert.Equal([new RebuildAction.DrainFailed("n1", "job 7 completed but the node reports image old, not new")], turn.Actions);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class TrackerSpecs
         var turn = RebuildStepper.Next(plan, View(Nodes(4), [Job(7, "n1", "FAILED", Comment)]), Settings);
 
         Assert.Equal(RebuildStep.Failed, turn.Plan.Find("n1")!.Step);
-        Assert.Equal([new RebuildAction.Submit("n2", null)], turn.Actions);
+        Assert.Equal([new RebuildAction.DrainFailed("n1", "job 7 ended FAILED"), new RebuildAction.Submit("n2", null)], turn.Actions);
     }
 
     [Fact]

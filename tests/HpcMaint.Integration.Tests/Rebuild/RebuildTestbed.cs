@@ -68,7 +68,8 @@ public sealed class RebuildTestbed : IAsyncLifetime
         var slurm = Slurm.TestbedSlurm.Client(Cluster);
         var quiet = await Slurm.TestbedSlurm.Eventually(async () =>
             (await slurm.GetJobsAsync()).Value.All(j => !j.IsActive) && await Cluster.AllNodesIdleAsync(), seconds: 90);
-        Assert.True(quiet, "the testbed did not become quiet");
+        Assert.True(quiet, "the testbed did not become quiet: " + string.Join(", ", (await Cluster.NodeStatesAsync()).Select(s => $"{s.Key} {s.Value}"))
+            + "; active jobs: " + string.Join(", ", (await slurm.GetJobsAsync()).Value.Where(j => j.IsActive).Select(j => $"{j.Id} {j.Name} {j.State}")));
     }
 
     /// <summary>Puts every node on <paramref name="image"/> (its image:IMG feature), as after an earlier rebuild.</summary>
@@ -84,6 +85,17 @@ public sealed class RebuildTestbed : IAsyncLifetime
             var features = $"testbed,image:{image}";
             var update = await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "AvailableFeatures=" + features, "ActiveFeatures=" + features);
             Assert.True(update.Succeeded, update.ToString());
+        }
+    }
+
+    /// <summary>Puts a node a spec drained or held back in service with an empty record, for the specs after it.</summary>
+    public async Task RestoreAsync(string node)
+    {
+        await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "comment=");
+        var state = await Cluster.RunClientAsync("scontrol", "show", "node", node);
+        if (state.StandardOutput.Contains("DRAIN", StringComparison.Ordinal) || state.StandardOutput.Contains("State=DOWN", StringComparison.Ordinal))
+        {
+            await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "state=resume");
         }
     }
 

@@ -105,28 +105,39 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
     [Fact]
     public async Task A_second_failure_halts_the_plan_with_nodes_untouched_and_resume_with_a_higher_limit_goes_on()
     {
-        await testbed.SetImageAsync("old");
+        try
+        {
+            await testbed.SetImageAsync("old");
 
-        var halted = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v7", "--max-down", "25", "--gate=/bin/false");
+            var halted = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v7", "--max-down", "25", "--gate=/bin/false");
 
-        Assert.Equal(1, halted.ExitCode);
-        Assert.Contains("halted: 2 nodes failed, more than the 1 the plan tolerates (--max-failures); 2 not started", halted.StandardOutput, StringComparison.Ordinal);
-        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v7");
-        Assert.Equal(PlanStatus.Halted, plan.Status);
-        Assert.Equal([RebuildStep.Failed, RebuildStep.Failed, RebuildStep.Waiting, RebuildStep.Waiting], plan.Nodes.Select(n => n.Step));
-        Assert.Equal(2, testbed.RebuildsTo("v7").Count);
+            Assert.Equal(1, halted.ExitCode);
+            Assert.Contains("halted: 2 nodes failed, more than the 1 the plan tolerates (--max-failures); 2 not started", halted.StandardOutput, StringComparison.Ordinal);
+            var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v7");
+            Assert.Equal(PlanStatus.Halted, plan.Status);
+            Assert.Equal([RebuildStep.Failed, RebuildStep.Failed, RebuildStep.Waiting, RebuildStep.Waiting], plan.Nodes.Select(n => n.Step));
+            Assert.Equal(2, testbed.RebuildsTo("v7").Count);
 
-        var refused = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains("resume with --max-failures 2 or more", refused.StandardError, StringComparison.Ordinal);
+            var refused = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("resume with --max-failures 2 or more", refused.StandardError, StringComparison.Ordinal);
 
-        var resumed = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id, "--max-failures", "4");
-        Assert.Equal(1, resumed.ExitCode);
-        var ended = testbed.Plans.Load(plan.Id, out _)!;
-        Assert.Equal((PlanStatus.Finished, 4, 4), (ended.Status, ended.MaxFailures, ended.Count(RebuildStep.Failed)));
-        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v7"));
-        var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _);
-        Assert.Contains(journal, r => r.Details.GetValueOrDefault("plan") == plan.Id && r.Reason!.Contains("halted: 2 nodes failed", StringComparison.Ordinal));
+            var resumed = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id, "--max-failures", "4");
+            Assert.Equal(1, resumed.ExitCode);
+            var ended = testbed.Plans.Load(plan.Id, out _)!;
+            Assert.Equal((PlanStatus.Finished, 4, 4), (ended.Status, ended.MaxFailures, ended.Count(RebuildStep.Failed)));
+            Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v7"));
+            var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _);
+            Assert.Contains(journal, r => r.Details.GetValueOrDefault("plan") == plan.Id && r.Reason!.Contains("halted: 2 nodes failed", StringComparison.Ordinal));
+        }
+        finally
+        {
+            // Every node failed its gate and is drained with a ticket: back in service for the specs after this one.
+            foreach (var node in Cluster.NodeNames)
+            {
+                await testbed.RestoreAsync(node);
+            }
+        }
     }
 
     [Fact(Skip = "Testbed artefact, seen once in a clean-clone run: slurmd -b re-registered n2 a second after it returned to service with a boot_time past its last response, slurmctld 22.05 set it DOWN 'unexpectedly rebooted', and the plan rightly waited for it. Passes alone (4 of 4); enable once the testbed's simulated boot time is stable.")]
