@@ -19,6 +19,8 @@ Usage:
   testbed.sh down --dir DIR
   testbed.sh install                          (apt-get install slurm-wlm munge, when missing)
   testbed.sh reboot-node --dir DIR [NODE]     (NODE defaults to `hostname`, as under slurmd)
+  testbed.sh kill-controller --dir DIR        (SIGKILL slurmctld, as a crash; waits until it is gone)
+  testbed.sh start-controller --dir DIR       (start it again from its saved state; waits until it answers)
 
 Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
 DIR/sim/<node>.downtime (seconds, default 2); each one is logged in DIR/sim/reboots.log.
@@ -280,8 +282,8 @@ start_munged() {
   wait_for "munged socket" 10 test -S "$DIR/munge/munge.socket"
 }
 
-start_slurmctld() {
-  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid slurmctld -D -c -i \
+start_slurmctld() { # [SLURMCTLD FLAG]...
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid slurmctld -D -i "$@" \
     </dev/null >>"$DIR/log/slurmctld.console" 2>&1 &
   record_pid $! slurmctld
   wait_for "slurmctld" 10 controller_up
@@ -369,7 +371,7 @@ cmd_up() {
 
   trap 'if [[ -z ${READY:-} ]]; then cmd_down --dir "$DIR" >/dev/null 2>&1 || true; fi' EXIT
   start_munged
-  start_slurmctld
+  start_slurmctld -c
   local -A slurmd_pid=()
   for ((i = 1; i <= NODES; i++)); do
     start_slurmd "n$i"
@@ -478,6 +480,48 @@ cmd_reboot_worker() {
   echo "$(date +%T.%3N) $node: slurmd ${flags[*]} started, pid $STARTED_PID"
 }
 
+# ---------------------------------------------------------------- controller faults
+
+open_testbed() { # DIR
+  DIR=$1
+  [[ -f $DIR/etc/slurm.conf ]] || die "no testbed in $DIR"
+  DIR=$(cd "$DIR" && pwd -P)
+  export PATH=$DAEMON_PATH SLURM_CONF=$DIR/etc/slurm.conf
+  set_clean_env
+}
+
+# The recorded slurmctld that is still alive (the last one started), as "PID STARTTIME".
+live_controller() {
+  local pid st label found=''
+  while read -r pid st label; do
+    if [[ $label == slurmctld ]] && is_alive "$pid" "$st"; then found="$pid $st"; fi
+  done <"$DIR/run/pids"
+  printf '%s' "$found"
+}
+
+cmd_kill_controller() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  open_testbed "$2"
+  local live
+  live=$(live_controller)
+  [[ -n $live ]] || die "slurmctld of $DIR is not running"
+  printf '%s\n' "$live" | stop_processes 5 KILL || die "slurmctld would not die"
+  printf 'testbed: slurmctld killed (pid %s)\n' "${live%% *}"
+}
+
+# Without -c: slurmctld reads back its saved state (jobs, node states, reservations), as after a crash.
+cmd_start_controller() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  open_testbed "$2"
+  [[ -z $(live_controller) ]] || die "slurmctld of $DIR is running already"
+  {
+    flock 9
+    [[ -e $DIR/run/stopping ]] && die "the testbed in $DIR is being stopped"
+    start_slurmctld 9>&-
+  } 9>"$DIR/run/lock"
+  printf 'testbed: slurmctld started again\n'
+}
+
 # ---------------------------------------------------------------- main
 
 main() {
@@ -487,6 +531,8 @@ main() {
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
     reboot-node) cmd_reboot_node "$@" ;;
+    kill-controller) cmd_kill_controller "$@" ;;
+    start-controller) cmd_start_controller "$@" ;;
     install) ensure_packages ;;
     _reboot-worker) cmd_reboot_worker "$@" ;;
     -h | --help | help) usage ;;

@@ -52,6 +52,7 @@ internal static class RebuildVerbs
                 context.Store.Save(resumed);
             }
 
+            new RebuildJournal(context.Audit, context.Time, dryRun: false).Resumed(resumed, plan);
             return RunToEndAsync(context, common, resumed, "resumed", ct);
         });
 
@@ -84,6 +85,7 @@ internal static class RebuildVerbs
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             var saved = context.Store.Load(plan.Id, out _) ?? plan;
+            journal.Stopped(saved);
             view.Finished(saved, $"stopped; jobs already queued carry on. Continue with: hpcmaint rebuild resume {plan.Id}");
             return ExitCodes.Failed;
         }
