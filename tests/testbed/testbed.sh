@@ -145,13 +145,21 @@ set_clean_env() {
 }
 
 # slurmd for NODE in its own session and UTS namespace, so `hostname` = NODE for all it starts.
-start_slurmd() { # NODE [SLURMD FLAG]...
-  local node=$1
-  shift
+# With BOOTED_AT (the host's uptime when the simulated reboot began) it also gets a time namespace whose
+# uptime counts from then, so the node reports that moment as its boot time, as a rebooted machine does.
+start_slurmd() { # NODE [BOOTED_AT]
+  local node=$1 booted=${2:-}
+  local -a namespaces=(--uts)
+  if [[ -n $booted ]]; then
+    # Rounded up: the boot time slurmctld derives is never before the reboot began.
+    local whole=${booted%.*} fraction=${booted#*.}
+    ((10#$fraction == 0)) || whole=$((whole + 1))
+    namespaces+=(--time --boottime "-$whole")
+  fi
   # shellcheck disable=SC2016 # $1, $2 and $@ belong to the inner sh
-  env -i --default-signal -C "$DIR/log" "${CLEAN_ENV[@]}" setsid unshare --uts /bin/sh -c \
+  env -i --default-signal -C "$DIR/log" "${CLEAN_ENV[@]}" setsid unshare "${namespaces[@]}" /bin/sh -c \
     'unset PWD && hostname "$1" && domainname "$2" && shift 2 && exec "$@"' sh "$node" "$TAG" \
-    slurmd -D -N "$node" "$@" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
+    slurmd -D -N "$node" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
   STARTED_PID=$!
   record_pid "$STARTED_PID" "slurmd-$node"
 }
@@ -454,6 +462,15 @@ cmd_reboot_worker() {
   printf '%s %s %s\n' "$EPOCHREALTIME" "$node" "$mode" >>"$DIR/sim/reboots.log"
   echo "$(date +%T.%3N) $node: going down ($mode, ${downtime}s)"
 
+  # slurmctld takes "now - uptime" of each registration as the boot time: it must not be before the
+  # reboot was asked for (else it waits for a boot), and must stay at or before the first registration
+  # of the new slurmd, whose time becomes the node's last response (a later registration with a boot
+  # time past that is "Node unexpectedly rebooted"; validate_node_specs, node_mgr.c). `slurmd -b` did
+  # not do that: it counts uptime from its first registration, and as time() and the uptime tick in
+  # whole seconds at different moments, a second registration could put the boot a second later.
+  # So the new slurmd's uptime counts from this moment (rounded up), and it registers 2 s or more later.
+  local booted_at mark=$EPOCHREALTIME
+  read -r booted_at _ </proc/uptime
   # A reboot ends everything on the node: slurmd, slurmstepd, job processes.
   local pid st ns
   if [[ -f $DIR/run/node-$node ]]; then
@@ -468,16 +485,16 @@ cmd_reboot_worker() {
   fi
   [[ $mode == never ]] && { echo "$(date +%T.%3N) $node: stays down"; exit 0; }
   sleep "$downtime"
+  while ((${EPOCHREALTIME/./} - ${mark/./} < 2000000)); do sleep 0.05; done
 
-  local -a flags=(-b)
-  [[ $mode == no-reboot ]] && flags=()
+  [[ $mode == no-reboot ]] && booted_at=''
   {
     flock 9
     [[ -e $DIR/run/stopping ]] && exit 0
-    start_slurmd "$node" "${flags[@]}" 8>&- 9>&-
+    start_slurmd "$node" "$booted_at" 8>&- 9>&-
   } 9>"$DIR/run/lock"
   note_node "$node" "$STARTED_PID"
-  echo "$(date +%T.%3N) $node: slurmd ${flags[*]} started, pid $STARTED_PID"
+  echo "$(date +%T.%3N) $node: slurmd started, pid $STARTED_PID, ${booted_at:+booted at uptime $booted_at}${booted_at:-same boot time}"
 }
 
 # ---------------------------------------------------------------- controller faults

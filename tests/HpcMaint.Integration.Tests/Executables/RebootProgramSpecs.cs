@@ -133,8 +133,8 @@ public sealed class RebootProgramSpecs : IDisposable
         Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(marker + "-reboot-n2")), seconds: 10));
         Assert.False(File.Exists(marker + "-rebuild-n2"));
         var records = new AuditJournal(Journal).Read(new AuditFilter(Nodes: new HashSet<string> { "n2" }), out _);
-        Assert.Contains(records, r => r.Action == "note" && r.Reason!.StartsWith("rebuild jobs not read: slurmctld is unreachable: squeue --json", StringComparison.Ordinal));
-        Assert.Contains(records, r => r.Action == "note" && r.Reason!.StartsWith("node record not read: slurmctld is unreachable: `scontrol show node n2` failed (exit 1): slurm_load_node error: Unable to contact slurm controller", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Action == "note" && r.Reason!.StartsWith("rebuild jobs not read: slurmctld is unreachable: ", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Action == "note" && r.Reason!.StartsWith("node record not read: slurmctld is unreachable: ", StringComparison.Ordinal));
         var rebooted = Assert.Single(records, r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded);
         Assert.Contains("rebooting, not rebuilding, although a rebuild could not be ruled out: rebuild jobs not read: slurmctld is unreachable", rebooted.Reason, StringComparison.Ordinal);
     }
