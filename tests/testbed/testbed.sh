@@ -24,6 +24,7 @@ Usage:
 
 Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
 DIR/sim/<node>.downtime (seconds, default 2); each one is logged in DIR/sim/reboots.log.
+start-controller sets the features in DIR/sim/<node>.features again (slurmctld forgets what scontrol set).
 TXT
 }
 
@@ -536,6 +537,14 @@ cmd_start_controller() {
     [[ -e $DIR/run/stopping ]] && die "the testbed in $DIR is being stopped"
     start_slurmctld 9>&-
   } 9>"$DIR/run/lock"
+  # slurmctld takes node features from slurm.conf when it starts; what scontrol set is gone. A node's
+  # simulated disk keeps its features in DIR/sim/NODE.features: set them again, as the node has them.
+  local file node features
+  for file in "$DIR"/sim/*.features; do
+    [[ -f $file ]] || continue
+    node=$(basename "$file" .features) features=$(<"$file")
+    scontrol update nodename="$node" AvailableFeatures="$features" ActiveFeatures="$features"
+  done
   printf 'testbed: slurmctld started again\n'
 }
 

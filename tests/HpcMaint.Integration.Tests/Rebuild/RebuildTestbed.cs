@@ -85,6 +85,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
             var features = $"testbed,image:{image}";
             var update = await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "AvailableFeatures=" + features, "ActiveFeatures=" + features);
             Assert.True(update.Succeeded, update.ToString());
+            File.WriteAllText(Path.Combine(Cluster.Directory, "sim", node + ".features"), features + "\n");
         }
     }
 
