@@ -36,6 +36,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         else if (!Hostlist.TryExpand(arguments.Positionals[0], out nodes, out var error))
         {
             log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", arguments.Positionals[0], error);
+            records.RecordNote(null, $"cannot read the node list '{arguments.Positionals[0]}' from slurmctld: {error}; nothing rebooted", "controller");
             return 2;
         }
         else
@@ -43,7 +44,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             mode = "controller";
         }
 
-        var plan = RebootPlanner.Plan(ReadFacts(nodes), config);
+        var plan = RebootPlanner.Plan(ReadFacts(nodes, mode), config);
         var failures = 0;
         var forWorker = new List<RebootAction>();
         foreach (var action in plan)
@@ -72,7 +73,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
     }
 
     /// <summary>Slurm is asked only when what it says can change a decision: when a rebuild can be carried out.</summary>
-    private IReadOnlyList<RebootFacts> ReadFacts(IReadOnlyList<string> nodes)
+    private IReadOnlyList<RebootFacts> ReadFacts(IReadOnlyList<string> nodes, string mode)
     {
         if (config.OpenStack is null && config.Rebuild.Command is null)
         {
@@ -86,6 +87,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             foreach (var note in f.Notes)
             {
                 log.LogWarning("node {Node}: {Note}", f.Node, note);
+                records.RecordNote(f.Node, note, mode);
             }
         }
 

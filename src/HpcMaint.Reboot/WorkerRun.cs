@@ -27,12 +27,14 @@ internal static class WorkerRun
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             log.LogError("cannot read the plan {Plan}: {Error}", planFile, e.Message);
+            records.RecordNote(null, $"worker: cannot read the plan {planFile}: {e.Message}; its nodes were not rebooted", "worker");
             return 2;
         }
 
         if (!RebootPlanFile.TryDecode(text, out var mode, out var actions, out var problem))
         {
             log.LogError("{Plan}: {Problem}", planFile, problem);
+            records.RecordNote(null, $"worker: {planFile}: {problem}; its nodes were not rebooted", "worker");
             return 2;
         }
 

@@ -139,4 +139,31 @@ snapshot nodes-comment-extra
 say "n5: reboot timed out"
 wait_until 60 "n5 reboot timed out" node_has n5 'reboot timed out'
 snapshot nodes-reboot-timed-out
+
+controller_faults() {
+  say "slurmctld killed: every client fails at once"
+  "$testbed" kill-controller --dir "$dir" >/dev/null
+  capture_failure controller-down-sinfo sinfo --json
+  capture_failure controller-down-squeue squeue --json
+  capture_failure controller-down-show-node scontrol show node n1
+  capture_failure controller-down-reservations scontrol show reservation -o
+  capture_failure controller-down-update scontrol update nodename=n1 state=drain reason=x
+  capture_failure controller-down-reboot scontrol reboot n1
+  capture_failure controller-down-sbatch sbatch --parsable -p rebuild -w n1 --wrap true
+  capture_failure controller-down-ping scontrol ping
+
+  say "slurmctld stopped (SIGSTOP): every client times out after MessageTimeout (10 s)"
+  "$testbed" start-controller --dir "$dir" >/dev/null
+  local pid
+  pid=$(awk '$3 == "slurmctld" { p = $1 } END { print p }' "$dir/run/pids")
+  kill -STOP "$pid"
+  capture_failure controller-hung-sinfo sinfo --json &
+  capture_failure controller-hung-squeue squeue --json &
+  capture_failure controller-hung-show-node scontrol show node n1 &
+  capture_failure controller-hung-update scontrol update nodename=n1 state=drain reason=x &
+  capture_failure controller-hung-sbatch sbatch --parsable -p rebuild -w n1 --wrap true &
+  wait
+  kill -CONT "$pid"
+}
+controller_faults
 say "done: $out"

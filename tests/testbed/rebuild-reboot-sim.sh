@@ -16,6 +16,8 @@ if [[ -n $image ]]; then
   keep=$(tr ',' '\n' <<<"$features" | grep -v -e '^image:' -e '^(null)$' | paste -sd,)
   new=${keep:+$keep,}image:$image
   scontrol update nodename="$node" AvailableFeatures="$new" ActiveFeatures="$new"
+  # What the node is now, for testbed.sh start-controller: a restarted slurmctld forgets features set by scontrol.
+  printf '%s\n' "$new" >"$TESTBED_DIR/sim/$node.features"
   printf '%s %s %s\n' "$EPOCHREALTIME" "$node" "$image" >>"$TESTBED_DIR/sim/rebuilds.log"
 fi
 exec "$TESTBED_DIR/bin/reboot-node-sim"

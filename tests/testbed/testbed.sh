@@ -19,9 +19,12 @@ Usage:
   testbed.sh down --dir DIR
   testbed.sh install                          (apt-get install slurm-wlm munge, when missing)
   testbed.sh reboot-node --dir DIR [NODE]     (NODE defaults to `hostname`, as under slurmd)
+  testbed.sh kill-controller --dir DIR        (SIGKILL slurmctld, as a crash; waits until it is gone)
+  testbed.sh start-controller --dir DIR       (start it again from its saved state; waits until it answers)
 
 Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
 DIR/sim/<node>.downtime (seconds, default 2); each one is logged in DIR/sim/reboots.log.
+start-controller sets the features in DIR/sim/<node>.features again (slurmctld forgets what scontrol set).
 TXT
 }
 
@@ -143,13 +146,21 @@ set_clean_env() {
 }
 
 # slurmd for NODE in its own session and UTS namespace, so `hostname` = NODE for all it starts.
-start_slurmd() { # NODE [SLURMD FLAG]...
-  local node=$1
-  shift
+# With BOOTED_AT (the host's uptime when the simulated reboot began) it also gets a time namespace whose
+# uptime counts from then, so the node reports that moment as its boot time, as a rebooted machine does.
+start_slurmd() { # NODE [BOOTED_AT]
+  local node=$1 booted=${2:-}
+  local -a namespaces=(--uts)
+  if [[ -n $booted ]]; then
+    # Rounded up: the boot time slurmctld derives is never before the reboot began.
+    local whole=${booted%.*} fraction=${booted#*.}
+    ((10#$fraction == 0)) || whole=$((whole + 1))
+    namespaces+=(--time --boottime "-$whole")
+  fi
   # shellcheck disable=SC2016 # $1, $2 and $@ belong to the inner sh
-  env -i --default-signal -C "$DIR/log" "${CLEAN_ENV[@]}" setsid unshare --uts /bin/sh -c \
+  env -i --default-signal -C "$DIR/log" "${CLEAN_ENV[@]}" setsid unshare "${namespaces[@]}" /bin/sh -c \
     'unset PWD && hostname "$1" && domainname "$2" && shift 2 && exec "$@"' sh "$node" "$TAG" \
-    slurmd -D -N "$node" "$@" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
+    slurmd -D -N "$node" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
   STARTED_PID=$!
   record_pid "$STARTED_PID" "slurmd-$node"
 }
@@ -280,8 +291,8 @@ start_munged() {
   wait_for "munged socket" 10 test -S "$DIR/munge/munge.socket"
 }
 
-start_slurmctld() {
-  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid slurmctld -D -c -i \
+start_slurmctld() { # [SLURMCTLD FLAG]...
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid slurmctld -D -i "$@" \
     </dev/null >>"$DIR/log/slurmctld.console" 2>&1 &
   record_pid $! slurmctld
   wait_for "slurmctld" 10 controller_up
@@ -369,7 +380,7 @@ cmd_up() {
 
   trap 'if [[ -z ${READY:-} ]]; then cmd_down --dir "$DIR" >/dev/null 2>&1 || true; fi' EXIT
   start_munged
-  start_slurmctld
+  start_slurmctld -c
   local -A slurmd_pid=()
   for ((i = 1; i <= NODES; i++)); do
     start_slurmd "n$i"
@@ -452,6 +463,15 @@ cmd_reboot_worker() {
   printf '%s %s %s\n' "$EPOCHREALTIME" "$node" "$mode" >>"$DIR/sim/reboots.log"
   echo "$(date +%T.%3N) $node: going down ($mode, ${downtime}s)"
 
+  # slurmctld takes "now - uptime" of each registration as the boot time: it must not be before the
+  # reboot was asked for (else it waits for a boot), and must stay at or before the first registration
+  # of the new slurmd, whose time becomes the node's last response (a later registration with a boot
+  # time past that is "Node unexpectedly rebooted"; validate_node_specs, node_mgr.c). `slurmd -b` did
+  # not do that: it counts uptime from its first registration, and as time() and the uptime tick in
+  # whole seconds at different moments, a second registration could put the boot a second later.
+  # So the new slurmd's uptime counts from this moment (rounded up), and it registers 2 s or more later.
+  local booted_at mark=$EPOCHREALTIME
+  read -r booted_at _ </proc/uptime
   # A reboot ends everything on the node: slurmd, slurmstepd, job processes.
   local pid st ns
   if [[ -f $DIR/run/node-$node ]]; then
@@ -466,16 +486,66 @@ cmd_reboot_worker() {
   fi
   [[ $mode == never ]] && { echo "$(date +%T.%3N) $node: stays down"; exit 0; }
   sleep "$downtime"
+  while ((${EPOCHREALTIME/./} - ${mark/./} < 2000000)); do sleep 0.05; done
 
-  local -a flags=(-b)
-  [[ $mode == no-reboot ]] && flags=()
+  [[ $mode == no-reboot ]] && booted_at=''
   {
     flock 9
     [[ -e $DIR/run/stopping ]] && exit 0
-    start_slurmd "$node" "${flags[@]}" 8>&- 9>&-
+    start_slurmd "$node" "$booted_at" 8>&- 9>&-
   } 9>"$DIR/run/lock"
   note_node "$node" "$STARTED_PID"
-  echo "$(date +%T.%3N) $node: slurmd ${flags[*]} started, pid $STARTED_PID"
+  echo "$(date +%T.%3N) $node: slurmd started, pid $STARTED_PID, ${booted_at:+booted at uptime $booted_at}${booted_at:-same boot time}"
+}
+
+# ---------------------------------------------------------------- controller faults
+
+open_testbed() { # DIR
+  DIR=$1
+  [[ -f $DIR/etc/slurm.conf ]] || die "no testbed in $DIR"
+  DIR=$(cd "$DIR" && pwd -P)
+  export PATH=$DAEMON_PATH SLURM_CONF=$DIR/etc/slurm.conf
+  set_clean_env
+}
+
+# The recorded slurmctld that is still alive (the last one started), as "PID STARTTIME".
+live_controller() {
+  local pid st label found=''
+  while read -r pid st label; do
+    if [[ $label == slurmctld ]] && is_alive "$pid" "$st"; then found="$pid $st"; fi
+  done <"$DIR/run/pids"
+  printf '%s' "$found"
+}
+
+cmd_kill_controller() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  open_testbed "$2"
+  local live
+  live=$(live_controller)
+  [[ -n $live ]] || die "slurmctld of $DIR is not running"
+  printf '%s\n' "$live" | stop_processes 5 KILL || die "slurmctld would not die"
+  printf 'testbed: slurmctld killed (pid %s)\n' "${live%% *}"
+}
+
+# Without -c: slurmctld reads back its saved state (jobs, node states, reservations), as after a crash.
+cmd_start_controller() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  open_testbed "$2"
+  [[ -z $(live_controller) ]] || die "slurmctld of $DIR is running already"
+  {
+    flock 9
+    [[ -e $DIR/run/stopping ]] && die "the testbed in $DIR is being stopped"
+    start_slurmctld 9>&-
+  } 9>"$DIR/run/lock"
+  # slurmctld takes node features from slurm.conf when it starts; what scontrol set is gone. A node's
+  # simulated disk keeps its features in DIR/sim/NODE.features: set them again, as the node has them.
+  local file node features
+  for file in "$DIR"/sim/*.features; do
+    [[ -f $file ]] || continue
+    node=$(basename "$file" .features) features=$(<"$file")
+    scontrol update nodename="$node" AvailableFeatures="$features" ActiveFeatures="$features"
+  done
+  printf 'testbed: slurmctld started again\n'
 }
 
 # ---------------------------------------------------------------- main
@@ -487,6 +557,8 @@ main() {
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
     reboot-node) cmd_reboot_node "$@" ;;
+    kill-controller) cmd_kill_controller "$@" ;;
+    start-controller) cmd_start_controller "$@" ;;
     install) ensure_packages ;;
     _reboot-worker) cmd_reboot_worker "$@" ;;
     -h | --help | help) usage ;;

@@ -27,6 +27,13 @@ public sealed class RebootJournal(IAuditJournal journal, TimeProvider time, ILog
         Append(node, "drain", reason, false, problem is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, details);
     }
 
+    /// <summary>
+    /// Something hpcmaint-reboot or its worker noticed (a read that failed, a plan it cannot use): slurmd and
+    /// slurmctld discard the hook's stderr, so the journal is the only place an operator will see it.
+    /// </summary>
+    public void RecordNote(string? node, string note, string mode) =>
+        Append(node, "note", note, false, AuditOutcome.Failed, new Dictionary<string, string> { ["mode"] = mode });
+
     private static Dictionary<string, string> Details(RebootAction action, string mode, IReadOnlyDictionary<string, string>? extra)
     {
         var details = new Dictionary<string, string> { ["method"] = action.MethodName, ["mode"] = mode };
@@ -48,7 +55,7 @@ public sealed class RebootJournal(IAuditJournal journal, TimeProvider time, ILog
         return details;
     }
 
-    private void Append(string node, string verb, string reason, bool dryRun, AuditOutcome outcome, Dictionary<string, string> details)
+    private void Append(string? node, string verb, string reason, bool dryRun, AuditOutcome outcome, Dictionary<string, string> details)
     {
         try
         {

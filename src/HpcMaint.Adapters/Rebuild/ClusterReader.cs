@@ -11,7 +11,8 @@ namespace HpcMaint.Adapters.Rebuild;
 /// </summary>
 public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField)
 {
-    public async Task<(ClusterView? View, string? Error)> ReadAsync(CancellationToken ct)
+    /// <summary>The view, or the first error; <c>ControllerUnreachable</c> when that error is slurmctld not answering.</summary>
+    public async Task<(ClusterView? View, string? Error, bool ControllerUnreachable)> ReadAsync(CancellationToken ct)
     {
         var nodesTask = slurm.GetNodesAsync(ct);
         var jobsTask = slurm.GetJobsAsync(ct);
@@ -19,13 +20,17 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
         var nodes = await nodesTask.ConfigureAwait(false);
         var jobs = await jobsTask.ConfigureAwait(false);
         var reservations = await reservationsTask.ConfigureAwait(false);
-        var error = nodes.Error ?? jobs.Error ?? reservations.Error;
-        if (error is not null)
+        var unreachable = new[] { nodes.ControllerUnreachable, jobs.ControllerUnreachable, reservations.ControllerUnreachable };
+        var errors = new[] { nodes.Error, jobs.Error, reservations.Error };
+        var failed = Array.FindIndex(errors, e => e is not null);
+        if (failed >= 0)
         {
-            return (null, error);
+            // An unreachable controller is named first: it explains the other failures.
+            var first = Array.IndexOf(unreachable, true) is var u and >= 0 ? u : failed;
+            return (null, errors[first], unreachable[first]);
         }
 
         var imageMap = await images.ReadAsync(nodes.Value, ct).ConfigureAwait(false);
-        return (new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField), null);
+        return (new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField), null, false);
     }
 }

@@ -49,7 +49,7 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
         var text = await ReadAsync(Commands.Version(), ct).ConfigureAwait(false);
         if (!text.IsSuccess)
         {
-            return SlurmResult<SlurmVersion>.Failure(text.Error!, text.Command);
+            return text.FailureAs<SlurmVersion>();
         }
 
         return SlurmVersion.TryParse(text.Value, out var version)
@@ -92,7 +92,7 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
         var output = await ReadAsync(Commands.Submit(job), ct).ConfigureAwait(false);
         if (!output.IsSuccess)
         {
-            return SlurmResult<long>.Failure(output.Error!, output.Command);
+            return output.FailureAs<long>();
         }
 
         // --parsable prints "jobid" or "jobid;cluster".
@@ -115,12 +115,16 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
     {
         if (!output.IsSuccess)
         {
-            return SlurmResult<T>.Failure(output.Error!, output.Command);
+            return output.FailureAs<T>();
         }
 
         try
         {
             return SlurmResult<T>.Success(parse(output.Value), output.Command);
+        }
+        catch (SlurmParseException e) when (e.ControllerUnreachable)
+        {
+            return SlurmResult<T>.Unreachable(e.Problem, output.Command);
         }
         catch (Exception e) when (e is SlurmParseException or System.Text.Json.JsonException or FormatException)
         {

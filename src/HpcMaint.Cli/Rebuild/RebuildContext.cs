@@ -57,14 +57,14 @@ internal sealed class RebuildContext : IDisposable
     public ILogger Log { get; }
 
     /// <summary>Reads the cluster and decides one pass, logging (at debug) how long each took.</summary>
-    public async Task<(ClusterView? View, string? Error, RebuildTurn? Turn)> PassAsync(RebuildPlan plan, CancellationToken ct)
+    public async Task<(ClusterView? View, string? Error, bool ControllerUnreachable, RebuildTurn? Turn)> PassAsync(RebuildPlan plan, CancellationToken ct)
     {
         var start = Time.GetTimestamp();
-        var (view, error) = await Reader.ReadAsync(ct).ConfigureAwait(false);
+        var (view, error, unreachable) = await Reader.ReadAsync(ct).ConfigureAwait(false);
         var read = Time.GetElapsedTime(start);
         if (view is null)
         {
-            return (null, error, null);
+            return (null, error, unreachable, null);
         }
 
         var decided = Time.GetTimestamp();
@@ -72,7 +72,7 @@ internal sealed class RebuildContext : IDisposable
         Log.LogDebug(
             "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
             read.TotalMilliseconds, Images.Name, view.Nodes.Count, Time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
-        return (view, null, turn);
+        return (view, null, false, turn);
     }
 
     /// <summary>

@@ -34,6 +34,29 @@ internal sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, b
         Write(null, "rebuild." + what, string.Join(", ", Enum.GetValues<RebuildStep>().Where(s => plan.Count(s) > 0).Select(s => $"{plan.Count(s)} {s.Text()}")),
             AuditOutcome.Succeeded, plan, new Dictionary<string, string>());
 
+    /// <summary>slurmctld stopped answering (Failed), or answers again (Succeeded, with how long it was gone).</summary>
+    public void Outage(RebuildPlan plan, OutageNews news)
+    {
+        var details = new Dictionary<string, string> { ["since"] = news.Outage.Since.ToString("O", CultureInfo.InvariantCulture) };
+        if (!news.Began)
+        {
+            details["outage_seconds"] = news.Seconds;
+        }
+
+        Write(null, news.Began ? "rebuild.controller_down" : "rebuild.controller_back", news.Text, news.Began ? AuditOutcome.Failed : AuditOutcome.Succeeded, plan, details);
+    }
+
+    /// <summary>The runner was stopped (SIGTERM or Ctrl-C) with the plan still open: it stays resumable.</summary>
+    public void Stopped(RebuildPlan plan) =>
+        Write(null, "rebuild.stop", $"stopped by a signal (SIGTERM or SIGINT) with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `hpcmaint rebuild resume {plan.Id}`",
+            AuditOutcome.Skipped, plan, new Dictionary<string, string>());
+
+    public void Resumed(RebuildPlan plan, RebuildPlan before) =>
+        Write(null, "rebuild.resume", before.MaxFailures == plan.MaxFailures
+                ? $"resumed: {ProgressView.Summary(plan)}"
+                : $"resumed, tolerating {plan.MaxFailures} failed node(s) (was {before.MaxFailures}): {ProgressView.Summary(plan)}",
+            AuditOutcome.Planned, plan, new Dictionary<string, string>());
+
     public void Change(RebuildPlan plan, NodeChange change, IReadOnlyList<PartitionBudget> budgets)
     {
         var (action, outcome) = Classify(change);

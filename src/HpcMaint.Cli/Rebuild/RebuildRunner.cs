@@ -17,6 +17,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     private readonly FailedNodeDrainer failedDrainer = new(context);
     private IReadOnlyList<PartitionBudget> budgets = [];
     private RebuildPlan plan = null!;
+    private ControllerOutage? outage;
 
     public async Task<RebuildPlan> RunAsync(RebuildPlan start, CancellationToken ct)
     {
@@ -24,12 +25,13 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
         while (true)
         {
             await CollectGatesAsync(ct).ConfigureAwait(false);
-            var (_, error, turn) = await context.PassAsync(plan, ct).ConfigureAwait(false);
-            if (turn is null)
+            var (_, error, unreachable, turn) = await context.PassAsync(plan, ct).ConfigureAwait(false);
+            SeeController(unreachable, error);
+            if (turn is null && !unreachable)
             {
                 view.Problem("cannot read the cluster (will try again): " + error);
             }
-            else
+            else if (turn is not null)
             {
                 budgets = turn.Decision.Budgets;
                 Record(turn.Plan, turn.Changes);
@@ -74,6 +76,17 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
 
     private void Record(NodeChange change) => Record(plan.With(change.After), [change]);
 
+    /// <summary>Tells an outage of slurmctld once when it begins and once when it ends, on screen and in the journal.</summary>
+    private void SeeController(bool unreachable, string? error)
+    {
+        (outage, var news) = ControllerOutage.Next(outage, unreachable, error, context.Time.GetUtcNow());
+        if (news is not null)
+        {
+            journal.Outage(plan, news);
+            view.Problem(news.Text);
+        }
+    }
+
     private async Task ActAsync(RebuildAction action, CancellationToken ct)
     {
         var planned = plan.Find(action.Node)!;
@@ -83,6 +96,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
             case RebuildAction.Submit submit:
                 var request = RebuildJobRequest.For(plan, submit.Node, submit.Reservation, context.Settings);
                 var job = await context.Slurm.SubmitAsync(request, ct).ConfigureAwait(false);
+                SeeController(job.ControllerUnreachable, job.Error);
                 Record(job.IsSuccess ? RebuildOutcomes.Submitted(planned, job.Value, now) : RebuildOutcomes.SubmitFailed(planned, job.Error!, now));
                 break;
             case RebuildAction.Drain drain:
@@ -103,6 +117,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     private async Task MustAsync(PlannedNode planned, string what, Task<SlurmResult<string>> command)
     {
         var result = await command.ConfigureAwait(false);
+        SeeController(result.ControllerUnreachable, result.Error);
         if (!result.IsSuccess)
         {
             Record(RebuildOutcomes.ActionFailed(planned, what, result.Error!, context.Time.GetUtcNow()));
@@ -133,6 +148,14 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
             }
 
             var resumed = await context.Slurm.ResumeAsync([node], ct).ConfigureAwait(false);
+            SeeController(resumed.ControllerUnreachable, resumed.Error);
+            if (resumed.ControllerUnreachable)
+            {
+                // The gate passed; only slurmctld is missing. Resume it on a later pass rather than fail it.
+                gates[node] = task;
+                continue;
+            }
+
             Record(resumed.IsSuccess ? RebuildOutcomes.GatePassed(planned, now) : RebuildOutcomes.ActionFailed(planned, "resume after the gate", resumed.Error!, now));
         }
     }

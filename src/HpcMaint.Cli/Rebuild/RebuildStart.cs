@@ -25,7 +25,7 @@ internal static class RebuildStart
 
         using (context)
         {
-            var (view, error) = await context.Reader.ReadAsync(ct).ConfigureAwait(false);
+            var (view, error, _) = await context.Reader.ReadAsync(ct).ConfigureAwait(false);
             if (view is null)
             {
                 env.Error.WriteLine($"{Verb}: cannot read the cluster: {error}");

@@ -59,6 +59,7 @@ internal static class RebuildVerbs
                 context.Store.Save(resumed);
             }
 
+            new RebuildJournal(context.Audit, context.Time, dryRun: false).Resumed(resumed, plan);
             return RunToEndAsync(context, common, resumed, retryFailed ? $"resumed, {found.Count(RebuildStep.Failed)} failed node(s) retried" : "resumed", ct);
         });
 
@@ -77,6 +78,10 @@ internal static class RebuildVerbs
         var journal = new RebuildJournal(context.Audit, context.Time, dryRun: false);
         var view = new ProgressView(env.Out, common.Json, env.OutputIsTerminal && !common.Json, context.Time);
         view.Started(plan, how);
+
+        // Journalled in the signal's own callback: System.CommandLine gives the handler only a short
+        // grace after SIGTERM/SIGINT before it exits, and a command being stopped can take longer than that.
+        using var stopped = ct.Register(() => Journal(env, () => journal.Stopped(context.Store.Load(plan.Id, out _) ?? plan)));
         try
         {
             var ended = await new RebuildRunner(context, journal, view).RunAsync(plan, ct).ConfigureAwait(false);
@@ -93,6 +98,18 @@ internal static class RebuildVerbs
             var saved = context.Store.Load(plan.Id, out _) ?? plan;
             view.Finished(saved, $"stopped; jobs already queued carry on. Continue with: hpcmaint rebuild resume {plan.Id}");
             return ExitCodes.Failed;
+        }
+    }
+
+    private static void Journal(CliEnvironment env, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            env.Error.WriteLine("hpcmaint rebuild: cannot write the audit journal: " + e.Message);
         }
     }
 

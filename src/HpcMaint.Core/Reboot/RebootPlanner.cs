@@ -63,7 +63,9 @@ public static class RebootPlanner
             return Plain(node, config, $"{reason}, but {missing} is configured: rebooting instead");
         }
 
-        return Plain(node, config, "requested by Slurm");
+        return facts.Notes.Count == 0
+            ? Plain(node, config, "requested by Slurm")
+            : Plain(node, config, $"requested by Slurm; rebooting, not rebuilding, although a rebuild could not be ruled out: {string.Join("; ", facts.Notes)}");
     }
 
     private static RebootAction Plain(string node, HpcMaintConfig config, string why) =>

@@ -176,4 +176,26 @@ public sealed class RebootPlannerSpecs
     [InlineData("{\"mode\":\"x\",\"actions\":[{\"node\":\"n1\",\"method\":\"teleport\",\"command\":[],\"why\":\"\"}]}")]
     public void A_damaged_plan_file_is_a_problem_not_a_crash(string text) =>
         Assert.False(RebootPlanFile.TryDecode(text, out _, out _, out _));
+
+    [Fact]
+    public void A_node_whose_rebuild_could_not_be_ruled_out_is_rebooted_and_the_decision_says_why()
+    {
+        var config = Defaults with { Rebuild = Defaults.Rebuild with { Command = ["/opt/rebuild", "{node}", "{image}"] } };
+        var facts = RebootFacts.Plain("n2", "rebuild jobs not read: slurmctld is unreachable: `squeue --json` did not finish within 10 s");
+
+        var action = Assert.Single(RebootPlanner.Plan([facts], config));
+
+        Assert.Equal(RebootMethod.OsReboot, action.Method);
+        Assert.Equal(
+            "requested by Slurm; rebooting, not rebuilding, although a rebuild could not be ruled out: rebuild jobs not read: slurmctld is unreachable: `squeue --json` did not finish within 10 s",
+            action.Why);
+    }
+
+    [Fact]
+    public void A_node_Slurm_said_everything_about_is_simply_requested_by_Slurm()
+    {
+        var config = Defaults with { Rebuild = Defaults.Rebuild with { Command = ["/opt/rebuild", "{node}", "{image}"] } };
+
+        Assert.Equal("requested by Slurm", Assert.Single(RebootPlanner.Plan(Plain("n2"), config)).Why);
+    }
 }

@@ -108,6 +108,38 @@ public sealed class RebootProgramSpecs : IDisposable
     }
 
     [Fact]
+    public async Task With_slurmctld_killed_a_node_that_may_be_due_for_a_rebuild_is_rebooted_and_the_journal_says_why_it_was_not_rebuilt()
+    {
+        await using var cluster = await StartAsync();
+        var marker = Path.Combine(dir, "ran");
+        var config = Path.Combine(dir, "down.toml");
+        File.WriteAllText(config, $$"""
+            [slurm]
+            conf = "{{cluster.SlurmConf}}"
+            [audit]
+            journal = "{{Journal}}"
+            [reboot]
+            command = ["/usr/bin/touch", "{{marker}}-reboot-{node}"]
+            [rebuild]
+            command = ["/usr/bin/touch", "{{marker}}-rebuild-{node}"]
+            """);
+        await cluster.KillControllerAsync();
+
+        // With stdio closed, as slurmctld 22.05 starts it: nothing it prints reaches anyone.
+        var result = await new ProcessRunner(TimeProvider.System).RunAsync(Command.For("/bin/sh").WithArguments(
+            ["-c", "exec 0<&- 1>&- 2>&-; exec \"$0\" \"$@\"", Executables.Reboot, "--config", config, "n2"]));
+
+        Assert.Equal((CommandOutcome.Exited, 0), (result.Outcome, result.ExitCode));
+        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(File.Exists(marker + "-reboot-n2")), seconds: 10));
+        Assert.False(File.Exists(marker + "-rebuild-n2"));
+        var records = new AuditJournal(Journal).Read(new AuditFilter(Nodes: new HashSet<string> { "n2" }), out _);
+        Assert.Contains(records, r => r.Action == "note" && r.Reason!.StartsWith("rebuild jobs not read: slurmctld is unreachable: ", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Action == "note" && r.Reason!.StartsWith("node record not read: slurmctld is unreachable: ", StringComparison.Ordinal));
+        var rebooted = Assert.Single(records, r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded);
+        Assert.Contains("rebooting, not rebuilding, although a rebuild could not be ruled out: rebuild jobs not read: slurmctld is unreachable", rebooted.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dry_run_prints_what_would_run_for_a_ranged_node_list_and_changes_nothing()
     {
         var config = Path.Combine(dir, "dry.toml");

@@ -12,6 +12,7 @@ namespace HpcMaint.Integration.Tests.Rebuild;
 /// </summary>
 public sealed class RebuildTestbed : IAsyncLifetime
 {
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Process, System.Text.StringBuilder> outputs = [];
     private TestbedCluster? cluster;
 
     public TestbedCluster Cluster => cluster ?? throw new InvalidOperationException("the testbed is not started");
@@ -85,6 +86,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
             var features = $"testbed,image:{image}";
             var update = await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "AvailableFeatures=" + features, "ActiveFeatures=" + features);
             Assert.True(update.Succeeded, update.ToString());
+            File.WriteAllText(Path.Combine(Cluster.Directory, "sim", node + ".features"), features + "\n");
         }
     }
 
@@ -112,6 +114,28 @@ public sealed class RebuildTestbed : IAsyncLifetime
         new ProcessRunner(TimeProvider.System).RunAsync(
             Command.For(Executables.Executables.Hpcmaint).WithArguments([.. args, "--config", ConfigPath]).WithTimeout(TimeSpan.FromMinutes(4)));
 
+    /// <summary>What a process from <see cref="StartHpcmaint"/> printed so far, stdout and stderr mixed.</summary>
+    public string OutputOf(Process process)
+    {
+        if (!outputs.TryGetValue(process, out var output))
+        {
+            return string.Empty;
+        }
+
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static void Append(System.Text.StringBuilder output, string? line)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
     /// <summary>Starts hpcmaint without waiting for it (to kill it half-way).</summary>
     public Process StartHpcmaint(params string[] args)
     {
@@ -127,8 +151,10 @@ public sealed class RebuildTestbed : IAsyncLifetime
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Text.StringBuilder();
+        outputs.Add(process, output);
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

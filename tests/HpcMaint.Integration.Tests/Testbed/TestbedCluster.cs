@@ -157,15 +157,25 @@ public sealed class TestbedCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILLs slurmctld, as a crash (testbed.sh kill-controller); returns once it is gone.</summary>
+    public Task KillControllerAsync() => ScriptMustAsync("kill-controller");
+
+    /// <summary>Starts slurmctld again from its saved state (testbed.sh start-controller); returns once it answers.</summary>
+    public Task StartControllerAsync() => ScriptMustAsync("start-controller");
+
+    private async Task ScriptMustAsync(string command)
+    {
+        var result = await RunScriptAsync([command, "--dir", Directory], CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"testbed.sh {command} failed: {result}");
+        }
+    }
+
     /// <summary>Stops every recorded process (testbed.sh down); the directory stays. Idempotent.</summary>
     public async Task StopAsync()
     {
-        var down = await RunScriptAsync(["down", "--dir", Directory], CancellationToken.None);
-        if (!down.Succeeded)
-        {
-            throw new InvalidOperationException($"testbed.sh down failed: {down}");
-        }
-
+        await ScriptMustAsync("down");
         stopped = true;
     }
 

@@ -16,6 +16,14 @@ internal static class SlurmJsonErrors
             .Select(e => e.ValueKind == JsonValueKind.Object
                 ? JsonFields.String(e, "description") ?? JsonFields.String(e, "error") ?? e.GetRawText()
                 : e.ToString());
+        var codes = errors.EnumerateArray()
+            .Select(e => e.ValueKind == JsonValueKind.Object ? JsonFields.String(e, "error") ?? string.Empty : e.ToString())
+            .ToArray();
+        if (SlurmErrors.IsUnreachableJson(codes))
+        {
+            throw new SlurmParseException(source, $"{SlurmErrors.Unreachable}: {source} reported only 'Unspecified error' ({string.Join("; ", texts)}), what Slurm 22.05 says when it cannot reach slurmctld", controllerUnreachable: true);
+        }
+
         throw new SlurmParseException(source, "Slurm reported errors: " + string.Join("; ", texts));
     }
 }

@@ -1,0 +1,75 @@
+using System.Globalization;
+using HpcMaint.Adapters.Audit;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Core.Audit;
+using HpcMaint.Core.Rebuild;
+using HpcMaint.Integration.Tests.Slurm;
+
+namespace HpcMaint.Integration.Tests.Rebuild;
+
+/// <summary>`hpcmaint rebuild` under faults: slurmctld killed and restarted mid-way, the runner stopped by SIGTERM.</summary>
+[Collection(RebuildCollection.Name)]
+public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
+{
+    [Fact(Skip = "Fails today, a finding to chase (issue 9): after slurmctld was SIGKILLed and restarted, the jobs it had not saved were gone (job ids reused) and the next two rebuild jobs ended NODE_FAIL (NodeDown) 60 s after their node's simulated reboot; an earlier run with the same restart passed those nodes. Read DIR/log/slurmctld.log with HPCMAINT_KEEP_TESTBED=1.")]
+    public async Task With_slurmctld_SIGKILLed_and_restarted_mid_way_the_plan_finishes_each_node_rebuilt_once_and_the_journal_tells_the_outage()
+    {
+        await testbed.SetImageAsync("old");
+        int exitCode;
+        string output;
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v9", "--max-down", "25"))
+        {
+            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v9").Count >= 1), seconds: 60);
+            Assert.True(started, "the rebuild did not start");
+            await testbed.Cluster.KillControllerAsync();
+            var seen = await TestbedSlurm.Eventually(() => Task.FromResult(Journal("rebuild.controller_down").Length > 0), seconds: 60);
+            await testbed.Cluster.StartControllerAsync();
+            Assert.True(seen, "the runner did not journal the outage");
+
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4), TimeProvider.System);
+            await runner.WaitForExitAsync(deadline.Token);
+            (exitCode, output) = (runner.ExitCode, testbed.OutputOf(runner));
+        }
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v9"));
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v9");
+        Assert.Equal(PlanStatus.Finished, plan.Status);
+        Assert.All(plan.Nodes, n => Assert.Equal(RebuildStep.Done, n.Step));
+        var down = Assert.Single(Journal("rebuild.controller_down"), r => r.Details["plan"] == plan.Id);
+        var back = Assert.Single(Journal("rebuild.controller_back"), r => r.Details["plan"] == plan.Id);
+        Assert.StartsWith("slurmctld is unreachable: ", down.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("slurmctld answers again after ", back.Reason, StringComparison.Ordinal);
+        Assert.True(back.Timestamp > down.Timestamp);
+        Assert.True(double.Parse(back.Details["outage_seconds"], CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact(Skip = "Fails today (issue 9, open): after `kill -TERM` the journal has no rebuild.stop, so the cancellation token is apparently not cancelled on SIGTERM (System.CommandLine may stop the process another way); SIGKILL-and-resume is covered in RollingRebuildSpecs.")]
+    public async Task Stopped_by_SIGTERM_the_journal_says_the_plan_is_left_resumable_and_how_and_the_resume_is_journalled()
+    {
+        await testbed.SetImageAsync("old");
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v10", "--max-down", "25"))
+        {
+            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v10").Count >= 1), seconds: 60);
+            var term = await new ProcessRunner(TimeProvider.System).RunAsync(Command.For("/bin/kill").WithArguments(["-TERM", runner.Id.ToString(CultureInfo.InvariantCulture)]));
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1), TimeProvider.System);
+            await runner.WaitForExitAsync(deadline.Token);
+            Assert.True(started, "the rebuild did not start");
+            Assert.Equal(0, term.ExitCode);
+        }
+
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v10");
+        Assert.Equal(PlanStatus.Running, plan.Status);
+        var stop = Assert.Single(Journal("rebuild.stop"), r => r.Details["plan"] == plan.Id);
+        Assert.Contains($"continue with `hpcmaint rebuild resume {plan.Id}`", stop.Reason, StringComparison.Ordinal);
+
+        var resume = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
+
+        Assert.True(resume.IsSuccess, resume.StandardOutput + resume.StandardError);
+        Assert.Single(Journal("rebuild.resume"), r => r.Details["plan"] == plan.Id);
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v10"));
+    }
+
+    private AuditRecord[] Journal(string action) =>
+        new AuditJournal(testbed.JournalPath).Read(new AuditFilter(Action: action), out _).ToArray();
+}
