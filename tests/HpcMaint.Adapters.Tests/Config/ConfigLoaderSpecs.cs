@@ -26,9 +26,10 @@ public sealed class ConfigLoaderSpecs : IDisposable
         Assert.Equal(defaults.Rebuild, result.Config.Rebuild);
         Assert.Equal(defaults.OpenStack, result.Config.OpenStack);
         var health = result.Config.Health;
-        Assert.Equal(defaults.Health with { Ladder = health.Ladder, Checks = health.Checks }, health);
+        Assert.Equal(defaults.Health with { Ladder = health.Ladder, Checks = health.Checks, Remedies = health.Remedies }, health);
         Assert.Equal(defaults.Health.Ladder, health.Ladder);
         Assert.Empty(health.Checks);
+        Assert.Empty(health.Remedies);
     }
 
     [Fact]
