@@ -442,6 +442,19 @@ sim_setting() { # NODE NAME DEFAULT
   printf '%s' "${value:-$3}"
 }
 
+# The uptime of the host (the initial time namespace) for UPTIME read here: a node that was rebooted
+# before runs its RebootProgram inside the time namespace of that boot, and unshare's --boottime offset
+# is relative to the initial namespace, not to this one (time_namespaces(7)).
+host_uptime() { # UPTIME as read from /proc/uptime
+  local clock seconds _ offset=0
+  if [[ -r /proc/self/timens_offsets ]]; then
+    while read -r clock seconds _; do
+      [[ $clock == boottime ]] && offset=$seconds
+    done </proc/self/timens_offsets
+  fi
+  printf '%d.%s' $((${1%.*} - offset)) "${1#*.}"
+}
+
 cmd_reboot_worker() {
   DIR=$1
   local node=$2 mode downtime
@@ -472,6 +485,7 @@ cmd_reboot_worker() {
   # So the new slurmd's uptime counts from this moment (rounded up), and it registers 2 s or more later.
   local booted_at mark=$EPOCHREALTIME
   read -r booted_at _ </proc/uptime
+  booted_at=$(host_uptime "$booted_at")
   # A reboot ends everything on the node: slurmd, slurmstepd, job processes.
   local pid st ns
   if [[ -f $DIR/run/node-$node ]]; then
@@ -495,7 +509,11 @@ cmd_reboot_worker() {
     start_slurmd "$node" "$booted_at" 8>&- 9>&-
   } 9>"$DIR/run/lock"
   note_node "$node" "$STARTED_PID"
-  echo "$(date +%T.%3N) $node: slurmd started, pid $STARTED_PID, ${booted_at:+booted at uptime $booted_at}${booted_at:-same boot time}"
+  if [[ -n $booted_at ]]; then
+    echo "$(date +%T.%3N) $node: slurmd started, pid $STARTED_PID, booted at host uptime $booted_at"
+  else
+    echo "$(date +%T.%3N) $node: slurmd started, pid $STARTED_PID, same boot time"
+  fi
 }
 
 # ---------------------------------------------------------------- controller faults

@@ -86,7 +86,7 @@ public sealed class HpcmaintCliSpecs : IDisposable
             {
                 section = header.Groups[1].Value;
             }
-            else if (System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+) = ") is { Success: true } key && section.Length > 0 && section != "health.check" && section != "reboot.nodes")
+            else if (System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+) = ") is { Success: true } key && section.Length > 0 && section is not ("health.check" or "health.remedy" or "reboot.nodes"))
             {
                 Assert.Contains(section + "." + key.Groups[1].Value, textKeys);
             }
