@@ -62,8 +62,8 @@ public sealed class SelfHealingSpecs
         await using var bed = await SelfHealingBed.StartAsync();
         bed.Unmount("n3");
 
-        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n3")).Ticket?.Step == LadderStep.Manual, 120),
-            "n3 did not reach the manual step");
+        var climbed = await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n3")).Ticket?.Step == LadderStep.Manual, 120);
+        Assert.True(climbed, climbed ? null : "n3 did not reach the manual step" + await bed.DiagnosisAsync("n3"));
 
         var node = await bed.NodeAsync("n3");
         Assert.StartsWith("hpcmaint: manual: fs.mount: ", node.Reason, StringComparison.Ordinal);
@@ -126,7 +126,8 @@ public sealed class SelfHealingSpecs
 
         // Slurm has no compare-and-set on a node's Comment: a reset that lands between another run's
         // read and write of a record is lost. Reset once n1 has stopped climbing (it writes nothing more).
-        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n1")).Ticket?.Step == LadderStep.Manual, 120), "n1 did not reach the manual step");
+        var climbed = await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n1")).Ticket?.Step == LadderStep.Manual, 120);
+        Assert.True(climbed, climbed ? null : "n1 did not reach the manual step" + await bed.DiagnosisAsync("n1", "n2"));
 
         var reset = await Hpcmaint(bed, "breaker", "reset");
         Assert.Equal(0, reset.ExitCode);
