@@ -6,7 +6,8 @@ namespace HpcMaint.Cli;
 /// <summary>The `hpcmaint` command tree. Exit codes: 0 ok, 1 failed, 2 bad input or config.</summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, CliEnvironment env)
+    /// <param name="stop">Cancelled by SIGTERM/SIGINT (<see cref="StopSignals"/>): the commands' cancellation token.</param>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken stop = default)
     {
         var options = new GlobalOptions();
         var root = new RootCommand("hpcmaint: Slurm-native node maintenance and self-healing for GPU/HPC clusters.");
@@ -28,11 +29,12 @@ public static class CliApplication
         try
         {
             var parsed = root.Parse(args);
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error }).ConfigureAwait(false);
+            var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(invocation, stop).ConfigureAwait(false);
         }
         finally
         {
-            await env.Out.FlushAsync().ConfigureAwait(false);
+            await env.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

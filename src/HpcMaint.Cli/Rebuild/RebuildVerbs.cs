@@ -79,9 +79,6 @@ internal static class RebuildVerbs
         var view = new ProgressView(env.Out, common.Json, env.OutputIsTerminal && !common.Json, context.Time);
         view.Started(plan, how);
 
-        // Journalled in the signal's own callback: System.CommandLine gives the handler only a short
-        // grace after SIGTERM/SIGINT before it exits, and a command being stopped can take longer than that.
-        using var stopped = ct.Register(() => Journal(env, () => journal.Stopped(context.Store.Load(plan.Id, out _) ?? plan)));
         try
         {
             var ended = await new RebuildRunner(context, journal, view).RunAsync(plan, ct).ConfigureAwait(false);
@@ -96,6 +93,7 @@ internal static class RebuildVerbs
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             var saved = context.Store.Load(plan.Id, out _) ?? plan;
+            Journal(env, () => journal.Stopped(saved));
             view.Finished(saved, $"stopped; jobs already queued carry on. Continue with: hpcmaint rebuild resume {plan.Id}");
             return ExitCodes.Failed;
         }
