@@ -59,6 +59,15 @@ internal sealed class SelfHealingBed : IAsyncDisposable
         }
 
         bed.Prepare(extraToml.Replace(DirPlaceholder, bed.Directory, StringComparison.Ordinal));
+
+        // A config hpcmaint-health refuses makes every run exit 2 with nothing journalled: say so now,
+        // not after a spec has waited minutes for a drain.
+        var check = await new ProcessRunner(TimeProvider.System).RunAsync(
+            Command.For(Executables.Executables.Hpcmaint).WithArguments(["config", "check", "--config", bed.Config]).WithTimeout(TimeSpan.FromSeconds(30)));
+        if (check.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the self-healing bed's config is refused:\n{check.StandardOutput}{check.StandardError}");
+        }
         bed.Cluster = await TestbedCluster.StartAsync(
             new TestbedOptions
             {
