@@ -10,4 +10,4 @@ return HookStartup.Run("hpcmaint-reboot", RebootUsage.Text, args, (arguments, co
     worker is not null
         ? WorkerRun.Execute(config, worker, new AuditJournal(config.Audit.Journal), logging)
         : new RebootRun(config, new AuditJournal(config.Audit.Journal), TimeProvider.System, logging)
-            .Execute(arguments, HookStartup.ThisNode(config)));
+            .Execute(arguments, () => HookStartup.ThisNode(config)));

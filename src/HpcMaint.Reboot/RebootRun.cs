@@ -8,7 +8,9 @@ using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Hostlists;
+using HpcMaint.Core;
 using HpcMaint.Core.Reboot;
+using HpcMaint.Core.Slurm;
 using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Reboot;
@@ -21,22 +23,27 @@ namespace HpcMaint.Reboot;
 /// </summary>
 internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, TimeProvider time, ILoggerFactory logging)
 {
+    /// <summary>What the worker reads from its environment, passed on by name: Slurm's config and clouds.yaml's search.</summary>
+    private static readonly string[] WorkerVariables = [SlurmCommands.SlurmConfVariable, "OS_CLOUD", "OS_CLIENT_CONFIG_FILE", "XDG_CONFIG_HOME", "HOME"];
+
     private readonly ILogger log = logging.CreateLogger(RebootJournal.Actor);
     private readonly RebootJournal records = new(journal, time, logging.CreateLogger(RebootJournal.Actor));
 
-    public int Execute(HookArguments arguments, string thisNode)
+    /// <param name="thisNode">This node's name, asked only when slurmd runs us (no node list).</param>
+    public int Execute(HookArguments arguments, Func<string> thisNode)
     {
         IReadOnlyList<string> nodes;
         string mode;
         if (arguments.Positionals.Count == 0)
         {
-            nodes = [thisNode];
+            nodes = [thisNode()];
             mode = "slurmd";
         }
-        else if (!Hostlist.TryExpand(arguments.Positionals[0], out nodes, out var error))
+        else if (NodeListProblem(arguments.Positionals[0], out nodes) is { } error)
         {
-            log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", arguments.Positionals[0], error);
-            records.RecordNote(null, $"cannot read the node list '{arguments.Positionals[0]}' from slurmctld: {error}; nothing rebooted", "controller");
+            var list = PrintableText.Line(arguments.Positionals[0], 200);
+            log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", list, error);
+            records.RecordNote(null, $"cannot read the node list '{list}' from slurmctld: {error}; nothing rebooted", "controller");
             return 2;
         }
         else
@@ -71,6 +78,10 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
 
         return failures == 0 ? 0 : 1;
     }
+
+    /// <summary>Why slurmctld's node list cannot be used: not a hostlist, or a name that is not a Slurm node name.</summary>
+    private static string? NodeListProblem(string list, out IReadOnlyList<string> nodes) =>
+        !Hostlist.TryExpand(list, out nodes, out var error) ? error.Message : nodes.Select(SlurmNames.NodeNameProblem).FirstOrDefault(p => p is not null);
 
     /// <summary>Slurm is asked only when what it says can change a decision: when a rebuild can be carried out.</summary>
     private IReadOnlyList<RebootFacts> ReadFacts(IReadOnlyList<string> nodes, string mode)
@@ -122,7 +133,9 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         else
         {
             var worker = Command.For(Environment.ProcessPath!)
-                .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile]);
+                .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile])
+                .WithEnvironment(WorkerVariables.Where(name => Environment.GetEnvironmentVariable(name) is not null)
+                    .ToDictionary(name => name, Environment.GetEnvironmentVariable));
             var started = ProcessRunner.StartDetached(worker, Path.Combine(config.Reboot.WorkDir, "worker.log"));
             if (started.IsStarted)
             {

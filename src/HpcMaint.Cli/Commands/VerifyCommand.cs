@@ -26,7 +26,17 @@ public static class VerifyCommand
             return ExitCodes.BadInput;
         }
 
-        var node = NodeIdentity.Resolve(config.Node, env.GetVariable, () => Environment.MachineName);
+        string node;
+        try
+        {
+            node = NodeIdentity.Resolve(config.Node, env.GetVariable, () => Environment.MachineName);
+        }
+        catch (NotANodeNameException e)
+        {
+            env.Error.WriteLine($"hpcmaint verify: {e.Message}; nothing was done");
+            return ExitCodes.BadInput;
+        }
+
         var gate = config.Health with
         {
             Checks = config.Health.Checks.Select(c => c with { Strikes = 1 }).ToArray(),

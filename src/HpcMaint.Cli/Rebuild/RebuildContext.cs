@@ -81,7 +81,13 @@ internal sealed class RebuildContext : IDisposable
     /// </summary>
     public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, bool verbose, out string? problem)
     {
-        problem = null;
+        // Plans say what runs as root (their gate): kept only where no one else can change them.
+        problem = new RebuildPlanStore(config.Rebuild.StateDir).TrustProblem() is { } untrusted ? "[rebuild] state_dir: " + untrusted : null;
+        if (problem is not null)
+        {
+            return null;
+        }
+
         if (config.Rebuild.ImageSource != "openstack")
         {
             return new RebuildContext(env, config, verbose, new FeatureImageSource(), null);

@@ -28,7 +28,13 @@ public sealed record HpcMaintConfig(
 /// <summary>[slurm]: where Slurm's commands are; hooks run by slurmd get no PATH and no SLURM_CONF.</summary>
 public sealed record SlurmSettings
 {
+    /// <summary>The Slurm commands hpcmaint runs from <see cref="BinDir"/>.</summary>
+    public static readonly IReadOnlyList<string> Commands = ["scontrol", "sinfo", "squeue", "sbatch", "scancel"];
+
     public string BinDir { get; init; } = "/usr/bin";
+
+    /// <summary>slurm.conf's SlurmUser, whose rebuild jobs hpcmaint-reboot honours besides root's; null: asked of Slurm when needed.</summary>
+    public string? User { get; init; }
 
     public string? Conf { get; init; }
 
