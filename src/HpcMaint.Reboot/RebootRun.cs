@@ -7,7 +7,6 @@ using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
-using HpcMaint.Core.Hostlists;
 using HpcMaint.Core;
 using HpcMaint.Core.Reboot;
 using HpcMaint.Core.Slurm;
@@ -39,7 +38,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             nodes = [thisNode()];
             mode = "slurmd";
         }
-        else if (NodeListProblem(arguments.Positionals[0], out nodes) is { } error)
+        else if (SlurmNames.NodeListProblem(arguments.Positionals[0], out nodes) is { } error)
         {
             var list = PrintableText.Line(arguments.Positionals[0], 200);
             log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", list, error);
@@ -78,10 +77,6 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
 
         return failures == 0 ? 0 : 1;
     }
-
-    /// <summary>Why slurmctld's node list cannot be used: not a hostlist, or a name that is not a Slurm node name.</summary>
-    private static string? NodeListProblem(string list, out IReadOnlyList<string> nodes) =>
-        !Hostlist.TryExpand(list, out nodes, out var error) ? error.Message : nodes.Select(SlurmNames.NodeNameProblem).FirstOrDefault(p => p is not null);
 
     /// <summary>Slurm is asked only when what it says can change a decision: when a rebuild can be carried out.</summary>
     private IReadOnlyList<RebootFacts> ReadFacts(IReadOnlyList<string> nodes, string mode)

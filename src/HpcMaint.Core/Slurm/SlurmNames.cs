@@ -13,7 +13,8 @@ public static class SlurmNames
 
     public static bool IsNodeName(string? name) =>
         name is { Length: > 0 and <= MaxNodeName } && char.IsAsciiLetterOrDigit(name[0])
-        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+        && !name.Contains("..", StringComparison.Ordinal);
 
     public static bool IsImageName(string? image) =>
         image is { Length: > 0 and <= MaxImageName } && char.IsAsciiLetterOrDigit(image[0])
@@ -23,7 +24,11 @@ public static class SlurmNames
     /// <summary>Null for a usable node name; else what is wrong, the name shown safely.</summary>
     public static string? NodeNameProblem(string name) =>
         IsNodeName(name) ? null
-        : $"\"{PrintableText.Line(name, 80)}\" is not a Slurm node name (letters, digits, '-', '_', '.'; starting with a letter or digit)";
+        : $"\"{PrintableText.Line(name, 80)}\" is not a Slurm node name (letters, digits, '-', '_', '.'; starting with a letter or digit, no \"..\")";
+
+    /// <summary>Why a Slurm node list (slurmctld's "n[1-4]") cannot be used: not a hostlist, or a name that is not a node name; null when it can.</summary>
+    public static string? NodeListProblem(string list, out IReadOnlyList<string> nodes) =>
+        !Hostlists.Hostlist.TryExpand(list, out nodes, out var error) ? error.Message : nodes.Select(NodeNameProblem).FirstOrDefault(p => p is not null);
 
     /// <summary>Null for a usable image name; else what is wrong and what to write, the name shown safely.</summary>
     public static string? ImageNameProblem(string image) =>

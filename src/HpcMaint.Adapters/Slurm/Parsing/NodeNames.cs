@@ -1,4 +1,3 @@
-using HpcMaint.Core.Hostlists;
 using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Adapters.Slurm.Parsing;
@@ -15,7 +14,5 @@ internal static class NodeNames
 
     /// <summary>A hostlist such as a job's "n[1-4]", expanded, every name checked.</summary>
     public static IReadOnlyList<string> Expanded(string hostlist, string source) =>
-        Hostlist.TryExpand(hostlist, out var names, out var error)
-            ? names.Select(n => Checked(n, source)).ToArray()
-            : throw new SlurmParseException(source, error.Message);
+        SlurmNames.NodeListProblem(hostlist, out var names) is { } problem ? throw new SlurmParseException(source, problem) : names;
 }
