@@ -2,6 +2,7 @@
 # `make bench`: whole-process figures for the published executables (start-up included), measured
 # on this machine, never asserted by tests. Prints a table; targets are from the issue tracker.
 set -euo pipefail
+umask 022 # what hpcmaint names must not be group- or world-writable
 cd "$(dirname "$0")/../.."
 dist=$(readlink -f "${1:-dist}")
 runs=${BENCH_RUNS:-30}

@@ -2,6 +2,7 @@
 # `make demo`: a private 4-node Slurm cluster on this machine with hpcmaint wired in as
 # RebootProgram and HealthCheckProgram, and a short narrated scenario. Leaves nothing running.
 set -euo pipefail
+umask 022 # what hpcmaint names must not be group- or world-writable
 cd "$(dirname "$0")/../.."
 repo=$(pwd)
 dist=$(readlink -f "${1:-dist}")

@@ -3,6 +3,7 @@
 # Every file lives under --dir; every daemon runs with a clean environment; every pid is recorded.
 # See usage() below and /work/shared/reference/slurm-testbed-findings.md for the facts behind it.
 set -Eeuo pipefail
+umask 022 # hpcmaint refuses group- or world-writable directories on the way to its config and programs
 trap 'printf "testbed: failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
 readonly DAEMON_PATH=/usr/sbin:/usr/bin:/sbin:/bin

@@ -73,7 +73,12 @@ public static class RebootFactsReader
         var comment = PrintableText.Line(job.Comment ?? string.Empty, 200);
         if (!MaySubmitRebuilds(job.UserName, slurmUser))
         {
-            var who = slurmUser is null ? $"root's (SlurmUser {(slurmUserProblem is null ? "not known" : "not read: " + slurmUserProblem)})" : $"root's and {slurmUser}'s (SlurmUser)";
+            var who = slurmUser switch
+            {
+                null => $"root's (SlurmUser {(slurmUserProblem is null ? "not known" : "not read: " + slurmUserProblem)})",
+                Root => "root's (SlurmUser too)",
+                _ => $"root's and {slurmUser}'s (SlurmUser)",
+            };
             notes.Add($"rebuild job {job.Id} of user {PrintableText.Line(job.UserName ?? "?", 64)} ignored (comment '{comment}'): only {who} rebuild jobs choose an image");
             return (null, null);
         }

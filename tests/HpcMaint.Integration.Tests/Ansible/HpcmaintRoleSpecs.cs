@@ -8,6 +8,9 @@ namespace HpcMaint.Integration.Tests.Ansible;
 public sealed class HpcmaintRoleSpecs : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    /// <summary>What hpcmaint-reboot writes: owned by the user it runs as.</summary>
+    private static readonly string[] RebootPaths = ["var/lib/hpcmaint/reboot", "var/lib/hpcmaint/openstack-slots", "var/log/hpcmaint/audit.jsonl"];
     private readonly AnsiblePlaybook ansible = new(new Dictionary<string, string> { ["ANSIBLE_ROLES_PATH"] = AnsiblePlaybook.InRepository("ansible", "roles") });
 
     public HpcmaintRoleSpecs()
@@ -58,10 +61,11 @@ public sealed class HpcmaintRoleSpecs : IDisposable
         Assert.Equal(File.ReadAllText(Source("slurm.conf.hpcmaint")), File.ReadAllText(Path.Combine(Root, "etc", "slurm", "hpcmaint.conf")));
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "lib", "hpcmaint")));
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "log", "hpcmaint")));
-        // slurmctld runs hpcmaint-reboot as SlurmUser ("nobody" here): its directories and the journal are its own.
-        foreach (var path in new[] { "var/lib/hpcmaint/reboot", "var/lib/hpcmaint/openstack-slots", "var/log/hpcmaint/audit.jsonl" })
+        // slurmd runs hpcmaint-reboot as root: its directories and the journal are root's, closed to others.
+        foreach (var path in RebootPaths)
         {
-            Assert.Equal("nobody", await OwnerAsync(Path.Combine(Root, path)));
+            Assert.Equal("root", await OwnerAsync(Path.Combine(Root, path)));
+            Assert.Equal(UnixFileMode.None, File.GetUnixFileMode(Path.Combine(Root, path)) & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute));
         }
 
         Assert.Equal(
@@ -69,6 +73,29 @@ public sealed class HpcmaintRoleSpecs : IDisposable
             File.ReadAllLines(SlurmConf));
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.True(second.Changed == 0, "the second run changed something:\n" + second);
+    }
+
+    [Fact]
+    public async Task What_it_installs_passes_hpcmaint_s_own_trust_checks_run_as_root()
+    {
+        var installed = await ApplyAsync();
+        var check = await new HpcMaint.Adapters.Processes.ProcessRunner(TimeProvider.System).RunAsync(
+            HpcMaint.Adapters.Processes.Command.For(Path.Combine(Root, "sbin", "hpcmaint")).WithArguments(["config", "check", "--config", ConfigFile]));
+
+        Assert.True(installed.ExitCode == 0, installed.ToString());
+        Assert.True(check.ExitCode == 0, check.StandardError);
+    }
+
+    [Fact]
+    public async Task With_reboot_from_controller_what_hpcmaint_reboot_writes_is_SlurmUser_s()
+    {
+        var run = await ApplyAsync(("hpcmaint_reboot_from_controller", true));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var path in RebootPaths)
+        {
+            Assert.Equal("nobody", await OwnerAsync(Path.Combine(Root, path)));
+        }
     }
 
     [Fact]
@@ -96,7 +123,7 @@ public sealed class HpcmaintRoleSpecs : IDisposable
             ["hpcmaint_config_dir"] = Path.Combine(Root, "etc", "hpcmaint"),
             ["hpcmaint_state_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint"), Path.Combine(Root, "var", "log", "hpcmaint") },
             ["hpcmaint_slurm_user"] = "nobody",
-            ["hpcmaint_slurm_user_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint", "reboot"), Path.Combine(Root, "var", "lib", "hpcmaint", "openstack-slots") },
+            ["hpcmaint_reboot_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint", "reboot"), Path.Combine(Root, "var", "lib", "hpcmaint", "openstack-slots") },
             ["hpcmaint_journal"] = Path.Combine(Root, "var", "log", "hpcmaint", "audit.jsonl"),
             ["hpcmaint_slurm_conf"] = SlurmConf,
             ["hpcmaint_slurm_snippet"] = Path.Combine(Root, "etc", "slurm", "hpcmaint.conf"),

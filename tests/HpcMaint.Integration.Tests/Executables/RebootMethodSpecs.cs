@@ -49,7 +49,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         fake = await FakeOpenStackServer.StartAsync(
             new FakeOptions { RebuildPhase = TimeSpan.FromMilliseconds(100), RebootTime = TimeSpan.FromMilliseconds(1) },
             new[] { "n1", "n2", "n3", "n4" }.Select(n => new FakeServer(FakeServerFile.IdFor(n), n, OldImage)));
-        File.WriteAllText(Path.Combine(dir, "clouds.yaml"), fake.CloudsYaml("fake"));
+        fake.WriteCloudsYaml(Path.Combine(dir, "clouds.yaml"), "fake");
         return fake;
     }
 
@@ -204,6 +204,50 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var done = Assert.Single(Records("n2"), r => r.Outcome == AuditOutcome.Succeeded);
         Assert.Equal(("rebuild-command", "slurmd"), (done.Details["method"], done.Details["mode"]));
         Assert.Contains("rebuild step", done.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A job that only looks like a rebuild job (name, comment, --reboot), submitted for a user who is
+    /// neither root nor SlurmUser (nobody, through sbatch --uid as root), chooses no image: its node is
+    /// rebooted, not rebuilt. The same job from root is a rebuild. [rebuild] partition is batch here, a
+    /// partition users can submit to (the testbed's rebuild partition is RootOnly).
+    /// </summary>
+    [Fact]
+    public async Task A_lookalike_rebuild_job_of_another_user_is_ignored_by_hpcmaint_reboot_and_the_same_job_from_root_is_honoured()
+    {
+        var marker = Path.Combine(dir, "rebuilt");
+        var script = Path.Combine(dir, "reimage");
+        await using var cluster = await StartClusterAsync(testbed =>
+        {
+            Scripts.Write(script, $"echo \"$1 $2\" >> '{marker}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
+            return $"[reboot]\ncommand = [\"{testbed}/bin/reboot-node-sim\"]\n[rebuild]\npartition = \"batch\"\ncommand = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
+        });
+        var slurm = TestbedSlurm.Client(cluster);
+
+        var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=nobody", "--gid=nogroup");
+
+        Assert.False(File.Exists(marker), "the job of nobody got n2 rebuilt");
+        Assert.Contains(Records("n2"), r => r.Action == "note" && r.Reason!.StartsWith($"rebuild job {theirs} of user nobody ignored", StringComparison.Ordinal));
+        Assert.Equal("os-reboot", Assert.Single(Records("n2"), r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded).Details["method"]);
+
+        var ours = await RunLookalikeAsync(cluster, slurm);
+
+        Assert.Equal("n2 img-2\n", File.ReadAllText(marker));
+        var rebuilt = Assert.Single(Records("n2"), r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded && r.Details["method"] == "rebuild-command");
+        Assert.Contains($"rebuild job {ours} asks for image img-2", rebuilt.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Submits the lookalike for n2 (as root, or with the given --uid/--gid) and waits until it has run and n2 is back.</summary>
+    private static async Task<string> RunLookalikeAsync(TestbedCluster cluster, HpcMaint.Adapters.Slurm.SlurmClient slurm, params string[] user)
+    {
+        var job = await cluster.SubmitAsync(
+            [.. user, "-p", "batch", "-w", "n2", "--reboot", "--exclusive", "--no-requeue", "-J", "hpcmaint-rebuild-n2",
+             "--comment", $"hpcmaint image={(user.Length == 0 ? "img-2" : "img-evil")}", "-o", "/dev/null", "--chdir=/tmp", "--wrap", "true"]);
+        var id = long.Parse(job, CultureInfo.InvariantCulture);
+        var done = await TestbedSlurm.Eventually(async () =>
+            (await slurm.JobAsync(id)).State is "COMPLETED" or "FAILED" && (await slurm.NodeAsync("n2")) is { State.Base: NodeBaseState.Idle, State.IsRebootPending: false }, seconds: 60);
+        Assert.True(done, $"job {job}: {await slurm.JobAsync(id)}; n2: {(await slurm.NodeAsync("n2")).State}");
+        return job;
     }
 
     /// <summary>

@@ -189,7 +189,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
         if (JournalOnOwnMount)
         {
-            Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=4m", "hpcmaint-test", JournalMount);
+            Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "hpcmaint-test", JournalMount); // a tmpfs is 1777 by default
         }
 
         Script("health-check", $"exec {Executables.Executables.Health} --config {Config}\n");
