@@ -67,7 +67,7 @@ public static class CounterFile
             family.Samples[key] = family.Samples.GetValueOrDefault(key) + inc.Amount;
         }
 
-        AtomicFile.Replace(path, Encoding.UTF8.GetBytes(Write(families)));
+        AtomicFile.Replace(path, Encoding.UTF8.GetBytes(Write(families)), mode: AtomicFile.ReadableByAll);
     }
 
     private static string Labels(IReadOnlyList<(string Name, string Value)> labels) =>

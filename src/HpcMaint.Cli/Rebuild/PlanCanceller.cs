@@ -37,7 +37,7 @@ internal sealed class PlanCanceller(RebuildContext context, RebuildJournal journ
             case RebuildStep.Waiting:
                 return RebuildOutcomes.Cancelled(planned, "cancelled before it started", now);
             case RebuildStep.Submitting or RebuildStep.Submitted:
-                var job = planned.JobId is { } id ? jobs.GetValueOrDefault(id) : RebuildJobs.OfPlan(plan, planned.Name, jobs.Values);
+                var job = planned.JobId is { } id ? jobs.GetValueOrDefault(id) : RebuildJobs.OfPlan(plan, planned.Name, jobs.Values, context.Settings.Partition);
                 if (job is null || !job.IsActive)
                 {
                     return job is null ? RebuildOutcomes.Cancelled(planned, "cancelled; no rebuild job was queued", now) : null;

@@ -9,15 +9,15 @@ public static class JobTracker
 {
     public static (NodeChange? Change, RebuildAction? Action) Observe(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings) => planned.Step switch
     {
-        RebuildStep.Submitting => (Interrupted(plan, planned, view), null),
+        RebuildStep.Submitting => (Interrupted(plan, planned, view, settings), null),
         RebuildStep.Submitted => Follow(plan, planned, view, settings),
         _ => (null, null),
     };
 
     /// <summary>A submission recorded but not confirmed (the runner was killed, or sbatch failed): is the job there?</summary>
-    private static NodeChange Interrupted(RebuildPlan plan, PlannedNode planned, ClusterView view)
+    private static NodeChange Interrupted(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings)
     {
-        var found = RebuildJobs.OfPlan(plan, planned.Name, view.Jobs);
+        var found = RebuildJobs.OfPlan(plan, planned.Name, view.Jobs, settings.Partition);
         if (found is not null)
         {
             var after = planned.MoveTo(RebuildStep.Submitted, view.Now, found.State) with { JobId = found.Id };
