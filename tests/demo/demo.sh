@@ -53,7 +53,7 @@ diagnose() {
   slurm scontrol show node -o 2>&1 | grep -oE '^NodeName=[^ ]+|State=[^ ]+|BootTime=[^ ]+|Comment=.*Extra|Reason=.*$' | paste -sd' ' - |
     sed 's/ NodeName=/\nNodeName=/g' || true
   echo "--- last lines of the audit journal:"
-  tail -n 15 "$hm/audit.jsonl" 2>/dev/null || echo "(no journal)"
+  hpcmaint audit 2>&1 | tail -n 15 || true
   echo "--- the cluster's logs: $lab/log (HPCMAINT_KEEP_TESTBED=1 keeps them)"
 }
 
@@ -85,6 +85,7 @@ in_service() { # NODE: no reason, not drained, no ticket, idle
 }
 # The journal only grows: what it says has happened stays said, whatever the nodes do next.
 journal_has() { grep -q "\"node\":\"$1\",\"action\":\"$2\",.*\"outcome\":\"succeeded\"" "$hm/audit.jsonl" 2>/dev/null; } # NODE ACTION
+journal_note() { grep -q "\"node\":\"$1\",\"action\":\"note\",\"reason\":\"[^\"]*$2" "$hm/audit.jsonl" 2>/dev/null; } # NODE TEXT
 journal_reason() { # NODE ACTION: the reason of its last succeeded record
   grep "\"node\":\"$1\",\"action\":\"$2\",.*\"outcome\":\"succeeded\"" "$hm/audit.jsonl" | tail -1 | sed -n 's/.*"reason":"\([^"]*\)".*/\1/p'
 }
@@ -171,7 +172,8 @@ else
 fi
 wait_for 20 "n1's drain" journal_has n1 drain
 at "n1: drained by hpcmaint; reason: $(journal_reason n1 drain)"
-tell "Its ticket is at the remedy step: [[health.remedy]] gpu-reset matches gpu.nvidia.ecc; it waits until no job runs on n1."
+wait_for 20 "n1's ticket at the remedy step" journal_note n1 "the remedy gpu-reset waits"
+at "n1: ticket at the remedy step: [[health.remedy]] gpu-reset matches gpu.nvidia.ecc; it waits until no job runs on n1"
 wait_for 20 "the remedy on n1" journal_has n1 remedy
 at "n1: remedy gpu-reset ran: $(grep n1 "$hm/remedies.log" | tail -1)"
 wait_for 20 "n1's resume after the remedy" journal_has n1 resume
