@@ -83,12 +83,18 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
     /// <summary>nvidia-smi on <paramref name="node"/> now prints this fixture (e.g. "..._ECC-EDITED.xml").</summary>
     public void ReplayGpus(string node, string fixture = HealthyGpus) =>
-        File.Copy(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture),
-            Path.Combine(Directory, "gpu", node + ".xml"), overwrite: true);
+        ReplayGpuText(node, File.ReadAllText(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture)));
 
-    /// <summary>nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).</summary>
-    public void ReplayGpuText(string node, string text) =>
-        File.WriteAllText(Path.Combine(Directory, "gpu", node + ".xml"), text);
+    /// <summary>
+    /// nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).
+    /// Renamed into place: a fake nvidia-smi running at that moment prints the old text or the new, never half.
+    /// </summary>
+    public void ReplayGpuText(string node, string text)
+    {
+        var path = Path.Combine(Directory, "gpu", node + ".xml");
+        File.WriteAllText(path + ".new", text);
+        File.Move(path + ".new", path, overwrite: true);
+    }
 
     /// <summary>Remounts the journal's tmpfs read-only (EROFS for root too) or read-write again.</summary>
     public void JournalReadOnly(bool readOnly) => Run("/usr/bin/mount", "-o", readOnly ? "remount,ro" : "remount,rw", JournalMount);
