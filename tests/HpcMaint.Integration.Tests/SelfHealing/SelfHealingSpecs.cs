@@ -82,6 +82,20 @@ public sealed class SelfHealingSpecs
         {
             Assert.Contains($"\"node\":\"n3\",\"action\":\"{action}\"", journal, StringComparison.Ordinal);
         }
+
+        // Waiting for a person costs slurmctld no write: 10 more runs at the manual step (each journals
+        // its note) change neither the record nor the reason, and carry out no action.
+        var reachedManual = TimeProvider.System.GetUtcNow();
+        var n3 = new HashSet<string>(["n3"], StringComparer.Ordinal);
+        HpcMaint.Core.Audit.AuditRecord[] Since() =>
+            [.. new HpcMaint.Adapters.Audit.AuditJournal(bed.Journal).Read(new HpcMaint.Core.Audit.AuditFilter(Nodes: n3, Since: reachedManual), out _)];
+        await bed.WaitAsync(
+            () => Task.FromResult(Since().Count(r => r.Action == "note" && r.Reason!.Contains("at the manual step", StringComparison.Ordinal)) >= 10),
+            60,
+            "n3 did not run 10 times at the manual step");
+        Assert.DoesNotContain(Since(), r => r.Action != "note");
+        var after = await bed.NodeAsync("n3");
+        Assert.Equal((node.Comment, node.Reason), (after.Comment, after.Reason));
     }
 
     [Fact]
