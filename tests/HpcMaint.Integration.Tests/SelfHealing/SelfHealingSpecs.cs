@@ -21,7 +21,7 @@ public sealed class SelfHealingSpecs
         await using var bed = await SelfHealingBed.StartAsync();
         bed.ReplayGpus("n2", EccFault);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained by hpcmaint");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40, "n2 was not drained by hpcmaint");
         var drained = await bed.NodeAsync("n2");
         Assert.StartsWith("hpcmaint: gpu.nvidia.ecc: ", drained.Reason, StringComparison.Ordinal);
         Assert.True(drained.State.IsDrainSet);
@@ -45,7 +45,7 @@ public sealed class SelfHealingSpecs
         await using var bed = await SelfHealingBed.StartAsync();
         bed.ReplayGpuText("n3", "Unable to determine the device handle for GPU\0\0\u001b[2J0000:3B:00.0: Unknown Error\n\0\0\0\u0007");
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n3")).ReasonIsOurs, 40), "n3 was not drained by hpcmaint");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n3")).ReasonIsOurs, 40, "n3 was not drained by hpcmaint");
         var reason = (await bed.NodeAsync("n3")).Reason!;
         Assert.StartsWith("hpcmaint: gpu.nvidia.lost: GPU \\x00\\x00\\x1B[2J0000:3B:00.0 lost vs all GPUs reachable", reason, StringComparison.Ordinal);
         Assert.True(PrintableText.IsPrintable(reason, keepLines: false), reason);
@@ -82,6 +82,20 @@ public sealed class SelfHealingSpecs
         {
             Assert.Contains($"\"node\":\"n3\",\"action\":\"{action}\"", journal, StringComparison.Ordinal);
         }
+
+        // Waiting for a person costs slurmctld no write: 10 more runs at the manual step (each journals
+        // its note) change neither the record nor the reason, and carry out no action.
+        var reachedManual = TimeProvider.System.GetUtcNow();
+        var n3 = new HashSet<string>(["n3"], StringComparer.Ordinal);
+        HpcMaint.Core.Audit.AuditRecord[] Since() =>
+            [.. new HpcMaint.Adapters.Audit.AuditJournal(bed.Journal).Read(new HpcMaint.Core.Audit.AuditFilter(Nodes: n3, Since: reachedManual), out _)];
+        await bed.WaitAsync(
+            () => Task.FromResult(Since().Count(r => r.Action == "note" && r.Reason!.Contains("at the manual step", StringComparison.Ordinal)) >= 10),
+            60,
+            "n3 did not run 10 times at the manual step");
+        Assert.DoesNotContain(Since(), r => r.Action != "note");
+        var after = await bed.NodeAsync("n3");
+        Assert.Equal((node.Comment, node.Reason), (after.Comment, after.Reason));
     }
 
     [Fact]
@@ -95,9 +109,10 @@ public sealed class SelfHealingSpecs
 
         // hpcmaint-health must be seen at work: runs on n1 after the drain, and n4's dead daemon counted
         // twice (strikes = 2: enough to drain a node of its own).
-        Assert.True(
-            await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n1", "hpcmaint_health_last_run_timestamp_seconds") > drained + 2
-                && bed.MetricValue("n4", "hpcmaint_health_strikes{check=\"testd-n4\"") >= 2), 40),
+        await bed.WaitAsync(
+            () => Task.FromResult(bed.MetricValue("n1", "hpcmaint_health_last_run_timestamp_seconds") > drained + 2
+                && bed.MetricValue("n4", "hpcmaint_health_strikes{check=\"testd-n4\"") >= 2),
+            40,
             "hpcmaint-health was not seen running on n1 and n4 after the drains");
 
         var n1 = await bed.NodeAsync("n1");
@@ -114,10 +129,10 @@ public sealed class SelfHealingSpecs
     {
         await using var bed = await SelfHealingBed.StartAsync(breakerNodes: 1);
         bed.KillDaemon("n1");
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n1")).ReasonIsOurs, 40), "n1 was not drained");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n1")).ReasonIsOurs, 40, "n1 was not drained");
 
         bed.KillDaemon("n2");
-        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n2")).BreakerOpened is not null, 40), "n2 did not report the breaker");
+        await bed.WaitAsync(async () => Record(await bed.NodeAsync("n2")).BreakerOpened is not null, 40, "n2 did not report the breaker");
         var marked = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_last_run_timestamp_seconds") > marked + 2), 40),
             "hpcmaint-health was not seen running on n2 after it found the breaker open");
@@ -183,7 +198,7 @@ public sealed class SelfHealingSpecs
 
         Assert.Equal(0, (await Hpcmaint(bed, "release", "n2")).ExitCode);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained after the release");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40, "n2 was not drained after the release");
         var status = await Hpcmaint(bed, "status", "n2", "--json");
         Assert.Contains("\"ticket_condition\": \"gpu.nvidia.ecc\"", status.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\"reason_owner\": \"hpcmaint\"", status.StandardOutput, StringComparison.Ordinal);
