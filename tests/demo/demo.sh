@@ -106,8 +106,10 @@ all_in_service() { local n; for n in n1 n2 n3 n4; do in_service $n || return 1; 
 
 # ---------------------------------------------------------------- the demo's site: tools, fixtures, config
 
-mkdir -p "$hm" "$lab/tools" "$lab/gpu"
-sed -e "s|@LAB@|$lab|g" -e "s|@DIST@|$dist|g" tests/demo/hpcmaint.toml >"$hm/hpcmaint.toml"
+mkdir -p "$hm" "$lab/tools" "$lab/gpu" "$lab/sbin"
+# The gate is a program the config names: hpcmaint runs it only from directories no one else can write.
+install -m 0755 "$dist/hpcmaint" "$lab/sbin/hpcmaint"
+sed -e "s|@LAB@|$lab|g" -e "s|@BIN@|$lab/sbin|g" tests/demo/hpcmaint.toml >"$hm/hpcmaint.toml"
 export HPCMAINT_CONFIG=$hm/hpcmaint.toml
 tool() { # NAME BODY: a small sh script in DIR/tools
   printf '#!/bin/sh\n%s\n' "$2" >"$lab/tools/$1"

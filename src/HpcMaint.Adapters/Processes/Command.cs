@@ -44,8 +44,9 @@ public sealed class Command
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
     /// <summary>
-    /// What the child's environment starts from: by default only a fixed PATH, never what this process
-    /// inherited (an admin's LD_PRELOAD, PYTHONPATH or PATH must not reach what hpcmaint runs as root).
+    /// What the child's environment starts from: by default a fixed PATH and hpcmaint's own HPCMAINT_*
+    /// variables, never the rest of what this process inherited (an admin's LD_PRELOAD, PYTHONPATH or PATH
+    /// must not reach what hpcmaint runs as root).
     /// </summary>
     public EnvironmentBase EnvironmentBase { get; }
 

@@ -34,11 +34,12 @@ public sealed class EnvironmentSpecs
     }
 
     [Fact(Timeout = 15000)]
-    public async Task By_default_the_child_gets_a_fixed_PATH_and_the_variables_given_and_nothing_of_ours()
+    public async Task By_default_the_child_gets_a_fixed_PATH_hpcmaint_s_own_variables_and_the_variables_given_and_nothing_else_of_ours()
     {
         // Arrange: a variable of ours stands for whatever an admin's shell holds (LD_PRELOAD, PYTHONPATH, PATH).
         Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PATH")), "precondition: the test process has a PATH");
-        Environment.SetEnvironmentVariable("HPCMAINT_TEST_OF_OURS", "/tmp/evil.so");
+        Environment.SetEnvironmentVariable("SITE_SHELL_OF_OURS", "/tmp/evil.so");
+        Environment.SetEnvironmentVariable("HPCMAINT_OF_OURS", "travels");
         try
         {
             var command = Command.For("/usr/bin/env")
@@ -48,11 +49,15 @@ public sealed class EnvironmentSpecs
             var result = await _runner.RunAsync(command);
 
             // Assert
-            Assert.Equal(["HPCMAINT_TEST=a value with spaces", "PATH=/usr/sbin:/usr/bin:/sbin:/bin"], result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+            var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["PATH=/usr/sbin:/usr/bin:/sbin:/bin"], lines.Where(l => !l.StartsWith("HPCMAINT_", StringComparison.Ordinal)));
+            Assert.Contains("HPCMAINT_OF_OURS=travels", lines);
+            Assert.Contains("HPCMAINT_TEST=a value with spaces", lines);
         }
         finally
         {
-            Environment.SetEnvironmentVariable("HPCMAINT_TEST_OF_OURS", null);
+            Environment.SetEnvironmentVariable("SITE_SHELL_OF_OURS", null);
+            Environment.SetEnvironmentVariable("HPCMAINT_OF_OURS", null);
         }
     }
 

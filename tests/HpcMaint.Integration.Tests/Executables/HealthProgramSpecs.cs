@@ -57,11 +57,9 @@ public sealed class HealthProgramSpecs : IDisposable
     [Fact(Timeout = 300000)]
     public async Task A_check_tool_that_hangs_with_children_that_leave_its_session_leaves_nothing_running_after_50_runs()
     {
-        // The tool's first child calls setsid; the second forks once the tool has been told to stop. The tool
-        // marks itself: hpcmaint gives it a minimal environment, nothing of the hook's.
-        var marker = MarkedProcesses.NewMarker();
+        // The tool's first child calls setsid; the second forks once the tool has been told to stop.
         var tool = Path.Combine(dir, "hangs");
-        File.WriteAllText(tool, $"#!/bin/sh\nexport {MarkedProcesses.Variable}={marker}\ntrap '/bin/sleep 300 & wait' TERM\n/usr/bin/setsid /bin/sleep 300 &\n/bin/sleep 300 &\nwait\n");
+        File.WriteAllText(tool, "#!/bin/sh\ntrap '/bin/sleep 300 & wait' TERM\n/usr/bin/setsid /bin/sleep 300 &\n/bin/sleep 300 &\nwait\n");
         File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var config = Path.Combine(dir, "hpcmaint.toml");
         File.WriteAllText(config, $"""
@@ -76,7 +74,8 @@ public sealed class HealthProgramSpecs : IDisposable
             argv = ["{tool}"]
             timeout = "200ms"
             """);
-        var environment = new Dictionary<string, string?> { ["SLURMD_NODENAME"] = "gpu042", ["HPCMAINT_CONFIG"] = config };
+        var marker = MarkedProcesses.NewMarker();
+        var environment = new Dictionary<string, string?> { ["SLURMD_NODENAME"] = "gpu042", ["HPCMAINT_CONFIG"] = config, [MarkedProcesses.Variable] = marker };
 
         try
         {

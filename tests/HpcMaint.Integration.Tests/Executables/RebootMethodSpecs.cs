@@ -85,6 +85,20 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
             deadline.Token);
     }
 
+    /// <summary>"NODE IMAGE" per rebuild the site reimage command of <see cref="StartWithReimageAsync"/> carried out.</summary>
+    private string Reimaged => Path.Combine(dir, "rebuilt");
+
+    /// <summary>A cluster whose [rebuild] command is a reimage script (it notes the rebuild in <see cref="Reimaged"/>, then reboots the node).</summary>
+    private Task<TestbedCluster> StartWithReimageAsync(Func<string, string>? sections = null, string rebuildKeys = "")
+    {
+        var script = Path.Combine(dir, "reimage");
+        return StartClusterAsync(testbed =>
+        {
+            Scripts.Write(script, $"echo \"$1 $2\" >> '{Reimaged}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
+            return (sections?.Invoke(testbed) ?? string.Empty) + $"[rebuild]\n{rebuildKeys}command = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
+        });
+    }
+
     /// <summary>Restarts a node's slurmd (new BootTime) when the fake cloud accepts a reboot or rebuild of its server, as a real instance would.</summary>
     private void RestartNodesTheCloudReboots(TestbedCluster cluster)
     {
@@ -184,13 +198,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
     [Fact]
     public async Task Run_by_slurmd_a_node_whose_ticket_is_at_the_rebuild_step_runs_the_site_rebuild_command()
     {
-        var marker = Path.Combine(dir, "rebuilt");
-        var script = Path.Combine(dir, "reimage");
-        await using var cluster = await StartClusterAsync(testbed =>
-        {
-            Scripts.Write(script, $"echo \"$1 $2\" >> '{marker}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
-            return $"[rebuild]\ncommand = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
-        });
+        await using var cluster = await StartWithReimageAsync();
         var slurm = TestbedSlurm.Client(cluster);
         var at = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
         var record = NodeRecordCodec.Encode(NodeRecord.Empty with { Ticket = new Ticket("gpu.ecc", "ecc", LadderStep.Rebuild, at, at, []) });
@@ -200,7 +208,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         Assert.Equal(0, (await cluster.RunClientAsync("scontrol", "reboot", "n2")).ExitCode);
 
         Assert.True(await BackAsync(slurm, before, "n2"));
-        Assert.Equal("n2 \n", File.ReadAllText(marker));
+        Assert.Equal("n2 \n", File.ReadAllText(Reimaged));
         var done = Assert.Single(Records("n2"), r => r.Outcome == AuditOutcome.Succeeded);
         Assert.Equal(("rebuild-command", "slurmd"), (done.Details["method"], done.Details["mode"]));
         Assert.Contains("rebuild step", done.Reason, StringComparison.Ordinal);
@@ -215,24 +223,18 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
     [Fact]
     public async Task A_lookalike_rebuild_job_of_another_user_is_ignored_by_hpcmaint_reboot_and_the_same_job_from_root_is_honoured()
     {
-        var marker = Path.Combine(dir, "rebuilt");
-        var script = Path.Combine(dir, "reimage");
-        await using var cluster = await StartClusterAsync(testbed =>
-        {
-            Scripts.Write(script, $"echo \"$1 $2\" >> '{marker}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
-            return $"[reboot]\ncommand = [\"{testbed}/bin/reboot-node-sim\"]\n[rebuild]\npartition = \"batch\"\ncommand = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
-        });
+        await using var cluster = await StartWithReimageAsync(testbed => $"[reboot]\ncommand = [\"{testbed}/bin/reboot-node-sim\"]\n", "partition = \"batch\"\n");
         var slurm = TestbedSlurm.Client(cluster);
 
         var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=nobody", "--gid=nogroup");
 
-        Assert.False(File.Exists(marker), "the job of nobody got n2 rebuilt");
+        Assert.False(File.Exists(Reimaged), "the job of nobody got n2 rebuilt");
         Assert.Contains(Records("n2"), r => r.Action == "note" && r.Reason!.StartsWith($"rebuild job {theirs} of user nobody ignored", StringComparison.Ordinal));
         Assert.Equal("os-reboot", Assert.Single(Records("n2"), r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded).Details["method"]);
 
         var ours = await RunLookalikeAsync(cluster, slurm);
 
-        Assert.Equal("n2 img-2\n", File.ReadAllText(marker));
+        Assert.Equal("n2 img-2\n", File.ReadAllText(Reimaged));
         var rebuilt = Assert.Single(Records("n2"), r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded && r.Details["method"] == "rebuild-command");
         Assert.Contains($"rebuild job {ours} asks for image img-2", rebuilt.Reason, StringComparison.Ordinal);
     }
