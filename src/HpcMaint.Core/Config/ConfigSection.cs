@@ -125,10 +125,6 @@ public sealed class ConfigSection
         return validate?.Invoke(list) is { } problem ? reader.Fail(value, Path(key), problem, fallback) : list;
     }
 
-    /// <summary>A list of strings that may be left out (null then: the feature it configures is off).</summary>
-    public IReadOnlyList<string>? OptionalStringList(string key, Func<IReadOnlyList<string>, string?>? validate = null) =>
-        Has(key) ? StringList(key, [], validate) : Record(key, (IReadOnlyList<string>?)null, EffectiveValue.Of);
-
     /// <summary>An argv hpcmaint runs (like <see cref="StringList"/>); its program is judged for trust when the config loads.</summary>
     public IReadOnlyList<string> Argv(string key, IReadOnlyList<string> fallback, Func<IReadOnlyList<string>, string?> validate)
     {

@@ -19,7 +19,7 @@ public static class HpcMaintConfigReader
         var slurmSettings = new SlurmSettings
         {
             BinDir = slurm.DirectoryOf("bin_dir", defaults.BinDir, SlurmSettings.Commands, Trust.PathUse.Program),
-            Conf = slurm.Optional("conf", ConfigRules.AbsolutePath),
+            Conf = slurm.OptionalPathFor("conf", Trust.PathUse.InputFile),
             CommandTimeout = slurm.Duration("command_timeout", defaults.CommandTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
             User = slurm.Optional("slurm_user", ConfigRules.UserName),
         };

@@ -83,6 +83,14 @@ public sealed class ConfigPathsSpecs
     }
 
     [Fact]
+    public void The_slurm_conf_the_Slurm_commands_read_is_judged_like_the_config()
+    {
+        var paths = Read("[slurm]\nconf = \"/etc/slurm/slurm.conf\"\n").Paths;
+
+        Assert.Contains(new TrustedPath("slurm.conf", 2, "/etc/slurm/slurm.conf", PathUse.InputFile), paths);
+    }
+
+    [Fact]
     public void A_key_with_an_error_is_not_judged_for_trust_as_well()
     {
         var result = Read("[reboot]\ncommand = [\"bin/true\"]\n[slurm]\nbin_dir = \"usr/bin\"\n");
