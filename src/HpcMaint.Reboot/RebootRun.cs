@@ -23,6 +23,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
 {
     private readonly ILogger log = logging.CreateLogger(RebootJournal.Actor);
     private readonly RebootJournal records = new(journal, time, logging.CreateLogger(RebootJournal.Actor));
+    private readonly RebootMetrics metrics = new(config.Reboot.MetricsFile, time);
 
     public int Execute(HookArguments arguments, string thisNode)
     {
@@ -69,6 +70,12 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             failures += forWorker.Count;
         }
 
+        if (metrics.Flush() is { } problem)
+        {
+            log.LogWarning("{Problem}", problem);
+            records.RecordNote(null, problem, mode);
+        }
+
         return failures == 0 ? 0 : 1;
     }
 
@@ -102,11 +109,13 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         {
             log.LogError("node {Node}: cannot start `{Command}`: {Error}", action.Node, command, started.FailureReason);
             records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = started.FailureReason! });
+            metrics.Outcome(action, AuditOutcome.Failed);
             return false;
         }
 
         log.LogInformation("node {Node}: {Method}: `{Command}` started as pid {Pid}", action.Node, action.MethodName, command, started.ProcessId);
         records.Record(action, mode, false, AuditOutcome.Succeeded, new Dictionary<string, string> { ["pid"] = Pid(started.ProcessId) });
+        metrics.Outcome(action, AuditOutcome.Succeeded);
         return true;
     }
 
@@ -138,6 +147,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         foreach (var action in actions)
         {
             records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
+            metrics.Outcome(action, AuditOutcome.Failed);
         }
 
         return false;
