@@ -70,12 +70,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             failures += forWorker.Count;
         }
 
-        if (metrics.Flush() is { } problem)
-        {
-            log.LogWarning("{Problem}", problem);
-            records.RecordNote(null, problem, mode);
-        }
-
+        FlushMetrics(mode);
         return failures == 0 ? 0 : 1;
     }
 
@@ -113,9 +108,12 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             return false;
         }
 
+        // Counted at once: run by slurmd, this process is on the node the command now reboots, and the
+        // reboot ends it soon (the journal's record is the slower write: it is fsynced).
+        metrics.Outcome(action, AuditOutcome.Succeeded);
+        FlushMetrics(mode);
         log.LogInformation("node {Node}: {Method}: `{Command}` started as pid {Pid}", action.Node, action.MethodName, command, started.ProcessId);
         records.Record(action, mode, false, AuditOutcome.Succeeded, new Dictionary<string, string> { ["pid"] = Pid(started.ProcessId) });
-        metrics.Outcome(action, AuditOutcome.Succeeded);
         return true;
     }
 
@@ -151,6 +149,15 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         }
 
         return false;
+    }
+
+    private void FlushMetrics(string mode)
+    {
+        if (metrics.Flush() is { } problem)
+        {
+            log.LogWarning("{Problem}", problem);
+            records.RecordNote(null, problem, mode);
+        }
     }
 
     private static string Pid(int pid) => pid.ToString(CultureInfo.InvariantCulture);

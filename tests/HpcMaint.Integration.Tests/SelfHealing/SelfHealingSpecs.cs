@@ -105,12 +105,16 @@ public sealed class SelfHealingSpecs
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_drains_total"));
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "reboot")));
         Assert.Equal(-1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total"));
-        Assert.Equal(1, bed.MetricValue("n3", "hpcmaint_health_ticket_open", ("step", "manual")));
+        // The gauges are written as the run that climbed to manual ends, just after its record.
+        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n3", "hpcmaint_health_ticket_open", ("step", "manual")) == 1), 20),
+            "n3's gauges do not show the manual step");
         var started = ("outcome", "started");
         var reboots = PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboots_total", ("method", "os-reboot"), started);
         var rebuilds = PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_rebuilds_total", ("method", "rebuild-command"), started);
-        Assert.Equal((1, 1), (reboots, rebuilds));
-        Assert.Equal(bed.Cluster.RebootCount("n3"), reboots + rebuilds);
+        // Each reboot the testbed simulated was started by hpcmaint-reboot and counted there: one rebuild, the rest reboots.
+        var simulated = bed.Cluster.RebootCount("n3");
+        Assert.True(rebuilds == 1 && reboots >= 1 && reboots + rebuilds == simulated,
+            $"hpcmaint-reboot counted {reboots} reboot(s) and {rebuilds} rebuild(s) of n3; the testbed simulated {simulated}:\n{File.ReadAllText(bed.RebootMetricsFile)}");
         Assert.True(PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboot_last_outcome_timestamp_seconds", ("method", "rebuild-command"), started)
             >= PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboot_last_outcome_timestamp_seconds", ("method", "os-reboot"), started));
     }
