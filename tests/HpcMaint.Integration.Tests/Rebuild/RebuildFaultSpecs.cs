@@ -17,13 +17,13 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
         await testbed.SetImageAsync("old");
         int exitCode;
         string output;
-        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v9", "--max-down", "25"))
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v12", "--max-down", "25"))
         {
-            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v9").Count >= 1), seconds: 60);
+            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v12").Count >= 1), seconds: 60);
             Assert.True(started, "the rebuild did not start");
             await testbed.Cluster.KillControllerAsync();
             var seen = await TestbedSlurm.Eventually(() => Task.FromResult(Journal("rebuild.controller_down").Length > 0), seconds: 60);
-            var id = Assert.Single(testbed.Plans.All(), p => p.Image == "v9").Id;
+            var id = Assert.Single(testbed.Plans.All(), p => p.Image == "v12").Id;
             var told = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.PlanMetric(id, "hpcmaint_rebuild_controller_reachable") == 0), seconds: 20);
             await testbed.Cluster.StartControllerAsync();
             Assert.True(seen, "the runner did not journal the outage");
@@ -35,8 +35,8 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
         }
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v9"));
-        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v9");
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v12"));
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v12");
         Assert.Equal(PlanStatus.Finished, plan.Status);
         Assert.All(plan.Nodes, n => Assert.Equal(RebuildStep.Done, n.Step));
         var down = Assert.Single(Journal("rebuild.controller_down"), r => r.Details["plan"] == plan.Id);
@@ -54,9 +54,9 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
     {
         await testbed.SetImageAsync("old");
         string output;
-        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v10", "--max-down", "25"))
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v13", "--max-down", "25"))
         {
-            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v10").Count >= 1), seconds: 60);
+            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v13").Count >= 1), seconds: 60);
             var term = await new ProcessRunner(TimeProvider.System).RunAsync(Command.For("/bin/kill").WithArguments(["-TERM", runner.Id.ToString(CultureInfo.InvariantCulture)]));
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1), TimeProvider.System);
             await runner.WaitForExitAsync(deadline.Token);
@@ -65,7 +65,7 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
             output = testbed.OutputOf(runner);
         }
 
-        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v10");
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v13");
         Assert.Equal(PlanStatus.Running, plan.Status);
         var stops = Journal("rebuild.stop").Where(r => r.Details["plan"] == plan.Id).ToArray();
         Assert.True(stops.Length == 1, $"{stops.Length} rebuild.stop records for {plan.Id}; the runner printed:\n{output}");
@@ -76,7 +76,7 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
 
         Assert.True(resume.IsSuccess, resume.StandardOutput + resume.StandardError);
         Assert.Single(Journal("rebuild.resume"), r => r.Details["plan"] == plan.Id);
-        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v10"));
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v13"));
     }
 
     private AuditRecord[] Journal(string action) =>
