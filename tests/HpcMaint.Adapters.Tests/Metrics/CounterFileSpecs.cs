@@ -54,6 +54,12 @@ public sealed class CounterFileSpecs : IDisposable
             Assert.Null(CounterFile.Apply(path, [MetricChange.Count("hpcmaint_e_total", "Help with a \\ backslash\nand a newline.", ("what", label))]));
         }
 
+        // Rewrites by a process that changes only another family keep this one's help and labels as they were.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Null(CounterFile.Apply(path, [MetricChange.Count("hpcmaint_other_total", "Other.")]));
+        }
+
         var text = File.ReadAllText(path);
         Assert.Equal(3, PrometheusText.Parse(text).Value("hpcmaint_e_total", ("what", label)));
         Assert.Contains("# HELP hpcmaint_e_total Help with a \\\\ backslash\\nand a newline.\n", text, StringComparison.Ordinal);
@@ -97,19 +103,35 @@ public sealed class CounterFileSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_writers_lose_no_increment()
+    public void Concurrent_writers_lose_no_increment()
     {
         var path = Path.Combine(dir, "c.prom");
         var label = "a \"quoted\" \\ value\nwith a newline";
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var start = new Barrier(8);
+        var writers = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
         {
-            for (var i = 0; i < 25; i++)
+            start.SignalAndWait();
+            for (var i = 0; i < 50; i++)
             {
-                Assert.Null(CounterFile.Apply(path, [MetricChange.Count("hpcmaint_x_total", "X.", ("what", label))]));
+                if (CounterFile.Apply(path, [MetricChange.Count("hpcmaint_x_total", "X.", ("what", label))]) is { } problem)
+                {
+                    problems.Add(problem);
+                }
             }
-        })));
+        })).ToArray();
+        foreach (var writer in writers)
+        {
+            writer.Start();
+        }
 
-        Assert.Equal(200, PrometheusText.Parse(File.ReadAllText(path)).Value("hpcmaint_x_total", ("what", label)));
+        foreach (var writer in writers)
+        {
+            writer.Join();
+        }
+
+        Assert.Empty(problems);
+        Assert.Equal(400, PrometheusText.Parse(File.ReadAllText(path)).Value("hpcmaint_x_total", ("what", label)));
     }
 
     [Theory]
