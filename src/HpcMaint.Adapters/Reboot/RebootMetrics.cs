@@ -19,7 +19,7 @@ public sealed class RebootMetrics(string? path, TimeProvider time)
     public const string InFlightFamily = "hpcmaint_reboot_openstack_in_flight";
     public const string LastOutcome = "hpcmaint_reboot_last_outcome_timestamp_seconds";
 
-    private const string InFlightHelp = "OpenStack reboots and rebuilds the reboot workers have taken on and not ended (a worker killed with SIGKILL leaves its own counted).";
+    private const string InFlightHelp = "OpenStack reboots and rebuilds the reboot workers have taken on and not ended (a worker ended mid-way, by SIGKILL or by its own node rebooting, leaves its own counted).";
     private const string Outcomes = "outcome: started (a command, which runs detached), succeeded (OpenStack accepted the reboot, or the rebuilt server is ACTIVE) or failed";
     private readonly List<MetricChange> pending = [];
     private readonly Lock guard = new();
