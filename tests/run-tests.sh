@@ -35,6 +35,9 @@ if ! dotnet build HpcMaint.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+# Every process the tests start carries this mark (the testbed passes it to its daemons), so what this
+# run leaves behind is found below, and other runs on the same machine are not mistaken for it.
+export HPCMAINT_TEST_RUN="$$-$(date +%s%N)"
 status=0
 for project in HpcMaint.Toml.Tests HpcMaint.Core.Tests HpcMaint.Adapters.Tests HpcMaint.Integration.Tests; do
   echo "== $project"
@@ -59,10 +62,10 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 
-# The tests must leave no process of their own behind: every testbed daemon (and what it starts)
-# carries TESTBED_DIR=/tmp/hpcmaint-testbed-* in its environment.
+# The tests must leave no process of their own behind: every testbed daemon (and what it starts) and
+# every process a spec starts carries this run's HPCMAINT_TEST_RUN in its environment.
 leftover=$(for environ in /proc/[0-9]*/environ; do
-  if { tr '\0' '\n' <"$environ"; } 2>/dev/null | grep -q '^TESTBED_DIR=/tmp/hpcmaint-testbed-'; then
+  if { tr '\0' '\n' <"$environ"; } 2>/dev/null | grep -qxF "HPCMAINT_TEST_RUN=$HPCMAINT_TEST_RUN"; then
     pid=${environ#/proc/}; pid=${pid%/environ}
     state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
     [ "$state" = Z ] || [ -z "$state" ] || echo "$pid $( { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null)"

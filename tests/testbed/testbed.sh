@@ -136,9 +136,11 @@ elapsed_since() { # EPOCHREALTIME value
 
 # ---------------------------------------------------------------- starting daemons
 
-# What systemd would give a daemon, plus TESTBED_DIR and the --node-env lines of up.
+# What systemd would give a daemon, plus TESTBED_DIR, the test run's mark (HPCMAINT_TEST_RUN, by which
+# `make test` finds what a run left behind) and the --node-env lines of up.
 set_clean_env() {
   CLEAN_ENV=(PATH="$DAEMON_PATH" SLURM_CONF="$DIR/etc/slurm.conf" LANG=C.UTF-8 HOME=/root TESTBED_DIR="$DIR")
+  [[ -z ${HPCMAINT_TEST_RUN:-} ]] || CLEAN_ENV+=(HPCMAINT_TEST_RUN="$HPCMAINT_TEST_RUN")
   local -a extra=()
   [[ -f $DIR/etc/node-env ]] && mapfile -t extra <"$DIR/etc/node-env"
   CLEAN_ENV+=("${extra[@]}")

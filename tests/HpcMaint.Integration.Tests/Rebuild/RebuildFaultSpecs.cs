@@ -7,7 +7,10 @@ using HpcMaint.Integration.Tests.Slurm;
 
 namespace HpcMaint.Integration.Tests.Rebuild;
 
-/// <summary>`hpcmaint rebuild` under faults: slurmctld killed and restarted mid-way, the runner stopped by SIGTERM.</summary>
+/// <summary>
+/// `hpcmaint rebuild` under faults: slurmctld killed and restarted mid-way, the runner stopped by SIGTERM.
+/// Each spec's image is its own: the specs of this testbed share one rebuilds log.
+/// </summary>
 [Collection(RebuildCollection.Name)]
 public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
 {
@@ -17,26 +20,41 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
         await testbed.SetImageAsync("old");
         int exitCode;
         string output;
-        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v12", "--max-down", "25"))
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "after-outage", "--max-down", "25"))
         {
-            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v12").Count >= 1), seconds: 60);
-            Assert.True(started, "the rebuild did not start");
-            await testbed.Cluster.KillControllerAsync();
-            var seen = await TestbedSlurm.Eventually(() => Task.FromResult(Journal("rebuild.controller_down").Length > 0), seconds: 60);
-            var id = Assert.Single(testbed.Plans.All(), p => p.Image == "v12").Id;
-            var told = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.PlanMetric(id, "hpcmaint_rebuild_controller_reachable") == 0), seconds: 20);
-            await testbed.Cluster.StartControllerAsync();
-            Assert.True(seen, "the runner did not journal the outage");
-            Assert.True(told, "the plan's metrics did not say slurmctld is unreachable");
+            try
+            {
+                var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("after-outage").Count >= 1), seconds: 60);
+                Assert.True(started, "the rebuild did not start");
+                await testbed.Cluster.KillControllerAsync();
+                var seen = await TestbedSlurm.Eventually(() => Task.FromResult(Journal("rebuild.controller_down").Length > 0), seconds: 60);
+                var id = Assert.Single(testbed.Plans.All(), p => p.Image == "after-outage").Id;
+                var told = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.PlanMetric(id, "hpcmaint_rebuild_controller_reachable") == 0), seconds: 20);
+                await testbed.Cluster.StartControllerAsync();
+                Assert.True(seen, "the runner did not journal the outage; it printed:\n" + testbed.OutputOf(runner));
+                Assert.True(told, "the plan's metrics did not say slurmctld is unreachable");
 
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4), TimeProvider.System);
-            await runner.WaitForExitAsync(deadline.Token);
-            (exitCode, output) = (runner.ExitCode, testbed.OutputOf(runner));
+                using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4), TimeProvider.System);
+                await runner.WaitForExitAsync(deadline.Token);
+                (exitCode, output) = (runner.ExitCode, testbed.OutputOf(runner));
+            }
+            finally
+            {
+                // A runner left behind by a failed wait would go on rebuilding under the specs after this one.
+                if (!runner.HasExited)
+                {
+                    runner.Kill();
+                    await runner.WaitForExitAsync();
+                }
+            }
         }
 
         Assert.True(exitCode == 0, output);
-        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v12"));
-        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v12");
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("after-outage"));
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "after-outage");
+        // One rebuild job per node: the runner never submitted again for a job slurmctld recovered.
+        var submits = Journal("rebuild.submit").Where(r => r.Details["plan"] == plan.Id && r.Outcome == AuditOutcome.Succeeded).GroupBy(r => r.Node).ToArray();
+        Assert.True(submits.Length == 4 && submits.All(g => g.Count() == 1), output);
         Assert.Equal(PlanStatus.Finished, plan.Status);
         Assert.All(plan.Nodes, n => Assert.Equal(RebuildStep.Done, n.Step));
         var down = Assert.Single(Journal("rebuild.controller_down"), r => r.Details["plan"] == plan.Id);
@@ -54,9 +72,9 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
     {
         await testbed.SetImageAsync("old");
         string output;
-        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "v13", "--max-down", "25"))
+        using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "after-sigterm", "--max-down", "25"))
         {
-            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("v13").Count >= 1), seconds: 60);
+            var started = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.RebuildsTo("after-sigterm").Count >= 1), seconds: 60);
             var term = await new ProcessRunner(TimeProvider.System).RunAsync(Command.For("/bin/kill").WithArguments(["-TERM", runner.Id.ToString(CultureInfo.InvariantCulture)]));
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1), TimeProvider.System);
             await runner.WaitForExitAsync(deadline.Token);
@@ -65,7 +83,7 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
             output = testbed.OutputOf(runner);
         }
 
-        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "v13");
+        var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "after-sigterm");
         Assert.Equal(PlanStatus.Running, plan.Status);
         var stops = Journal("rebuild.stop").Where(r => r.Details["plan"] == plan.Id).ToArray();
         Assert.True(stops.Length == 1, $"{stops.Length} rebuild.stop records for {plan.Id}; the runner printed:\n{output}");
@@ -76,7 +94,7 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
 
         Assert.True(resume.IsSuccess, resume.StandardOutput + resume.StandardError);
         Assert.Single(Journal("rebuild.resume"), r => r.Details["plan"] == plan.Id);
-        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v13"));
+        Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("after-sigterm"));
     }
 
     private AuditRecord[] Journal(string action) =>

@@ -16,9 +16,10 @@ public sealed class ReadOnlyJournalSpecs
         bed.KillDaemon("n4");
 
         // strikes = 2: a third strike kept means runs that would have drained n4 did nothing.
-        Assert.True(
-            await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n4", "hpcmaint_health_journal_writable") == 0
-                && bed.MetricValue("n4", "hpcmaint_health_strikes", ("check", "testd-n4")) >= 3), 40),
+        await bed.WaitAsync(
+            () => Task.FromResult(bed.MetricValue("n4", "hpcmaint_health_journal_writable") == 0
+                && bed.MetricValue("n4", "hpcmaint_health_strikes", ("check", "testd-n4")) >= 3),
+            40,
             "n4's runs did not report the unwritable journal with its strikes kept");
         Assert.Null((await bed.NodeAsync("n4")).Reason);
 
@@ -36,9 +37,9 @@ public sealed class ReadOnlyJournalSpecs
 
         bed.JournalReadOnly(false);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n4")).ReasonIsOurs, 40), "n4 was not drained once the journal was writable");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n4")).ReasonIsOurs, 40, "n4 was not drained once the journal was writable");
         Assert.Contains("\"node\":\"n4\",\"action\":\"drain\"", bed.JournalText(), StringComparison.Ordinal);
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(PrometheusText.FileValue(bed.CountersFile("n4"), "hpcmaint_health_drains_total") == 1), 20), "n4's drain was not counted");
+        await bed.WaitAsync(() => Task.FromResult(PrometheusText.FileValue(bed.CountersFile("n4"), "hpcmaint_health_drains_total") == 1), 20, "n4's drain was not counted");
         Assert.Equal(1, bed.MetricValue("n4", "hpcmaint_health_journal_writable"));
     }
 }

@@ -32,14 +32,15 @@ public sealed class RemedyStepSpecs
         var bootBefore = (await bed.NodeAsync("n2")).BootTime;
         File.WriteAllText(Marker(bed), "fabric manager down\n");
 
-        Assert.True(
-            await TestbedSlurm.Eventually(async () => (await bed.RecordAsync("n2")) is { Ticket: null, PastTickets.Count: 1 } && (await bed.NodeAsync("n2")).Reason is null, 60),
+        await bed.WaitAsync(
+            async () => (await bed.RecordAsync("n2")) is { Ticket: null, PastTickets.Count: 1 } && (await bed.NodeAsync("n2")).Reason is null,
+            60,
             "n2's ticket was not closed with the node resumed");
 
         Assert.Equal(["fabric"], File.ReadAllLines(RemedyRuns(bed)));
         Assert.False(File.Exists(Marker(bed)));
         // Just after a resume 22.05 shows the node IDLE+NOT_RESPONDING with no BootTime for a moment.
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).BootTime is not null, 20), "n2 has no BootTime after its resume");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n2")).BootTime is not null, 20, "n2 has no BootTime after its resume");
         var node = await bed.NodeAsync("n2");
         Assert.False(node.State.IsDrainSet);
         // slurmctld derives BootTime as now - uptime in whole seconds at each registration: it wobbles by
@@ -57,7 +58,7 @@ public sealed class RemedyStepSpecs
 
         // The run that resumed n2 adds to its counters as it ends, just after the resume.
         var counters = bed.CountersFile("n2");
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(PrometheusText.FileValue(counters, "hpcmaint_health_resumes_total") == 1), 20), "n2's resume was not counted");
+        await bed.WaitAsync(() => Task.FromResult(PrometheusText.FileValue(counters, "hpcmaint_health_resumes_total") == 1), 20, "n2's resume was not counted");
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_remedies_total", ("remedy", "fabric"), ("outcome", "succeeded")));
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_drains_total"));
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "remedy")));

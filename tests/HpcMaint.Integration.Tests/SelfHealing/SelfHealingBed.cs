@@ -84,12 +84,18 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
     /// <summary>nvidia-smi on <paramref name="node"/> now prints this fixture (e.g. "..._ECC-EDITED.xml").</summary>
     public void ReplayGpus(string node, string fixture = HealthyGpus) =>
-        File.Copy(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture),
-            Path.Combine(Directory, "gpu", node + ".xml"), overwrite: true);
+        ReplayGpuText(node, File.ReadAllText(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture)));
 
-    /// <summary>nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).</summary>
-    public void ReplayGpuText(string node, string text) =>
-        File.WriteAllText(Path.Combine(Directory, "gpu", node + ".xml"), text);
+    /// <summary>
+    /// nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).
+    /// Renamed into place: a fake nvidia-smi running at that moment prints the old text or the new, never half.
+    /// </summary>
+    public void ReplayGpuText(string node, string text)
+    {
+        var path = Path.Combine(Directory, "gpu", node + ".xml");
+        File.WriteAllText(path + ".new", text);
+        File.Move(path + ".new", path, overwrite: true);
+    }
 
     /// <summary>Remounts the journal's tmpfs read-only (EROFS for root too) or read-write again.</summary>
     public void JournalReadOnly(bool readOnly) => Run("/usr/bin/mount", "-o", readOnly ? "remount,ro" : "remount,rw", JournalMount);
@@ -100,9 +106,11 @@ internal sealed class SelfHealingBed : IAsyncDisposable
     {
         foreach (var pid in daemons.ToArray())
         {
-            if (File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == "testd-" + node)
+            if (File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == DaemonName(node))
             {
-                System.Diagnostics.Process.GetProcessById(pid).Kill();
+                using var daemon = System.Diagnostics.Process.GetProcessById(pid);
+                daemon.Kill();
+                daemon.WaitForExit(); // reaped: a zombie is not running either, but this spec is not about zombies
                 daemons.Remove(pid);
             }
         }
@@ -124,14 +132,39 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             ? record
             : throw new InvalidOperationException(problem);
 
-    /// <summary>For a failed wait's message: the nodes' state, reason and record, and the journal's last lines.</summary>
+    /// <summary>Waits for <paramref name="condition"/>; when it does not come, fails with <paramref name="what"/> and <see cref="DiagnosisAsync"/>.</summary>
+    public async Task WaitAsync(Func<Task<bool>> condition, int seconds, string what)
+    {
+        if (!await TestbedSlurm.Eventually(condition, seconds))
+        {
+            Assert.Fail(what + await DiagnosisAsync("n1", "n2", "n3", "n4"));
+        }
+    }
+
+    /// <summary>For a failed wait's message: the nodes' state, reason and record, slurmd's last log lines, and the journal's last lines.</summary>
     public async Task<string> DiagnosisAsync(params string[] nodes)
     {
         var lines = new List<string>();
         foreach (var name in nodes)
         {
             var node = await NodeAsync(name);
-            lines.Add($"{name}: {node.State} reason=\"{node.Reason}\" boot={node.BootTime:u} comment={node.Comment}");
+            lines.Add($"{name}: {node.State} reason=\"{node.Reason}\" boot={node.BootTime:u} comment={node.Comment} last run={MetricValue(name, "hpcmaint_health_last_run_timestamp_seconds")}");
+            var slurmdLog = Path.Combine(Directory, "log", $"slurmd-{name}.log");
+            lines.AddRange(File.Exists(slurmdLog) ? File.ReadLines(slurmdLog).TakeLast(4).Select(l => "  slurmd: " + l) : []);
+        }
+
+        foreach (var stat in System.IO.Directory.GetDirectories("/proc").Where(d => char.IsAsciiDigit(Path.GetFileName(d)[0])).Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                if (File.ReadAllText(stat) is var text && text.Contains("(" + DaemonName(string.Empty), StringComparison.Ordinal))
+                {
+                    lines.Add("  process: " + text[..Math.Min(60, text.Length)]);
+                }
+            }
+            catch (IOException)
+            {
+            }
         }
 
         lines.AddRange(JournalText().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(12));
@@ -208,7 +241,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             var mount = Path.Combine(Directory, "mnt", node);
             System.IO.Directory.CreateDirectory(mount);
             Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=1m", "hpcmaint-test", mount);
-            var daemon = Path.Combine(Directory, "tools", "testd-" + node);
+            var daemon = Path.Combine(Directory, "tools", DaemonName(node));
             File.Copy("/usr/bin/sleep", daemon);
             daemons.Add(System.Diagnostics.Process.Start(daemon, "3600").Id);
         }
@@ -225,7 +258,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             id = "testd-{node}"
             check = "ps.running"
             hosts = "{node}"
-            name = "testd-{node}"
+            name = "{DaemonName(node)}"
             """));
         File.WriteAllText(Config, $"""
             [slurm]
@@ -258,6 +291,13 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             count = 2
             """ + perNode + "\n" + extraToml);
     }
+
+    /// <summary>
+    /// The name of the daemon the ps.running check of <paramref name="node"/> looks for: unique to this bed
+    /// (process names are the whole machine's, and other beds may run at the same time), within the 15
+    /// characters the kernel keeps.
+    /// </summary>
+    private string DaemonName(string node) => "t" + Path.GetFileName(Directory)[^6..] + "-" + node;
 
     private void Script(string name, string body) => Scripts.Write(Path.Combine(Directory, "tools", name), body);
 

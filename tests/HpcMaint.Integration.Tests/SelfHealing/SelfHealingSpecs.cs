@@ -22,7 +22,7 @@ public sealed class SelfHealingSpecs
         await using var bed = await SelfHealingBed.StartAsync();
         bed.ReplayGpus("n2", EccFault);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained by hpcmaint");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40, "n2 was not drained by hpcmaint");
         var drained = await bed.NodeAsync("n2");
         Assert.StartsWith("hpcmaint: gpu.nvidia.ecc: ", drained.Reason, StringComparison.Ordinal);
         Assert.True(drained.State.IsDrainSet);
@@ -41,15 +41,18 @@ public sealed class SelfHealingSpecs
 
         // The run that resumed n2 adds to its counters as it ends, just after the resume.
         var counters = bed.CountersFile("n2");
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(PrometheusText.FileValue(counters, "hpcmaint_health_resumes_total") == 1), 20), "n2's resume was not counted");
+        await bed.WaitAsync(() => Task.FromResult(PrometheusText.FileValue(counters, "hpcmaint_health_resumes_total") == 1), 20, "n2's resume was not counted");
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_drains_total"));
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "reboot")));
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total", ("step", "reboot")));
         Assert.InRange(PrometheusText.FileValue(counters, "hpcmaint_health_remediation_seconds"), 1, 120);
         Assert.Equal(-1, PrometheusText.FileValue(counters, "hpcmaint_health_remedies_total"));
         Assert.Equal(bed.Cluster.RebootCount("n2"), PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboots_total", ("method", "os-reboot"), ("outcome", "started")));
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_check_status", ("check", "gpus")) == 0
-            && bed.MetricValue("n2", "hpcmaint_health_ticket_open", ("step", "reboot")) == 0), 20), "n2's gauges still show the fault");
+        await bed.WaitAsync(
+            () => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_check_status", ("check", "gpus")) == 0
+                && bed.MetricValue("n2", "hpcmaint_health_ticket_open", ("step", "reboot")) == 0),
+            20,
+            "n2's gauges still show the fault");
         foreach (var other in new[] { "n1", "n3", "n4" })
         {
             Assert.False(File.Exists(bed.CountersFile(other)), $"{other} did nothing, yet has counters");
@@ -62,7 +65,7 @@ public sealed class SelfHealingSpecs
         await using var bed = await SelfHealingBed.StartAsync();
         bed.ReplayGpuText("n3", "Unable to determine the device handle for GPU\0\0\u001b[2J0000:3B:00.0: Unknown Error\n\0\0\0\u0007");
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n3")).ReasonIsOurs, 40), "n3 was not drained by hpcmaint");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n3")).ReasonIsOurs, 40, "n3 was not drained by hpcmaint");
         var reason = (await bed.NodeAsync("n3")).Reason!;
         Assert.StartsWith("hpcmaint: gpu.nvidia.lost: GPU \\x00\\x00\\x1B[2J0000:3B:00.0 lost vs all GPUs reachable", reason, StringComparison.Ordinal);
         Assert.True(PrintableText.IsPrintable(reason, keepLines: false), reason);
@@ -106,8 +109,7 @@ public sealed class SelfHealingSpecs
         Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "reboot")));
         Assert.Equal(-1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total"));
         // The gauges are written as the run that climbed to manual ends, just after its record.
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n3", "hpcmaint_health_ticket_open", ("step", "manual")) == 1), 20),
-            "n3's gauges do not show the manual step");
+        await bed.WaitAsync(() => Task.FromResult(bed.MetricValue("n3", "hpcmaint_health_ticket_open", ("step", "manual")) == 1), 20, "n3's gauges do not show the manual step");
         var started = ("outcome", "started");
         var reboots = PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboots_total", ("method", "os-reboot"), started);
         var rebuilds = PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_rebuilds_total", ("method", "rebuild-command"), started);
@@ -117,6 +119,20 @@ public sealed class SelfHealingSpecs
             $"hpcmaint-reboot counted {reboots} reboot(s) and {rebuilds} rebuild(s) of n3; the testbed simulated {simulated}:\n{File.ReadAllText(bed.RebootMetricsFile)}");
         Assert.True(PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboot_last_outcome_timestamp_seconds", ("method", "rebuild-command"), started)
             >= PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboot_last_outcome_timestamp_seconds", ("method", "os-reboot"), started));
+
+        // Waiting for a person costs slurmctld no write: 10 more runs at the manual step (each journals
+        // its note) change neither the record nor the reason, and carry out no action.
+        var reachedManual = TimeProvider.System.GetUtcNow();
+        var n3 = new HashSet<string>(["n3"], StringComparer.Ordinal);
+        HpcMaint.Core.Audit.AuditRecord[] Since() =>
+            [.. new HpcMaint.Adapters.Audit.AuditJournal(bed.Journal).Read(new HpcMaint.Core.Audit.AuditFilter(Nodes: n3, Since: reachedManual), out _)];
+        await bed.WaitAsync(
+            () => Task.FromResult(Since().Count(r => r.Action == "note" && r.Reason!.Contains("at the manual step", StringComparison.Ordinal)) >= 10),
+            60,
+            "n3 did not run 10 times at the manual step");
+        Assert.DoesNotContain(Since(), r => r.Action != "note");
+        var after = await bed.NodeAsync("n3");
+        Assert.Equal((node.Comment, node.Reason), (after.Comment, after.Reason));
     }
 
     [Fact]
@@ -130,9 +146,10 @@ public sealed class SelfHealingSpecs
 
         // hpcmaint-health must be seen at work: runs on n1 after the drain, and n4's dead daemon counted
         // twice (strikes = 2: enough to drain a node of its own).
-        Assert.True(
-            await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n1", "hpcmaint_health_last_run_timestamp_seconds") > drained + 2
-                && bed.MetricValue("n4", "hpcmaint_health_strikes", ("check", "testd-n4")) >= 2), 40),
+        await bed.WaitAsync(
+            () => Task.FromResult(bed.MetricValue("n1", "hpcmaint_health_last_run_timestamp_seconds") > drained + 2
+                && bed.MetricValue("n4", "hpcmaint_health_strikes", ("check", "testd-n4")) >= 2),
+            40,
             "hpcmaint-health was not seen running on n1 and n4 after the drains");
 
         var n1 = await bed.NodeAsync("n1");
@@ -149,10 +166,10 @@ public sealed class SelfHealingSpecs
     {
         await using var bed = await SelfHealingBed.StartAsync(breakerNodes: 1);
         bed.KillDaemon("n1");
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n1")).ReasonIsOurs, 40), "n1 was not drained");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n1")).ReasonIsOurs, 40, "n1 was not drained");
 
         bed.KillDaemon("n2");
-        Assert.True(await TestbedSlurm.Eventually(async () => Record(await bed.NodeAsync("n2")).BreakerOpened is not null, 40), "n2 did not report the breaker");
+        await bed.WaitAsync(async () => Record(await bed.NodeAsync("n2")).BreakerOpened is not null, 40, "n2 did not report the breaker");
         var marked = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
         Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_last_run_timestamp_seconds") > marked + 2), 40),
             "hpcmaint-health was not seen running on n2 after it found the breaker open");
@@ -221,8 +238,8 @@ public sealed class SelfHealingSpecs
 
         Assert.Equal(0, (await Hpcmaint(bed, "release", "n2")).ExitCode);
 
-        Assert.True(await TestbedSlurm.Eventually(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40), "n2 was not drained after the release");
-        Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_held") == 0), 20), "n2's metrics still say held");
+        await bed.WaitAsync(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40, "n2 was not drained after the release");
+        await bed.WaitAsync(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_held") == 0), 20, "n2's metrics still say held");
         var status = await Hpcmaint(bed, "status", "n2", "--json");
         Assert.Contains("\"ticket_condition\": \"gpu.nvidia.ecc\"", status.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\"reason_owner\": \"hpcmaint\"", status.StandardOutput, StringComparison.Ordinal);

@@ -36,6 +36,30 @@ public sealed class PsSpecs
     }
 
     [Fact]
+    public async Task A_daemon_that_exited_and_is_left_a_zombie_is_not_running()
+    {
+        var verdict = await SystemCheck.Run("ps.running", "name = \"testd\"", Node().WithProcess(4242, "testd", 0, "testd\0", zombie: true));
+
+        Assert.Equal("hpcmaint: ps.running: testd not running (pid 4242 exited, not reaped) vs running", verdict.Reasons().Single());
+    }
+
+    [Fact]
+    public async Task A_live_daemon_beside_a_zombie_of_the_same_name_passes()
+    {
+        var node = Node().WithProcess(4242, "testd", 0, "testd\0", zombie: true).WithProcess(4243, "testd", 0, "testd\0");
+
+        Assert.Equal(CheckStatus.Pass, (await SystemCheck.Run("ps.running", "name = \"testd\"", node)).Status);
+    }
+
+    [Fact]
+    public async Task A_zombie_of_a_forbidden_process_holds_nothing_and_passes()
+    {
+        var verdict = await SystemCheck.Run("ps.forbidden", "names = [\"xmrig\"]", Node().WithProcess(30001, "xmrig", 1000, "./xmrig\0", zombie: true));
+
+        Assert.Equal(CheckStatus.Pass, verdict.Status);
+    }
+
+    [Fact]
     public async Task A_daemon_running_as_another_user_fails_with_its_uid()
     {
         var verdict = await SystemCheck.Run("ps.running", "name = \"munged\"\nuser = \"root\"", Node());
@@ -95,7 +119,7 @@ public sealed class PsSpecs
 
         await SystemCheck.Run("ps.running", "name = \"systemd\"", probe);
 
-        Assert.Equal(["/proc/1/comm"], probe.Reads);
+        Assert.Equal(["/proc/1/comm", "/proc/1/stat"], probe.Reads);
     }
 
     [Fact]

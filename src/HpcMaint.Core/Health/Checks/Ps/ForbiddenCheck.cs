@@ -43,7 +43,8 @@ internal sealed class ForbiddenCheck(IReadOnlyList<string> names, IReadOnlyList<
             for (var n = 0; n < names.Count; n++)
             {
                 if (ProcessTable.IsNamed(comm, names[n])
-                    && (ignored.Count == 0 || (table.UidOf(table.PidAt(i)) is { } uid && !ignored.Contains(uid))))
+                    && (ignored.Count == 0 || (table.UidOf(table.PidAt(i)) is { } uid && !ignored.Contains(uid)))
+                    && table.IsLive(table.PidAt(i)))
                 {
                     seen[n] = (seen[n].Count + 1, seen[n].Count == 0 ? table.PidAt(i) : seen[n].FirstPid);
                 }

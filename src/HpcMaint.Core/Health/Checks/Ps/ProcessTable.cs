@@ -91,6 +91,18 @@ internal sealed class ProcessTable
         return null;
     }
 
+    /// <summary>
+    /// False for a zombie (state Z in /proc/PID/stat: it has exited and waits for its parent to reap it)
+    /// and for a process gone meanwhile: neither runs, though /proc still lists a zombie under its name.
+    /// </summary>
+    public bool IsLive(int pid)
+    {
+        // The state follows the last ')': comm may hold spaces and parentheses.
+        var stat = probe.ReadText($"/proc/{pid}/stat");
+        var close = stat?.LastIndexOf(')') ?? -1;
+        return close >= 0 && close + 2 < stat!.Length && stat[close + 2] is not ('Z' or 'X' or 'x');
+    }
+
     /// <summary>The command line with its NUL separators as spaces; empty for kernel threads, null when gone.</summary>
     public string? CommandLineOf(int pid) =>
         probe.ReadText($"/proc/{pid}/cmdline")?.TrimEnd('\0').Replace('\0', ' ');

@@ -37,6 +37,7 @@ internal sealed class RunningCheck(string name, string? user, string? commandLin
     private string? Find(ProcessTable table, int? uid)
     {
         int? otherUid = null;
+        int? zombie = null;
         var otherCommandLine = false;
         for (var i = 0; i < table.Count; i++)
         {
@@ -46,6 +47,12 @@ internal sealed class RunningCheck(string name, string? user, string? commandLin
             }
 
             var pid = table.PidAt(i);
+            if (!table.IsLive(pid))
+            {
+                zombie ??= pid;
+                continue;
+            }
+
             if (uid is not null && table.UidOf(pid) is var owner && owner != uid)
             {
                 otherUid ??= owner;
@@ -63,6 +70,7 @@ internal sealed class RunningCheck(string name, string? user, string? commandLin
 
         return otherCommandLine ? $"{name} runs without \"{ProcText.Snippet(commandLine!, 30)}\""
             : otherUid is { } other ? $"{name} runs as uid {other}"
+            : zombie is { } dead ? $"{name} not running (pid {dead.ToString(System.Globalization.CultureInfo.InvariantCulture)} exited, not reaped)"
             : $"{name} not running";
     }
 
