@@ -20,6 +20,7 @@ internal static class RebootConfigReader
             Nodes = groups,
             SlurmTimeout = reboot.Duration("slurm_timeout", defaults.SlurmTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)),
             WorkDir = reboot.String("work_dir", defaults.WorkDir, ConfigRules.AbsolutePath),
+            MetricsFile = reboot.Optional("metrics_file", ConfigRules.AbsolutePath),
         };
 
         var powerSettings = new PowerSettings { Command = power.OptionalStringList("command", ConfigRules.Argv) };

@@ -19,6 +19,7 @@ public static class RebuildConfigReader
             ReservationLead = section.Duration("reservation_lead", defaults.ReservationLead, TimeSpan.Zero, TimeSpan.FromDays(30)),
             Command = section.OptionalStringList("command", ConfigRules.Argv),
             PrologTimeout = section.Duration("prolog_timeout", defaults.PrologTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
+            MetricsFile = section.Optional("metrics_file", ConfigRules.AbsolutePath),
         };
         section.Done();
         return settings;
