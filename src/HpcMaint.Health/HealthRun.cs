@@ -49,9 +49,14 @@ internal static class HealthRun
         var report = healthRunner.RunAsync(node, arguments.DryRun, budget.Token).GetAwaiter().GetResult();
 
         if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !arguments.DryRun
-            && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report, ClosedTicketOpenedAt(report)), AtomicFile.ReadableByAll) is { } problem)
+            && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report), AtomicFile.ReadableByAll) is { } problem)
         {
             log.LogWarning("cannot write the metrics file {File}: {Problem}", metrics, problem);
+        }
+
+        if (HealthCounters.Write(health, report) is { } countersProblem)
+        {
+            log.LogWarning("cannot write the counters beside the metrics file: {Problem}", countersProblem);
         }
 
         if (arguments.Json)
@@ -79,11 +84,6 @@ internal static class HealthRun
             ?? StatePaths.Problem(Path.GetDirectoryName(state)!, PathUse.PrivateDirectory)
             ?? (metrics is null ? null : StatePaths.Problem(metrics, PathUse.StateFile));
     }
-
-    private static DateTimeOffset? ClosedTicketOpenedAt(HealthRunReport report) =>
-        report.Outcomes.Any(o => o.Action is ResumeNode && o.Carried) && report.RecordAfter is { Ticket: null, PastTickets.Count: > 0 } record
-            ? record.PastTickets[^1]
-            : null;
 
     private static void Log(ILogger log, HealthRunReport report)
     {

@@ -27,6 +27,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
 
     private readonly ILogger log = logging.CreateLogger(RebootJournal.Actor);
     private readonly RebootJournal records = new(journal, time, logging.CreateLogger(RebootJournal.Actor));
+    private readonly RebootMetrics metrics = new(config.Reboot.MetricsFile, time);
 
     /// <param name="thisNode">This node's name, asked only when slurmd runs us (no node list).</param>
     public int Execute(HookArguments arguments, Func<string> thisNode)
@@ -75,6 +76,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             failures += forWorker.Count;
         }
 
+        FlushMetrics(mode);
         return failures == 0 ? 0 : 1;
     }
 
@@ -108,9 +110,14 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         {
             log.LogError("node {Node}: cannot start `{Command}`: {Error}", action.Node, command, started.FailureReason);
             records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = started.FailureReason! });
+            metrics.Outcome(action, AuditOutcome.Failed);
             return false;
         }
 
+        // Counted at once: run by slurmd, this process is on the node the command now reboots, and the
+        // reboot ends it soon (the journal's record is the slower write: it is fsynced).
+        metrics.Outcome(action, AuditOutcome.Succeeded);
+        FlushMetrics(mode);
         log.LogInformation("node {Node}: {Method}: `{Command}` started as pid {Pid}", action.Node, action.MethodName, command, started.ProcessId);
         records.Record(action, mode, false, AuditOutcome.Succeeded, new Dictionary<string, string> { ["pid"] = Pid(started.ProcessId) });
         return true;
@@ -146,9 +153,19 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         foreach (var action in actions)
         {
             records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
+            metrics.Outcome(action, AuditOutcome.Failed);
         }
 
         return false;
+    }
+
+    private void FlushMetrics(string mode)
+    {
+        if (metrics.Flush() is { } problem)
+        {
+            log.LogWarning("{Problem}", problem);
+            records.RecordNote(null, problem, mode);
+        }
     }
 
     private static string Pid(int pid) => pid.ToString(CultureInfo.InvariantCulture);

@@ -42,7 +42,8 @@ internal static class WorkerRun
 
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new ProcessRunner(TimeProvider.System));
         var drainer = new SlurmNodeDrainer(slurm, slurm);
-        var failed = Run(config, actions, mode, drainer, records, log).GetAwaiter().GetResult();
+        var metrics = new RebootMetrics(config.Reboot.MetricsFile, TimeProvider.System);
+        var failed = Run(config, actions, mode, drainer, records, metrics, log).GetAwaiter().GetResult();
         File.Delete(planFile);
         log.LogInformation("plan {Plan} done: {Count} node(s), {Failed} failed", planFile, actions.Count, failed);
         return failed == 0 ? 0 : 1;
@@ -61,23 +62,23 @@ internal static class WorkerRun
     }
 
     private static async Task<int> Run(
-        HpcMaintConfig config, IReadOnlyList<RebootAction> actions, string mode, INodeDrainer drainer, RebootJournal records, ILogger log)
+        HpcMaintConfig config, IReadOnlyList<RebootAction> actions, string mode, INodeDrainer drainer, RebootJournal records, RebootMetrics metrics, ILogger log)
     {
         if (config.OpenStack is not { } settings)
         {
-            return await RebootWorker.FailAllAsync(actions, mode, "the config has no [openstack] section any more", drainer, records, CancellationToken.None);
+            return await RebootWorker.FailAllAsync(actions, mode, "the config has no [openstack] section any more", drainer, records, metrics, CancellationToken.None);
         }
 
         var (client, mapping, problem) = OpenStackConnection.Open(settings, CloudsEnvironment.OfThisProcess());
         if (client is null)
         {
             log.LogError("{Problem}", problem);
-            return await RebootWorker.FailAllAsync(actions, mode, problem!, drainer, records, CancellationToken.None);
+            return await RebootWorker.FailAllAsync(actions, mode, problem!, drainer, records, metrics, CancellationToken.None);
         }
 
         using (client)
         {
-            return await new RebootWorker(client, mapping!, drainer, records, settings, log).RunAsync(actions, mode, CancellationToken.None);
+            return await new RebootWorker(client, mapping!, drainer, records, metrics, settings, log).RunAsync(actions, mode, CancellationToken.None);
         }
     }
 }

@@ -23,8 +23,16 @@ public static class AtomicFile
     /// <exception cref="UnauthorizedAccessException">Not allowed to write there.</exception>
     public static void Replace(string path, ReadOnlySpan<byte> content, bool durable = false, int mode = StatePaths.FileMode)
     {
-        StatePaths.PrepareDirectory(
-            Path.GetDirectoryName(Path.GetFullPath(path))!, mode == StatePaths.FileMode ? PathUse.PrivateDirectory : PathUse.StateDirectory);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (mode == StatePaths.FileMode)
+        {
+            StatePaths.PrepareDirectory(directory, PathUse.PrivateDirectory);
+        }
+        else
+        {
+            StatePaths.PrepareDirectory(directory, PathUse.StateDirectory, StatePaths.ReadableDirectoryMode);
+        }
+
         var temporary = $"{path}.{Environment.ProcessId}.new";
         using (var stream = NoFollowFile.CreateNew(temporary, mode))
         {

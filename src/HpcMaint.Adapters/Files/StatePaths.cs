@@ -12,6 +12,9 @@ public static class StatePaths
     /// <summary>rwxr-x---: what hpcmaint gives a directory it creates.</summary>
     public const UnixFileMode DirectoryMode = (UnixFileMode)0x1E8;
 
+    /// <summary>rwxr-xr-x: for a directory of files other programs read (metrics for node_exporter).</summary>
+    public const UnixFileMode ReadableDirectoryMode = (UnixFileMode)0x1ED;
+
     /// <summary>rw-r-----: what hpcmaint gives a state file it creates.</summary>
     public const int FileMode = 0x1A0;
 
@@ -23,15 +26,15 @@ public static class StatePaths
         return problems.Count == 0 ? null : string.Join("; ", problems);
     }
 
-    /// <summary>Judges the directory and creates it (and missing parents) with <see cref="DirectoryMode"/>.</summary>
+    /// <summary>Judges the directory and creates it (and missing parents) with <paramref name="mode"/>, else <see cref="DirectoryMode"/>.</summary>
     /// <exception cref="UntrustedPathException">The directory, or one above it, is not to be trusted.</exception>
-    public static void PrepareDirectory(string directory, PathUse use)
+    public static void PrepareDirectory(string directory, PathUse use, UnixFileMode mode = DirectoryMode)
     {
         if (Problem(directory, use) is { } problem)
         {
             throw new UntrustedPathException(problem);
         }
 
-        Directory.CreateDirectory(directory, DirectoryMode);
+        Directory.CreateDirectory(directory, mode);
     }
 }

@@ -45,6 +45,11 @@ public static class VerifyCommand
         using var budget = new CancellationTokenSource(gate.Budget, env.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, ct);
         var report = await HealthRunnerFactory.Create(config, gate, node, "hpcmaint verify", env.Time).RunAsync(node, dryRun, linked.Token).ConfigureAwait(false);
+        if (HealthCounters.Write(config.Health, report) is { } problem)
+        {
+            env.Error.WriteLine("hpcmaint verify: cannot write the counters beside [health] metrics_file: " + problem);
+        }
+
         if (json)
         {
             env.Out.WriteLine(HealthRunReportJson.Write(report));

@@ -26,6 +26,11 @@ internal sealed class PlanCanceller(RebuildContext context, RebuildJournal journ
         plan = plan with { Status = PlanStatus.Cancelled };
         context.Store.Save(plan);
         journal.PlanEnded(plan, "cancelled");
+        if (context.Metrics.Update(plan, [], controllerReachable: null) is { } problem)
+        {
+            context.Env.Error.WriteLine("hpcmaint rebuild cancel: " + problem);
+        }
+
         return plan;
     }
 

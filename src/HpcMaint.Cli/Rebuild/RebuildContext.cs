@@ -31,6 +31,7 @@ internal sealed class RebuildContext : IDisposable
         Audit = new AuditJournal(config.Audit.Journal);
         Images = images;
         Reader = new ClusterReader(Slurm, images, env.Time, config.Health.RecordField);
+        Metrics = new PlanMetrics(config.Rebuild.MetricsFile, env.Time);
     }
 
     public CliEnvironment Env { get; }
@@ -53,6 +54,9 @@ internal sealed class RebuildContext : IDisposable
     public INodeImageSource Images { get; }
 
     public ClusterReader Reader { get; }
+
+    /// <summary>[rebuild] metrics_file (writes nothing when it is not set).</summary>
+    public PlanMetrics Metrics { get; }
 
     public ILogger Log { get; }
 

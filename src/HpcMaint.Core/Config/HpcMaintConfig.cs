@@ -73,12 +73,15 @@ public sealed record RebootSettings
     /// <summary>Where plans handed to the detached worker, and its log, are kept.</summary>
     public string WorkDir { get; init; } = "/var/lib/hpcmaint/reboot";
 
+    /// <summary>Prometheus textfile of reboots and rebuilds, shared by every hpcmaint-reboot and worker; null: none.</summary>
+    public string? MetricsFile { get; init; }
+
     public RebootMethodChoice MethodFor(string node) =>
         Nodes.FirstOrDefault(g => g.Hosts.Matches(node))?.Method ?? Method;
 
     public bool Equals(RebootSettings? other) =>
         other is not null && Command.SequenceEqual(other.Command) && Method == other.Method && Nodes.SequenceEqual(other.Nodes)
-        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir;
+        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir && MetricsFile == other.MetricsFile;
 
     public override int GetHashCode() => HashCode.Combine(Command.Count, Method, Nodes.Count, SlurmTimeout, WorkDir);
 }

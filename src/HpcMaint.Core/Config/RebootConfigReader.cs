@@ -21,6 +21,7 @@ internal static class RebootConfigReader
             Nodes = groups,
             SlurmTimeout = reboot.Duration("slurm_timeout", defaults.SlurmTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)),
             WorkDir = reboot.PathFor("work_dir", defaults.WorkDir, PathUse.StateDirectory),
+            MetricsFile = reboot.OptionalPathFor("metrics_file", PathUse.StateFile),
         };
 
         var powerSettings = new PowerSettings { Command = power.OptionalArgv("command", ConfigRules.Argv) };

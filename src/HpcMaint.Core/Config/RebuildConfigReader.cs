@@ -19,6 +19,7 @@ public static class RebuildConfigReader
             ReservationLead = section.Duration("reservation_lead", defaults.ReservationLead, TimeSpan.Zero, TimeSpan.FromDays(30)),
             Command = section.OptionalArgv("command", ConfigRules.Argv),
             PrologTimeout = section.Duration("prolog_timeout", defaults.PrologTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
+            MetricsFile = section.OptionalPathFor("metrics_file", Trust.PathUse.StateFile),
         };
         section.Done();
         return settings;

@@ -44,7 +44,7 @@ public static class HealthDecider
 
         private DateTimeOffset Now => input.Now;
 
-        private bool DrainedByUs => view.Node.ReasonIsOurs && (view.Node.State.IsDrainSet || view.Node.State.IsDown);
+        private bool DrainedByUs => view.DrainedByUs;
 
         private bool ForeignReason => view.Node.Reason is { Length: > 0 } && !view.Node.ReasonIsOurs;
 

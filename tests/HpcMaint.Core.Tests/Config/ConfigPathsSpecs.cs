@@ -91,6 +91,15 @@ public sealed class ConfigPathsSpecs
     }
 
     [Fact]
+    public void The_metrics_files_of_hpcmaint_reboot_and_rebuild_are_judged_as_state_files()
+    {
+        var paths = Read("[reboot]\nmetrics_file = \"/srv/m/reboot.prom\"\n[rebuild]\nmetrics_file = \"/srv/m/rebuild.prom\"\n").Paths;
+
+        Assert.Contains(new TrustedPath("reboot.metrics_file", 2, "/srv/m/reboot.prom", PathUse.StateFile), paths);
+        Assert.Contains(new TrustedPath("rebuild.metrics_file", 4, "/srv/m/rebuild.prom", PathUse.StateFile), paths);
+    }
+
+    [Fact]
     public void A_key_with_an_error_is_not_judged_for_trust_as_well()
     {
         var result = Read("[reboot]\ncommand = [\"bin/true\"]\n[slurm]\nbin_dir = \"usr/bin\"\n");

@@ -28,8 +28,11 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
                 Assert.True(started, "the rebuild did not start");
                 await testbed.Cluster.KillControllerAsync();
                 var seen = await TestbedSlurm.Eventually(() => Task.FromResult(Journal("rebuild.controller_down").Length > 0), seconds: 60);
+                var id = Assert.Single(testbed.Plans.All(), p => p.Image == "after-outage").Id;
+                var told = await TestbedSlurm.Eventually(() => Task.FromResult(testbed.PlanMetric(id, "hpcmaint_rebuild_controller_reachable") == 0), seconds: 20);
                 await testbed.Cluster.StartControllerAsync();
                 Assert.True(seen, "the runner did not journal the outage; it printed:\n" + testbed.OutputOf(runner));
+                Assert.True(told, "the plan's metrics did not say slurmctld is unreachable");
 
                 using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(4), TimeProvider.System);
                 await runner.WaitForExitAsync(deadline.Token);
@@ -60,6 +63,8 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
         Assert.StartsWith("slurmctld answers again after ", back.Reason, StringComparison.Ordinal);
         Assert.True(back.Timestamp > down.Timestamp);
         Assert.True(double.Parse(back.Details["outage_seconds"], CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_controller_reachable"));
+        Assert.Equal(4, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "done")));
     }
 
     [Fact]

@@ -25,6 +25,13 @@ public sealed class RebuildTestbed : IAsyncLifetime
 
     public RebuildPlanStore Plans => new(Path.Combine(HpcmaintDir, "plans"));
 
+    /// <summary>[rebuild] metrics_file, shared by every plan the specs run.</summary>
+    public string MetricsFile => Path.Combine(HpcmaintDir, "rebuild.prom");
+
+    /// <summary>A sample of the plan's lines in <see cref="MetricsFile"/> (parsed strictly); -1 when there is none.</summary>
+    public double PlanMetric(string plan, string name, params (string Name, string Value)[] labels) =>
+        HpcMaint.Tests.Shared.PrometheusText.FileValue(MetricsFile, name, [("plan", plan), .. labels]);
+
     public async Task InitializeAsync()
     {
         var dir = Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
@@ -42,6 +49,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
             gate = ["/bin/true"]
             poll_interval = "200ms"
             prolog_timeout = "60s"
+            metrics_file = "{hm}/rebuild.prom"
             """);
         var prolog = Scripts.PrologHook(Path.Combine(hm, "prolog-slurmctld"), config);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5), TimeProvider.System);

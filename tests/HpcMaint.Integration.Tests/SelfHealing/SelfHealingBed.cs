@@ -4,6 +4,7 @@ using HpcMaint.Adapters.Slurm;
 using HpcMaint.Integration.Tests.Executables;
 using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
+using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
 
@@ -170,13 +171,17 @@ internal sealed class SelfHealingBed : IAsyncDisposable
         return "\n" + string.Join('\n', lines);
     }
 
-    /// <summary>The value of the first line of the node's metrics file starting with <paramref name="series"/>; -1 when there is none.</summary>
-    public double MetricValue(string node, string series)
-    {
-        var path = Path.Combine(Directory, "hpcmaint", $"metrics-{node}.prom");
-        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal)) : null;
-        return line is null ? -1 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>hpcmaint-reboot's metrics file ([reboot] metrics_file).</summary>
+    public string RebootMetricsFile => Path.Combine(Directory, "hpcmaint", "reboot.prom");
+
+    /// <summary>The node's metrics file (gauges, rewritten each run).</summary>
+    public string MetricsFile(string node) => Path.Combine(Directory, "hpcmaint", $"metrics-{node}.prom");
+
+    /// <summary>The node's counters beside its metrics file.</summary>
+    public string CountersFile(string node) => Path.Combine(Directory, "hpcmaint", $"metrics-{node}-counters.prom");
+
+    /// <summary>A sample of the node's metrics file, read strictly; -1 when the file or the sample is not there (yet).</summary>
+    public double MetricValue(string node, string name, params (string Name, string Value)[] labels) => PrometheusText.FileValue(MetricsFile(node), name, labels);
 
     public string JournalText() => File.Exists(Journal) ? File.ReadAllText(Journal) : string.Empty;
 
@@ -266,6 +271,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             [reboot]
             command = ["{Directory}/bin/reboot-node-sim"]
             work_dir = "{Directory}/hpcmaint/reboot"
+            metrics_file = "{Directory}/hpcmaint/reboot.prom"
             [rebuild]
             command = ["{Directory}/tools/rebuild-sim", "{NodePlaceholder}"]
             [health]
