@@ -109,6 +109,28 @@ public sealed class RebuildTestbed : IAsyncLifetime
         }
     }
 
+    /// <summary>For a failed spec's message: the plan to <paramref name="image"/> node by node, the simulator's logs and the nodes' states.</summary>
+    public string Diagnosis(string image)
+    {
+        var lines = new List<string>();
+        foreach (var plan in Plans.All().Where(p => p.Image == image))
+        {
+            lines.Add($"plan {plan.Id}: {plan.Status}");
+            lines.AddRange(plan.Nodes.Select(n => $"  {n.Name}: {n.Step} job {n.JobId} since {n.Since:u}: {n.Detail}"));
+        }
+
+        foreach (var log in new[] { "rebuilds.log", "reboots-on-image.log", "reboots.log" })
+        {
+            var path = Path.Combine(Cluster.Directory, "sim", log);
+            lines.Add(log + ":");
+            lines.AddRange(File.Exists(path) ? File.ReadLines(path).TakeLast(12).Select(l => "  " + l) : []);
+        }
+
+        var journal = new HpcMaint.Adapters.Audit.AuditJournal(JournalPath).Read(new HpcMaint.Core.Audit.AuditFilter(), out _);
+        lines.AddRange(journal.TakeLast(25).Select(r => $"  {r.Timestamp:HH:mm:ss.fff} {r.Node} {r.Action} {r.Outcome}: {r.Reason}"));
+        return string.Join('\n', lines);
+    }
+
     /// <summary>Rebuilds the simulator carried out to <paramref name="image"/>, per node (DIR/sim/rebuilds.log).</summary>
     public IReadOnlyDictionary<string, int> RebuildsTo(string image)
     {
