@@ -85,7 +85,10 @@ internal sealed class InstalledDeb : IAsyncDisposable
                 await PurgeAsync();
             }
 
-            foreach (var path in alsoOwned.Where(Path.Exists))
+            // None of these was there before the spec: what a broken package's purge left behind goes
+            // too, once dpkg has forgotten the package (it still owns them while it knows it).
+            var leftovers = await IsKnownToDpkgAsync() ? alsoOwned : Footprint.Concat(alsoOwned);
+            foreach (var path in leftovers.Where(Path.Exists))
             {
                 if (Directory.Exists(path))
                 {
