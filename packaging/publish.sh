@@ -13,10 +13,13 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 start=$(date +%s%N)
 if ! dotnet publish packaging/executables.slnf -c Release -p:PublishDir="$dist/" -warnaserror -nologo -clp:'ErrorsOnly;NoSummary' >"$log" 2>&1; then
-  if grep -q 'NU110[123]' "$log"; then
-    echo "make publish: the Native AOT compiler cannot be restored from the configured NuGet source:" >&2
+  if grep -qi 'NU110[123].*\(ilcompiler\|nativeaot\)' "$log"; then
+    echo "make publish: the Native AOT compiler (the ILCompiler package or the NativeAOT runtime pack) cannot be restored from the configured NuGet sources:" >&2
     grep -o "Unable to find package [^ ]*\|Unable to find a stable package [^ ]*" "$log" | sort -u >&2
-    echo "make publish: the SDK picks the ILCompiler version to match its runtime; make it reachable (NuGet.Config) and run again." >&2
+    echo "make publish: the SDK picks their version to match its runtime (nothing here pins it): make them reachable (NuGet.Config) and run again. There is no other build to fall back to." >&2
+  elif grep -q 'NU110[123]' "$log"; then
+    echo "make publish: packages cannot be restored from the configured NuGet sources:" >&2
+    grep -o "Unable to find package [^ ]*\|Unable to find a stable package [^ ]*" "$log" | sort -u >&2
   elif grep -q 'Platform linker' "$log"; then
     echo "make publish: Native AOT links with clang or gcc, and neither is on PATH: apt-get install clang zlib1g-dev (or gcc)." >&2
   fi
