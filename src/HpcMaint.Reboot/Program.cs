@@ -5,6 +5,7 @@ using HpcMaint.Reboot;
 // Composition root of hpcmaint-reboot, slurm.conf's RebootProgram. slurmd runs it with no arguments
 // (node = this host); slurmctld with reboot_from_controller passes the node list and the features.
 // "--worker PLAN" is how it re-starts itself, detached, for the slow OpenStack work.
+StandardStreams.FillClosed();
 var worker = WorkerArguments.Take(ref args);
 return HookStartup.Run("hpcmaint-reboot", RebootUsage.Text, args, (arguments, config, logging) =>
     worker is not null
