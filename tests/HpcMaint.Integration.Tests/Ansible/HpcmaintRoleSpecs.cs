@@ -101,10 +101,8 @@ public sealed class HpcmaintRoleSpecs : IDisposable
         var run = await ApplyAsync(("hpcmaint_reboot_from_controller", true));
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var path in RebootPaths)
-        {
-            Assert.Equal("nobody", await OwnerAsync(Path.Combine(Root, path)));
-        }
+        var owners = await Packaging.Host.OwnershipAsync(RebootPaths.Select(p => Path.Combine(Root, p)));
+        Assert.Equal(["nobody:nogroup 750", "nobody:nogroup 750", "nobody:nogroup 640"], RebootPaths.Select(p => owners[Path.Combine(Root, p)]));
     }
 
     [Fact]
