@@ -1,5 +1,3 @@
-using HpcMaint.Toml.Parsing;
-
 namespace HpcMaint.Toml;
 
 /// <summary>
@@ -8,28 +6,25 @@ namespace HpcMaint.Toml;
 /// </summary>
 public sealed class TomlDateTime : TomlValue
 {
-    internal TomlDateTime(TomlDateTimeKind dateTimeKind, string text, DateParts parts, int line, int column)
+    private TomlDateTime(TomlDateTimeKind dateTimeKind, string text, DateTimeOffset value, int line, int column)
         : base(line, column)
     {
         DateTimeKind = dateTimeKind;
         Text = text;
-        if (dateTimeKind != TomlDateTimeKind.LocalTime && parts.Year >= 1)
+        if (dateTimeKind != TomlDateTimeKind.LocalTime)
         {
-            Date = new DateOnly(parts.Year, parts.Month, parts.Day);
+            Date = DateOnly.FromDateTime(value.DateTime);
         }
 
         if (dateTimeKind != TomlDateTimeKind.LocalDate)
         {
-            // TimeOnly has no leap second: 23:59:60 is held as the last tick of the minute.
-            Time = parts.Second == 60
-                ? new TimeOnly(parts.Hour, parts.Minute, 59).Add(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - 1))
-                : new TimeOnly(parts.Hour, parts.Minute, parts.Second).Add(TimeSpan.FromTicks(parts.FractionTicks));
+            Time = TimeOnly.FromDateTime(value.DateTime);
         }
 
         if (dateTimeKind == TomlDateTimeKind.OffsetDateTime)
         {
-            Offset = TimeSpan.FromMinutes(parts.OffsetMinutes);
-            Value = ToDateTimeOffset(Date, Time!.Value, Offset.Value);
+            Offset = value.Offset;
+            Value = value;
         }
     }
 
@@ -40,7 +35,7 @@ public sealed class TomlDateTime : TomlValue
     /// <summary>Normalised RFC 3339 text, e.g. <c>1979-05-27T07:32:00.5-07:00</c> or <c>07:32:00</c>.</summary>
     public string Text { get; }
 
-    /// <summary>The date part; null for a local time, and for year 0, which .NET cannot represent.</summary>
+    /// <summary>The date part; null for a local time.</summary>
     public DateOnly? Date { get; }
 
     /// <summary>The time part (100 ns precision, extra digits truncated); null for a local date.</summary>
@@ -49,30 +44,31 @@ public sealed class TomlDateTime : TomlValue
     /// <summary>The UTC offset of an offset date-time; null for the local kinds.</summary>
     public TimeSpan? Offset { get; }
 
-    /// <summary>
-    /// The instant of an offset date-time; null for the local kinds and where .NET cannot hold the instant
-    /// (year 0, or the UTC time leaving years 1..9999). Offsets beyond .NET's ±14 h are converted to UTC.
-    /// </summary>
+    /// <summary>The instant of an offset date-time; null for the local kinds.</summary>
     public DateTimeOffset? Value { get; }
 
     public override string ToString() => Text;
 
-    private static DateTimeOffset? ToDateTimeOffset(DateOnly? date, TimeOnly time, TimeSpan offset)
+    /// <summary>
+    /// From Tomlyn's value and the text as written. Tomlyn holds every kind in a <see cref="DateTimeOffset"/>,
+    /// so it refuses what .NET cannot hold: a leap second (<c>23:59:60</c>), year 0, an offset beyond ±14 h.
+    /// </summary>
+    internal static TomlDateTime From(Tomlyn.TomlDateTime value, string written, int line, int column)
     {
-        if (date is not { } d)
+        var kind = value.Kind switch
         {
-            return null;
-        }
+            Tomlyn.TomlDateTimeKind.OffsetDateTimeByZ or Tomlyn.TomlDateTimeKind.OffsetDateTimeByNumber => TomlDateTimeKind.OffsetDateTime,
+            Tomlyn.TomlDateTimeKind.LocalDateTime => TomlDateTimeKind.LocalDateTime,
+            Tomlyn.TomlDateTimeKind.LocalDate => TomlDateTimeKind.LocalDate,
+            _ => TomlDateTimeKind.LocalTime,
+        };
+        return new TomlDateTime(kind, Normalise(written), value.DateTime, line, column);
+    }
 
-        long localTicks = d.ToDateTime(time).Ticks;
-        long utcTicks = localTicks - offset.Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-        {
-            return null;
-        }
-
-        return offset.Duration() <= TimeSpan.FromHours(14)
-            ? new DateTimeOffset(localTicks, offset)
-            : new DateTimeOffset(utcTicks, TimeSpan.Zero);
+    /// <summary>RFC 3339's spelling of what TOML also accepts: a space for <c>T</c>, lower-case <c>t</c> and <c>z</c>.</summary>
+    private static string Normalise(string written)
+    {
+        var text = written.ToUpperInvariant();
+        return text.Length > 10 && text[10] == ' ' ? string.Concat(text.AsSpan(0, 10), "T", text.AsSpan(11)) : text;
     }
 }

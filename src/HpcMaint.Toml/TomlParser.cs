@@ -1,17 +1,17 @@
-using HpcMaint.Toml.Parsing;
+using HpcMaint.Toml.Reading;
 
 namespace HpcMaint.Toml;
 
-/// <summary>Parses TOML 1.0 documents.</summary>
+/// <summary>Parses TOML 1.0 documents (through Tomlyn's syntax tree) into the position-carrying value model.</summary>
 public static class TomlParser
 {
     /// <summary>Parses TOML text. <paramref name="sourceName"/> (usually the file path) prefixes error messages.</summary>
-    /// <exception cref="TomlException">The text is not valid TOML 1.0.</exception>
+    /// <exception cref="TomlException">The text is not valid TOML 1.0; every problem found is listed.</exception>
     public static TomlTable Parse(string text, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
-        return DocumentParser.Parse(text, sourceName);
+        return TomlynDocument.Read(text, sourceName);
     }
 
     /// <summary>
@@ -22,6 +22,6 @@ public static class TomlParser
     public static TomlTable Parse(ReadOnlySpan<byte> utf8, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
-        return DocumentParser.Parse(Utf8Input.Decode(utf8, sourceName), sourceName);
+        return TomlynDocument.Read(Utf8Input.Decode(utf8, sourceName), sourceName);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
-using HpcMaint.Toml.Parsing;
 
 namespace HpcMaint.Toml;
 
@@ -17,8 +16,10 @@ public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue
     private readonly List<KeyValuePair<string, TomlValue>> _entries = [];
     private Dictionary<string, int>? _index;
 
-    internal TomlTable(TableOrigin origin, int line, int column)
-        : base(line, column) => Origin = origin;
+    internal TomlTable(int line, int column)
+        : base(line, column)
+    {
+    }
 
     public override TomlValueKind Kind => TomlValueKind.Table;
 
@@ -45,9 +46,6 @@ public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue
             }
         }
     }
-
-    /// <summary>How the parser came to create this table; decides what may still be added to it.</summary>
-    internal TableOrigin Origin { get; set; }
 
     public TomlValue this[string key] =>
         TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No key '{key}' in this table.");

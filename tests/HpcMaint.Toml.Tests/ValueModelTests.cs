@@ -141,14 +141,13 @@ public sealed class ValueModelTests
     }
 
     [Fact]
-    public void An_offset_beyond_what_dotnet_allows_is_held_as_utc()
+    public void An_offset_beyond_what_dotnet_holds_is_refused_at_the_value()
     {
-        // Act
-        var value = (TomlDateTime)Parse("at = 2000-01-01T20:00:00+20:00\n")["at"];
+        // Tomlyn holds date-times in a DateTimeOffset (±14 h); RFC 3339 allows up to ±23:59.
+        var error = Assert.Throws<TomlException>(() => Parse("at = 2000-01-01T20:00:00+20:00\n"));
 
         // Assert
-        Assert.Equal(TimeSpan.FromHours(20), value.Offset);
-        Assert.Equal(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), value.Value);
+        Assert.Equal((1, 6), (error.Line, error.Column));
     }
 
     [Fact]
@@ -167,14 +166,13 @@ public sealed class ValueModelTests
     }
 
     [Fact]
-    public void A_leap_second_is_accepted_and_printed_back_unchanged()
+    public void A_leap_second_is_refused_at_the_value()
     {
-        // Act
-        var value = (TomlDateTime)Parse("at = 2016-12-31T23:59:60Z\n")["at"];
+        // Tomlyn holds date-times in a DateTimeOffset, which has no second 60 (toml-test 1.0 has no such case).
+        var error = Assert.Throws<TomlException>(() => Parse("at = 2016-12-31T23:59:60Z\n"));
 
         // Assert
-        Assert.Equal("2016-12-31T23:59:60Z", value.Text);
-        Assert.Equal(new TimeOnly(23, 59, 59).Add(TimeSpan.FromTicks(TimeSpan.TicksPerSecond - 1)), value.Time);
+        Assert.Equal((1, 6), (error.Line, error.Column));
     }
 
     [Fact]
@@ -234,5 +232,26 @@ public sealed class ValueModelTests
         // Assert
         Assert.Equal((1, 1), (fromBytes["a"].Line, fromBytes["a"].Column));
         Assert.Equal((1, 1), (fromText["a"].Line, fromText["a"].Column));
+    }
+
+    [Fact]
+    public void A_replacement_character_in_strings_keys_and_comments_is_kept()
+    {
+        // Tomlyn 2.11.1 alone refuses U+FFFD as "Invalid UTF-16 surrogate sequence".
+        var root = Parse("a = \"x\uFFFDy\" # \uFFFD\n\"k\uFFFD\" = '\uFFFD'\n");
+
+        // Assert
+        Assert.Equal("x\uFFFDy", root["a"].ToString());
+        Assert.Equal("\uFFFD", root["k\uFFFD"].ToString());
+    }
+
+    [Fact]
+    public void A_private_use_character_next_to_a_replacement_character_is_kept_too()
+    {
+        // Act
+        var root = Parse("a = \"\uE000\uFFFD\uE001\"\n");
+
+        // Assert
+        Assert.Equal("\uE000\uFFFD\uE001", root["a"].ToString());
     }
 }

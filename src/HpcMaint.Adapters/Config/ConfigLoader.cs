@@ -41,17 +41,18 @@ public static class ConfigLoader
                 : HpcMaintConfigReader.Read(TomlParser.Parse(string.Empty, path), "(built-in defaults: " + path + " does not exist)");
         }
 
-        string text;
+        // Bytes, not text: the parser reports invalid UTF-8 at its line, where decoding here would hide it.
+        byte[] utf8;
         try
         {
-            text = File.ReadAllText(path);
+            utf8 = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return ConfigResult.Invalid([new ConfigError(path, 0, "file", "cannot read it: " + e.Message)]);
         }
 
-        return Parse(text, path);
+        return Parse(utf8, path);
     }
 
     /// <summary>
@@ -76,16 +77,16 @@ public static class ConfigLoader
         return InstallationTrust.Check(path, paths, new FileFacts(), FileFacts.RunningUser);
     }
 
-    public static ConfigResult Parse(string text, string path)
+    public static ConfigResult Parse(ReadOnlySpan<byte> utf8, string path)
     {
         TomlTable root;
         try
         {
-            root = TomlParser.Parse(text, path);
+            root = TomlParser.Parse(utf8, path);
         }
         catch (TomlException e)
         {
-            return ConfigResult.Invalid([new ConfigError(path, e.Line, "syntax", $"column {e.Column}: {e.Reason}")]);
+            return ConfigResult.Invalid([.. e.Problems.Select(p => new ConfigError(path, p.Line, "syntax", $"column {p.Column}: {p.Reason}"))]);
         }
 
         return HpcMaintConfigReader.Read(root, path);

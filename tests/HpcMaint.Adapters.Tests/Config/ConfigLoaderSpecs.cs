@@ -67,6 +67,29 @@ public sealed class ConfigLoaderSpecs : IDisposable
     }
 
     [Fact]
+    public void Every_toml_syntax_error_is_reported_at_once_with_its_line()
+    {
+        var path = Write("[slurm]\nbin_dir = /usr/bin\n[health]\ninterval = 30s\n");
+
+        var result = ConfigLoader.Load(path, _ => null);
+
+        Assert.Equal([2, 4], result.Errors.Select(e => e.Line));
+        Assert.All(result.Errors, e => Assert.StartsWith($"{path}:{e.Line}: syntax: column ", e.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_the_file_is_reported_at_its_line()
+    {
+        var path = Write("[slurm]\n");
+        File.AppendAllBytes(path, [.. "bin_dir = \""u8, 0xFF, .. "\"\n"u8]);
+
+        var result = ConfigLoader.Load(path, _ => null);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"{path}:2: syntax: column 12: invalid UTF-8 byte 0xFF: TOML files must be UTF-8", error.ToString());
+    }
+
+    [Fact]
     public void The_environment_variable_names_the_file_when_no_option_does()
     {
         var path = Write("[logging]\nlevel = \"debug\"\n");

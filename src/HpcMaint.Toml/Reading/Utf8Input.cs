@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace HpcMaint.Toml.Parsing;
+namespace HpcMaint.Toml.Reading;
 
 /// <summary>Turns TOML bytes into text, refusing anything that is not well-formed UTF-8 (TOML requires it).</summary>
 internal static class Utf8Input
