@@ -25,7 +25,7 @@ public sealed class HostProbe(string root, ICommandRunner runner, TimeProvider t
     {
         try
         {
-            return File.ReadAllText(Resolve(path));
+            return Files.SmallFile.ReadAllText(Resolve(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpcMaint.Adapters.Files;
 
 namespace HpcMaint.Adapters.Processes;
 
@@ -10,7 +11,7 @@ internal sealed record ProcStat(int Pid, string Name, char State, int ParentPid,
     {
         try
         {
-            return Parse(pid, File.ReadAllText($"/proc/{pid}/stat"));
+            return Parse(pid, SmallFile.ReadAllText($"/proc/{pid}/stat"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {

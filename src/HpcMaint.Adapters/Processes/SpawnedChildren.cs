@@ -7,15 +7,20 @@ namespace HpcMaint.Adapters.Processes;
 internal static class SpawnedChildren
 {
     private static readonly Dictionary<int, bool> s_detached = [];
+    private static volatile bool s_anyStarted;
 
     /// <summary>Held around posix_spawn and the registration after it, and by a sweep, so no sweep sees a child not yet registered.</summary>
     public static Lock Gate { get; } = new();
+
+    /// <summary>Whether this process has started any child at all: without one, nothing can be reparented to us.</summary>
+    public static bool AnyStarted => s_anyStarted;
 
     public static void Add(int pid, bool detached)
     {
         lock (Gate)
         {
             s_detached[pid] = detached;
+            s_anyStarted = true;
         }
     }
 
