@@ -1,5 +1,5 @@
 using HpcMaint.Adapters.Files;
-using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Cloud;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Slurm;
@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace HpcMaint.Reboot;
 
 /// <summary>
-/// hpcmaint-reboot --worker PLAN: the detached half. Carries out the plan's OpenStack work, journals
+/// hpcmaint-reboot --worker PLAN: the detached half. Carries out the plan's cloud work, journals
 /// every outcome, drains failed nodes, then removes the plan (a plan left behind is work not finished).
 /// </summary>
 internal static class WorkerRun
@@ -64,21 +64,16 @@ internal static class WorkerRun
     private static async Task<int> Run(
         HpcMaintConfig config, IReadOnlyList<RebootAction> actions, string mode, INodeDrainer drainer, RebootJournal records, RebootMetrics metrics, ILogger log)
     {
-        if (config.OpenStack is not { } settings)
+        var cloud = CloudProviders.ForReboots(config, TimeProvider.System);
+        if (!cloud.IsSuccess)
         {
-            return await RebootWorker.FailAllAsync(actions, mode, "the config has no [openstack] section any more", drainer, records, metrics, CancellationToken.None);
+            log.LogError("{Problem}", cloud.Problem);
+            return await RebootWorker.FailAllAsync(actions, mode, cloud.Problem!.Words, drainer, records, metrics, CancellationToken.None);
         }
 
-        var (client, mapping, problem) = OpenStackConnection.Open(settings, CloudsEnvironment.OfThisProcess());
-        if (client is null)
+        using (cloud.Value)
         {
-            log.LogError("{Problem}", problem);
-            return await RebootWorker.FailAllAsync(actions, mode, problem!, drainer, records, metrics, CancellationToken.None);
-        }
-
-        using (client)
-        {
-            return await new RebootWorker(client, mapping!, drainer, records, metrics, settings, log).RunAsync(actions, mode, CancellationToken.None);
+            return await new RebootWorker(cloud.Value, drainer, records, metrics, log).RunAsync(actions, mode, CancellationToken.None);
         }
     }
 }

@@ -1,5 +1,5 @@
 using HpcMaint.Adapters.Audit;
-using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Cloud;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Rebuild;
@@ -14,12 +14,10 @@ namespace HpcMaint.Cli.Rebuild;
 /// <summary>What every `hpcmaint rebuild` verb works with, built from the config.</summary>
 internal sealed class RebuildContext : IDisposable
 {
-    private readonly OpenStackClient? cloud;
     private readonly ILoggerFactory logging;
 
-    private RebuildContext(CliEnvironment env, HpcMaintConfig config, bool verbose, INodeImageSource images, OpenStackClient? cloud)
+    private RebuildContext(CliEnvironment env, HpcMaintConfig config, bool verbose, INodeImageSource images)
     {
-        this.cloud = cloud;
         logging = CliConfig.Logging(env, config, verbose);
         Log = logging.CreateLogger("hpcmaint rebuild");
         Env = env;
@@ -80,8 +78,7 @@ internal sealed class RebuildContext : IDisposable
     }
 
     /// <summary>
-    /// The image source named in [rebuild] image_source; "openstack" finds the servers as hpcmaint-reboot
-    /// does, through [openstack] (cloud, clouds_file, server_lookup), so both agree on every node's image.
+    /// The image source named in [rebuild] image_source, chosen where every cloud provider is (<see cref="CloudProviders"/>).
     /// </summary>
     public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, bool verbose, out string? problem)
     {
@@ -92,24 +89,19 @@ internal sealed class RebuildContext : IDisposable
             return null;
         }
 
-        if (config.Rebuild.ImageSource != "openstack")
+        var images = CloudProviders.ImageSource(config, env.Time);
+        if (!images.IsSuccess)
         {
-            return new RebuildContext(env, config, verbose, new FeatureImageSource(), null);
-        }
-
-        var (client, mapping, error) = OpenStackConnection.Open(config.OpenStack ?? new OpenStackSettings(), CloudsEnvironment.OfThisProcess(), time: env.Time);
-        if (client is null)
-        {
-            problem = "image_source = \"openstack\": " + error;
+            problem = images.Problem!.Words;
             return null;
         }
 
-        return new RebuildContext(env, config, verbose, new OpenStackImageSource(client, mapping!), client);
+        return new RebuildContext(env, config, verbose, images.Value);
     }
 
     public void Dispose()
     {
-        cloud?.Dispose();
+        (Images as IDisposable)?.Dispose();
         logging.Dispose();
     }
 }
