@@ -13,7 +13,7 @@ namespace HpcMaint.Health;
 /// <summary>Wires one health run for this node and reports it: a log line for slurmd, a table or JSON for admins.</summary>
 internal static class HealthRun
 {
-    public static int Execute(HpcMaintConfig config, string node, HookArguments arguments, ILoggerFactory logging)
+    public static async Task<int> ExecuteAsync(HpcMaintConfig config, string node, HookArguments arguments, ILoggerFactory logging)
     {
         var log = logging.CreateLogger("hpcmaint-health");
 
@@ -26,7 +26,7 @@ internal static class HealthRun
 
         try
         {
-            return Run(config, node, arguments, log);
+            return await RunAsync(config, node, arguments, log);
         }
         finally
         {
@@ -34,7 +34,7 @@ internal static class HealthRun
         }
     }
 
-    private static int Run(HpcMaintConfig config, string node, HookArguments arguments, ILogger log)
+    private static async Task<int> RunAsync(HpcMaintConfig config, string node, HookArguments arguments, ILogger log)
     {
         var time = TimeProvider.System;
         var health = config.Health;
@@ -46,7 +46,7 @@ internal static class HealthRun
         var healthRunner = HealthRunnerFactory.Create(config, health, node, "hpcmaint-health", time);
 
         using var budget = new CancellationTokenSource(health.Budget, time);
-        var report = healthRunner.RunAsync(node, arguments.DryRun, budget.Token).GetAwaiter().GetResult();
+        var report = await healthRunner.RunAsync(node, arguments.DryRun, budget.Token);
 
         if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !arguments.DryRun
             && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report), AtomicFile.ReadableByAll) is { } problem)

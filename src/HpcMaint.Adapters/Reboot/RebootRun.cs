@@ -1,26 +1,23 @@
-using HpcMaint.Adapters.Files;
 using System.Globalization;
-using HpcMaint.Adapters.Health;
-using HpcMaint.Adapters.Hosting;
+using HpcMaint.Adapters.Files;
 using HpcMaint.Adapters.Processes;
-using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
-using HpcMaint.Core;
 using HpcMaint.Core.Reboot;
-using HpcMaint.Core.Slurm;
 using Microsoft.Extensions.Logging;
 
-namespace HpcMaint.Reboot;
+namespace HpcMaint.Adapters.Reboot;
 
 /// <summary>
-/// Decides each node's reboot, records the decision, then hands it off and returns: commands start in
-/// a session of their own, OpenStack work goes to one detached worker (this process, re-started with
-/// --worker). Nothing here waits for the reboot: slurmctld 24.11 kills the RebootProgram's process group
-/// when it exits, and 22.05 starts it with SIGCHLD and SIGTERM blocked and stdio closed.
+/// One hpcmaint-reboot run: reads the call and what Slurm says of its nodes, lets the core decide each
+/// node's reboot, records the decision, then hands it off and returns: commands start in a session of
+/// their own, cloud work goes to one detached worker (this process, re-started with --worker). Nothing
+/// here waits for the reboot: slurmctld 24.11 kills the RebootProgram's process group when it exits,
+/// and 22.05 starts it with SIGCHLD and SIGTERM blocked and stdio closed.
 /// </summary>
-internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, TimeProvider time, ILoggerFactory logging)
+public sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, TimeProvider time, ILoggerFactory logging)
 {
     /// <summary>What the worker reads from its environment, passed on by name: Slurm's config and clouds.yaml's search.</summary>
     private static readonly string[] WorkerVariables = [SlurmCommands.SlurmConfVariable, "OS_CLOUD", "OS_CLIENT_CONFIG_FILE", "XDG_CONFIG_HOME", "HOME"];
@@ -29,37 +26,32 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
     private readonly RebootJournal records = new(journal, time, logging.CreateLogger(RebootJournal.Actor));
     private readonly RebootMetrics metrics = new(config.Reboot.MetricsFile, time);
 
+    /// <param name="positionals">The node list and features slurmctld passes; none when slurmd runs us.</param>
     /// <param name="thisNode">This node's name, asked only when slurmd runs us (no node list).</param>
-    public int Execute(HookArguments arguments, Func<string> thisNode)
+    /// <param name="dryRun">Print what would run (to <paramref name="output"/>), change nothing.</param>
+    /// <param name="workerCommand">How this program re-starts itself: the executable, to which the worker's arguments are added.</param>
+    /// <returns>0 every reboot handed off, 1 some could not be started, 2 a node list that cannot be read.</returns>
+    public async Task<int> ExecuteAsync(
+        IReadOnlyList<string> positionals, Func<string> thisNode, bool dryRun, TextWriter output, string workerCommand, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> nodes;
-        string mode;
-        if (arguments.Positionals.Count == 0)
+        var call = RebootCall.Read(positionals, thisNode);
+        if (!call.IsSuccess)
         {
-            nodes = [thisNode()];
-            mode = "slurmd";
-        }
-        else if (SlurmNames.NodeListProblem(arguments.Positionals[0], out nodes) is { } error)
-        {
-            var list = PrintableText.Line(arguments.Positionals[0], 200);
-            log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", list, error);
-            records.RecordNote(null, $"cannot read the node list '{list}' from slurmctld: {error}; nothing rebooted", "controller");
+            log.LogError("{Problem}", call.Problem);
+            records.RecordNote(null, call.Problem!.Words + "; nothing rebooted", RebootCall.Controller);
             return 2;
         }
-        else
-        {
-            mode = "controller";
-        }
 
-        var plan = RebootPlanner.Plan(ReadFacts(nodes, mode), config);
+        var mode = call.Value.Mode;
+        var plan = RebootPlanner.Plan(await ReadFactsAsync(call.Value, cancellationToken).ConfigureAwait(false), config);
         var failures = 0;
         var forWorker = new List<RebootAction>();
         foreach (var action in plan)
         {
-            records.Record(action, mode, arguments.DryRun, AuditOutcome.Planned);
-            if (arguments.DryRun)
+            records.Record(action, mode, dryRun, AuditOutcome.Planned);
+            if (dryRun)
             {
-                Console.Out.WriteLine(DryRunText.Of(action, config.OpenStack));
+                await output.WriteLineAsync(DryRunText.Of(action, config.OpenStack)).ConfigureAwait(false);
             }
             else if (action.NeedsWorker)
             {
@@ -71,7 +63,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             }
         }
 
-        if (forWorker.Count > 0 && !HandToWorker(forWorker, mode))
+        if (forWorker.Count > 0 && !HandToWorker(forWorker, mode, workerCommand))
         {
             failures += forWorker.Count;
         }
@@ -80,22 +72,21 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         return failures == 0 ? 0 : 1;
     }
 
-    /// <summary>Slurm is asked only when what it says can change a decision: when a rebuild can be carried out.</summary>
-    private IReadOnlyList<RebootFacts> ReadFacts(IReadOnlyList<string> nodes, string mode)
+    private async Task<IReadOnlyList<RebootFacts>> ReadFactsAsync(RebootCall call, CancellationToken cancellationToken)
     {
-        if (config.OpenStack is null && config.Rebuild.Command is null)
+        if (!RebootPlanner.AsksSlurm(config))
         {
-            return nodes.Select(n => RebootFacts.Plain(n)).ToArray();
+            return call.Nodes.Select(n => RebootFacts.Plain(n)).ToArray();
         }
 
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm with { CommandTimeout = config.Reboot.SlurmTimeout }), new ProcessRunner(time));
-        var facts = SlurmRebootFacts.ReadAsync(slurm, nodes, config, CancellationToken.None).GetAwaiter().GetResult();
+        var facts = await SlurmRebootFacts.ReadAsync(slurm, call.Nodes, config, cancellationToken).ConfigureAwait(false);
         foreach (var f in facts)
         {
             foreach (var note in f.Notes)
             {
                 log.LogWarning("node {Node}: {Note}", f.Node, note);
-                records.RecordNote(f.Node, note, mode);
+                records.RecordNote(f.Node, note, call.Mode);
             }
         }
 
@@ -124,9 +115,9 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
     }
 
     /// <summary>Writes the plan where the worker will find it and starts the worker in its own session.</summary>
-    private bool HandToWorker(List<RebootAction> actions, string mode)
+    private bool HandToWorker(List<RebootAction> actions, string mode, string workerCommand)
     {
-        var planFile = Path.Combine(config.Reboot.WorkDir, $"plan-{time.GetUtcNow().ToUnixTimeMilliseconds()}-{Environment.ProcessId}.json");
+        var planFile = Path.Combine(config.Reboot.WorkDir, RebootPlanFile.NameFor(time.GetUtcNow(), Environment.ProcessId));
         string problem;
         if (AtomicFile.TryReplace(planFile, RebootPlanFile.Encode(mode, actions)) is { } notWritten)
         {
@@ -134,8 +125,8 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         }
         else
         {
-            var worker = Command.For(Environment.ProcessPath!)
-                .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile])
+            var worker = Command.For(workerCommand)
+                .WithArguments(["--config", config.SourceFile, WorkerRun.Option, planFile])
                 .WithEnvironment(WorkerVariables.Where(name => Environment.GetEnvironmentVariable(name) is not null)
                     .ToDictionary(name => name, Environment.GetEnvironmentVariable));
             var started = ProcessRunner.StartDetached(worker, Path.Combine(config.Reboot.WorkDir, "worker.log"));

@@ -2,10 +2,10 @@ using HpcMaint.Adapters.Processes;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Reboot;
 
-namespace HpcMaint.Reboot;
+namespace HpcMaint.Adapters.Reboot;
 
 /// <summary>What --dry-run prints for a decision: the exact argv, or the OpenStack call.</summary>
-internal static class DryRunText
+public static class DryRunText
 {
     public static string Of(RebootAction action, OpenStackSettings? openstack)
     {
