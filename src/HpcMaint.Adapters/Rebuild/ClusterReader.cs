@@ -11,6 +11,9 @@ namespace HpcMaint.Adapters.Rebuild;
 /// </summary>
 public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField)
 {
+    /// <summary>Where the images come from, for messages ("slurm features", "openstack").</summary>
+    public string ImageSourceName => images.Name;
+
     /// <summary>The view, or the first error; <c>ControllerUnreachable</c> when that error is slurmctld not answering.</summary>
     public async Task<(ClusterView? View, string? Error, bool ControllerUnreachable)> ReadAsync(CancellationToken ct)
     {

@@ -1,10 +1,10 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Core.Rebuild;
 
-namespace HpcMaint.Cli.Rebuild;
+namespace HpcMaint.Adapters.Rebuild;
 
 /// <summary>Runs the health gate for a node here (drain strategy): the plan's gate argv with the node name added.</summary>
-internal sealed class GateRunner(ICommandRunner runner, RebuildSettings settings)
+public sealed class GateRunner(ICommandRunner runner, RebuildSettings settings)
 {
     public async Task<(bool Passed, string Detail)> RunAsync(RebuildPlan plan, string node, CancellationToken ct)
     {

@@ -3,10 +3,10 @@ using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Rebuild;
 
-namespace HpcMaint.Cli.Rebuild;
+namespace HpcMaint.Adapters.Rebuild;
 
 /// <summary>Every rebuild decision to the audit journal, with the budget arithmetic behind it.</summary>
-internal sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, bool dryRun)
+public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, bool dryRun)
 {
     public const string Actor = "hpcmaint rebuild";
 
@@ -53,8 +53,8 @@ internal sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, b
 
     public void Resumed(RebuildPlan plan, RebuildPlan before) =>
         Write(null, "rebuild.resume", before.MaxFailures == plan.MaxFailures
-                ? $"resumed: {ProgressView.Summary(plan)}"
-                : $"resumed, tolerating {plan.MaxFailures} failed node(s) (was {before.MaxFailures}): {ProgressView.Summary(plan)}",
+                ? $"resumed: {PlanSummary.Of(plan)}"
+                : $"resumed, tolerating {plan.MaxFailures} failed node(s) (was {before.MaxFailures}): {PlanSummary.Of(plan)}",
             AuditOutcome.Planned, plan, new Dictionary<string, string>());
 
     public void Change(RebuildPlan plan, NodeChange change, IReadOnlyList<PartitionBudget> budgets)

@@ -1,8 +1,6 @@
-using HpcMaint.Core.Rebuild;
+namespace HpcMaint.Core.Rebuild;
 
-namespace HpcMaint.Cli.Rebuild;
-
-/// <summary>What `hpcmaint rebuild` was asked.</summary>
+/// <summary>What `hpcmaint rebuild` was asked, as typed: <see cref="RebuildStartRules"/> judges it.</summary>
 public sealed record RebuildInput(string? Partition, string? Nodes, string? Image, int MaxDown, RebuildStrategy Strategy, bool DryRun)
 {
     /// <summary>--gate words; null when none was given (the configured gate).</summary>

@@ -1,32 +1,34 @@
-using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Rebuild;
+using Microsoft.Extensions.Logging;
 
-namespace HpcMaint.Cli.Rebuild;
+namespace HpcMaint.Adapters.Rebuild;
 
 /// <summary>
-/// Runs a plan to its end: read the cluster, let the core decide, save the plan, then act. The plan is
-/// saved before every action (a submission is recorded as "submitting" before sbatch runs and as
-/// "submitted" with its job id after), so a runner killed at any point can be resumed without a node
-/// being rebuilt twice.
+/// Runs a plan to its end: read the cluster, let the core decide (<see cref="RebuildStepper"/>, and
+/// <see cref="GateVerdict"/> for a gate run here), save the plan, then act. The plan is saved before every
+/// action (a submission is recorded as "submitting" before sbatch runs and as "submitted" with its job id
+/// after), so a loop killed at any point can be resumed without a node being rebuilt twice.
 /// </summary>
-internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journal, ProgressView view)
+public sealed class RebuildLoop(
+    ISlurmWriter slurm, ClusterReader reader, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal,
+    GateRunner gateRunner, FailedNodeDrainer failedDrainer, RebuildSettings settings, TimeProvider time, ILogger log)
 {
     private readonly Dictionary<string, Task<(bool Passed, string Detail)>> gates = new(StringComparer.Ordinal);
-    private readonly GateRunner gateRunner = new(context.Runner, context.Settings);
-    private readonly FailedNodeDrainer failedDrainer = new(context);
     private IReadOnlyList<PartitionBudget> budgets = [];
     private RebuildPlan plan = null!;
     private ControllerOutage? outage;
     private string? metricsProblem;
+    private IRebuildProgress view = null!;
 
-    public async Task<RebuildPlan> RunAsync(RebuildPlan start, CancellationToken ct)
+    public async Task<RebuildPlan> RunAsync(RebuildPlan start, IRebuildProgress progress, CancellationToken ct)
     {
         plan = start;
+        view = progress;
         while (true)
         {
             await CollectGatesAsync(ct).ConfigureAwait(false);
-            var (_, error, unreachable, turn) = await context.PassAsync(plan, ct).ConfigureAwait(false);
+            var (error, unreachable, turn) = await PassAsync(ct).ConfigureAwait(false);
             SeeController(unreachable, error);
             if (turn is null && !unreachable)
             {
@@ -50,8 +52,27 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
                 return plan;
             }
 
-            await Task.Delay(context.Settings.PollInterval, context.Time, ct).ConfigureAwait(false);
+            await Task.Delay(settings.PollInterval, time, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Reads the cluster and decides one pass, logging (at debug) how long each took.</summary>
+    private async Task<(string? Error, bool ControllerUnreachable, RebuildTurn? Turn)> PassAsync(CancellationToken ct)
+    {
+        var start = time.GetTimestamp();
+        var (cluster, error, unreachable) = await reader.ReadAsync(ct).ConfigureAwait(false);
+        var read = time.GetElapsedTime(start);
+        if (cluster is null)
+        {
+            return (error, unreachable, null);
+        }
+
+        var decided = time.GetTimestamp();
+        var turn = RebuildStepper.Next(plan, cluster, settings);
+        log.LogDebug(
+            "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
+            read.TotalMilliseconds, reader.ImageSourceName, cluster.Nodes.Count, time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
+        return (null, false, turn);
     }
 
     private void Record(RebuildPlan next, IReadOnlyList<NodeChange> changes)
@@ -63,7 +84,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
             return;
         }
 
-        context.Store.Save(plan);
+        store.Save(plan);
         foreach (var change in changes)
         {
             journal.Change(plan, change, budgets);
@@ -81,7 +102,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     /// <summary>The plan's progress to [rebuild] metrics_file (written only when it changed); a problem is told once.</summary>
     private void Publish()
     {
-        var problem = context.Metrics.Update(plan, budgets, controllerReachable: outage is null);
+        var problem = metrics.Update(plan, budgets, controllerReachable: outage is null);
         if (problem is not null && problem != metricsProblem)
         {
             view.Problem(problem);
@@ -93,7 +114,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     /// <summary>Tells an outage of slurmctld once when it begins and once when it ends, on screen and in the journal.</summary>
     private void SeeController(bool unreachable, string? error)
     {
-        (outage, var news) = ControllerOutage.Next(outage, unreachable, error, context.Time.GetUtcNow());
+        (outage, var news) = ControllerOutage.Next(outage, unreachable, error, time.GetUtcNow());
         if (news is not null)
         {
             journal.Outage(plan, news);
@@ -104,20 +125,20 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     private async Task ActAsync(RebuildAction action, CancellationToken ct)
     {
         var planned = plan.Find(action.Node)!;
-        var now = context.Time.GetUtcNow();
+        var now = time.GetUtcNow();
         switch (action)
         {
             case RebuildAction.Submit submit:
-                var request = RebuildJobRequest.For(plan, submit.Node, submit.Reservation, context.Settings);
-                var job = await context.Slurm.SubmitAsync(request, ct).ConfigureAwait(false);
+                var request = RebuildJobRequest.For(plan, submit.Node, submit.Reservation, settings);
+                var job = await slurm.SubmitAsync(request, ct).ConfigureAwait(false);
                 SeeController(job.ControllerUnreachable, job.Error);
                 Record(job.IsSuccess ? RebuildOutcomes.Submitted(planned, job.Value, now) : RebuildOutcomes.SubmitFailed(planned, job.Error!, now));
                 break;
             case RebuildAction.Drain drain:
-                await MustAsync(planned, "drain", context.Slurm.DrainAsync([drain.Node], drain.Reason, ct)).ConfigureAwait(false);
+                await MustAsync(planned, "drain", slurm.DrainAsync([drain.Node], drain.Reason, ct)).ConfigureAwait(false);
                 break;
             case RebuildAction.Reboot reboot:
-                await MustAsync(planned, "scontrol reboot", context.Slurm.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
+                await MustAsync(planned, "scontrol reboot", slurm.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
                 break;
             case RebuildAction.DrainFailed failed:
                 await DrainFailedAsync(failed.Node, failed.Detail, ct).ConfigureAwait(false);
@@ -134,7 +155,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
         SeeController(result.ControllerUnreachable, result.Error);
         if (!result.IsSuccess)
         {
-            Record(RebuildOutcomes.ActionFailed(planned, what, result.Error!, context.Time.GetUtcNow()));
+            Record(RebuildOutcomes.ActionFailed(planned, what, result.Error!, time.GetUtcNow()));
         }
     }
 
@@ -145,7 +166,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
         view.Problem($"{node}: {what}");
     }
 
-    /// <summary>Gates that ended: pass → resume the node (only our drain), fail → keep it drained, reason says why.</summary>
+    /// <summary>Gates that ended, carried out as <see cref="GateVerdict"/> decides.</summary>
     private async Task CollectGatesAsync(CancellationToken ct)
     {
         foreach (var (node, task) in gates.Where(g => g.Value.IsCompleted).ToArray())
@@ -153,24 +174,32 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
             gates.Remove(node);
             var (passed, detail) = await task.ConfigureAwait(false);
             var planned = plan.Find(node)!;
-            var now = context.Time.GetUtcNow();
-            if (!passed)
+            var now = time.GetUtcNow();
+            var (change, action) = GateVerdict.Ended(planned, passed, detail, now);
+            if (change is not null)
             {
-                Record(RebuildOutcomes.GateFailed(planned, detail, now));
-                await DrainFailedAsync(node, "gate failed: " + detail, ct).ConfigureAwait(false);
-                continue;
+                Record(change);
             }
 
-            var resumed = await context.Slurm.ResumeAsync([node], ct).ConfigureAwait(false);
-            SeeController(resumed.ControllerUnreachable, resumed.Error);
-            if (resumed.ControllerUnreachable)
+            switch (action)
             {
-                // The gate passed; only slurmctld is missing. Resume it on a later pass rather than fail it.
-                gates[node] = task;
-                continue;
-            }
+                case RebuildAction.DrainFailed failed:
+                    await DrainFailedAsync(node, failed.Detail, ct).ConfigureAwait(false);
+                    break;
+                case RebuildAction.Resume:
+                    var resumed = await slurm.ResumeAsync([node], ct).ConfigureAwait(false);
+                    SeeController(resumed.ControllerUnreachable, resumed.Error);
+                    if (GateVerdict.Resumed(planned, resumed.ControllerUnreachable, resumed.Error, now) is { } outcome)
+                    {
+                        Record(outcome);
+                    }
+                    else
+                    {
+                        gates[node] = task;
+                    }
 
-            Record(resumed.IsSuccess ? RebuildOutcomes.GatePassed(planned, now) : RebuildOutcomes.ActionFailed(planned, "resume after the gate", resumed.Error!, now));
+                    break;
+            }
         }
     }
 }
