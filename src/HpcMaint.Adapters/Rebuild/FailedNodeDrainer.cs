@@ -9,7 +9,7 @@ namespace HpcMaint.Adapters.Rebuild;
 /// Carries out <see cref="FailedRebuildDrain"/> for a node whose rebuild failed: reads the node, writes
 /// the ticket first (a drain without one would look like a recovered node to hpcmaint-health), then drains.
 /// </summary>
-public sealed class FailedNodeDrainer(ISlurmReader reader, ISlurmWriter writer, RecordField recordField, TimeProvider time)
+public sealed class FailedNodeDrainer(ISlurmReader reader, ISlurmNodeStates writer, ISlurmNodeRecords records, RecordField recordField, TimeProvider time)
 {
     /// <summary>What was done, for the journal.</summary>
     public async Task<(bool Ok, string What)> DrainAsync(string node, string detail, CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class FailedNodeDrainer(ISlurmReader reader, ISlurmWriter writer, 
         var decision = FailedRebuildDrain.Decide(read.Value, record, detail, time.GetUtcNow());
         if (decision.Record is { } ticketed)
         {
-            var written = await writer.WriteRecordAsync(node, recordField, ticketed, ct).ConfigureAwait(false);
+            var written = await records.WriteRecordAsync(node, recordField, ticketed, ct).ConfigureAwait(false);
             if (!written.IsSuccess)
             {
                 decision = decision with { Why = decision.Why + $"; but the ticket could not be written: {written.Error}" };

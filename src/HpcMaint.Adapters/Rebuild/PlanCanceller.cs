@@ -7,13 +7,13 @@ namespace HpcMaint.Adapters.Rebuild;
 /// `hpcmaint rebuild cancel` carried out: reads the jobs once, asks <see cref="PlanCancellation"/> what each
 /// node's part is, runs the scancel or resume it names, journals each change and marks the plan cancelled.
 /// </summary>
-public sealed class PlanCanceller(ISlurmReader reader, ISlurmWriter writer, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal, RebuildSettings settings, TimeProvider time)
+public sealed class PlanCanceller(ISlurmReader reader, ISlurmJobs jobs, ISlurmNodeStates nodes, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal, RebuildSettings settings, TimeProvider time)
 {
     /// <summary>The cancelled plan, and the metrics file's problem (null when written).</summary>
     public async Task<(RebuildPlan Plan, string? MetricsProblem)> CancelAsync(RebuildPlan plan, CancellationToken ct)
     {
-        var jobs = await reader.GetJobsAsync(ct).ConfigureAwait(false);
-        var byId = jobs.IsSuccess ? jobs.Value.ToDictionary(j => j.Id) : [];
+        var read = await reader.GetJobsAsync(ct).ConfigureAwait(false);
+        var byId = read.IsSuccess ? read.Value.ToDictionary(j => j.Id) : [];
         foreach (var planned in plan.Nodes)
         {
             var now = time.GetUtcNow();
@@ -38,10 +38,10 @@ public sealed class PlanCanceller(ISlurmReader reader, ISlurmWriter writer, Rebu
             case CancelStep.Now decided:
                 return decided.Change;
             case CancelStep.CancelJob cancel:
-                var cancelled = await writer.CancelJobAsync(cancel.JobId, ct).ConfigureAwait(false);
+                var cancelled = await jobs.CancelJobAsync(cancel.JobId, ct).ConfigureAwait(false);
                 return PlanCancellation.JobCancelled(cancel, cancelled.Error, now);
             case CancelStep.LiftDrain lift:
-                var resumed = await writer.ResumeAsync([lift.Node.Name], ct).ConfigureAwait(false);
+                var resumed = await nodes.ResumeAsync([lift.Node.Name], ct).ConfigureAwait(false);
                 return PlanCancellation.DrainLifted(lift, resumed.Error, now);
             default:
                 return null;

@@ -11,7 +11,7 @@ namespace HpcMaint.Adapters.Rebuild;
 /// after), so a loop killed at any point can be resumed without a node being rebuilt twice.
 /// </summary>
 public sealed class RebuildLoop(
-    ISlurmWriter slurm, ClusterReader reader, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal,
+    ISlurmNodeStates nodes, ISlurmJobs jobs, ClusterReader reader, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal,
     GateRunner gateRunner, FailedNodeDrainer failedDrainer, RebuildSettings settings, TimeProvider time, ILogger log)
 {
     private readonly Dictionary<string, Task<(bool Passed, string Detail)>> gates = new(StringComparer.Ordinal);
@@ -130,15 +130,15 @@ public sealed class RebuildLoop(
         {
             case RebuildAction.Submit submit:
                 var request = RebuildJobRequest.For(plan, submit.Node, submit.Reservation, settings);
-                var job = await slurm.SubmitAsync(request, ct).ConfigureAwait(false);
+                var job = await jobs.SubmitAsync(request, ct).ConfigureAwait(false);
                 SeeController(job.ControllerUnreachable, job.Error);
                 Record(job.IsSuccess ? RebuildOutcomes.Submitted(planned, job.Value, now) : RebuildOutcomes.SubmitFailed(planned, job.Error!, now));
                 break;
             case RebuildAction.Drain drain:
-                await MustAsync(planned, "drain", slurm.DrainAsync([drain.Node], drain.Reason, ct)).ConfigureAwait(false);
+                await MustAsync(planned, "drain", nodes.DrainAsync([drain.Node], drain.Reason, ct)).ConfigureAwait(false);
                 break;
             case RebuildAction.Reboot reboot:
-                await MustAsync(planned, "scontrol reboot", slurm.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
+                await MustAsync(planned, "scontrol reboot", nodes.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
                 break;
             case RebuildAction.DrainFailed failed:
                 await DrainFailedAsync(failed.Node, failed.Detail, ct).ConfigureAwait(false);
@@ -187,7 +187,7 @@ public sealed class RebuildLoop(
                     await DrainFailedAsync(node, failed.Detail, ct).ConfigureAwait(false);
                     break;
                 case RebuildAction.Resume:
-                    var resumed = await slurm.ResumeAsync([node], ct).ConfigureAwait(false);
+                    var resumed = await nodes.ResumeAsync([node], ct).ConfigureAwait(false);
                     SeeController(resumed.ControllerUnreachable, resumed.Error);
                     if (GateVerdict.Resumed(planned, resumed.ControllerUnreachable, resumed.Error, now) is { } outcome)
                     {
