@@ -67,12 +67,13 @@ public sealed class RebuildFlow : IDisposable
             return Problem.Invalid(invalid);
         }
 
-        var (view, error, _) = await reader.ReadAsync(ct).ConfigureAwait(false);
-        if (view is null)
+        var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+        if (!read.IsSuccess)
         {
-            return Problem.Failed("cannot read the cluster: " + error);
+            return Problem.Failed("cannot read the cluster: " + read.Problem!.Words);
         }
 
+        var view = read.Value;
         var problems = new List<string>();
         var nodes = RebuildStartRules.Nodes(input, view, problems);
         if (input.Strategy == RebuildStrategy.Job)

@@ -1,4 +1,5 @@
 using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core;
 using HpcMaint.Core.Rebuild;
 using Microsoft.Extensions.Logging;
 
@@ -60,18 +61,19 @@ public sealed class RebuildLoop(
     private async Task<(string? Error, bool ControllerUnreachable, RebuildTurn? Turn)> PassAsync(CancellationToken ct)
     {
         var start = time.GetTimestamp();
-        var (cluster, error, unreachable) = await reader.ReadAsync(ct).ConfigureAwait(false);
-        var read = time.GetElapsedTime(start);
-        if (cluster is null)
+        var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+        var took = time.GetElapsedTime(start);
+        if (!read.IsSuccess)
         {
-            return (error, unreachable, null);
+            return (read.Problem!.Words, read.Problem.Kind == ProblemKind.Unreachable, null);
         }
 
+        var cluster = read.Value;
         var decided = time.GetTimestamp();
         var turn = RebuildStepper.Next(plan, cluster, settings);
         log.LogDebug(
             "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
-            read.TotalMilliseconds, reader.ImageSourceName, cluster.Nodes.Count, time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
+            took.TotalMilliseconds, reader.ImageSourceName, cluster.Nodes.Count, time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
         return (null, false, turn);
     }
 

@@ -59,8 +59,9 @@ public sealed class SecondCloudSpecs
     {
         using var images = new CloudImageSource(new InMemoryCloud(new Dictionary<string, string?> { ["b1"] = "img-new", ["b2"] = "img-old", ["b3"] = null }));
         var reader = new ClusterReader(new IdleSlurm(["b1", "b2", "b3"]), images, TimeProvider.System, RecordField.Comment);
-        var (view, error, _) = await reader.ReadAsync(CancellationToken.None);
-        Assert.Null(error);
+        var read = await reader.ReadAsync(CancellationToken.None);
+        Assert.Null(read.Problem);
+        var view = read.Value;
         var request = new RebuildRequest(["b1", "b2", "b3"], "img-new", RebuildStrategy.Job, 100, "--nodes b[1-3]");
         var plan = PlanFactory.Create("rb-1", request, view!, new RebuildSettings(), out var problems);
         Assert.Empty(problems);

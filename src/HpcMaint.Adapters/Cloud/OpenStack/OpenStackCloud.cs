@@ -70,13 +70,13 @@ public sealed class OpenStackCloud : ICloud
                 break;
         }
 
-        var (slots, slotProblem) = SlotDirectory.Open(settings.SlotsDir, settings.MaxInFlight, time ?? TimeProvider.System);
-        if (slots is null)
+        var slots = SlotDirectory.Open(settings.SlotsDir, settings.MaxInFlight, time ?? TimeProvider.System);
+        if (!slots.IsSuccess)
         {
-            return Problem.Invalid("[openstack] slots_dir: " + slotProblem);
+            return slots.Problem!.Prefixed("[openstack] slots_dir: ");
         }
 
-        var clientOptions = (options ?? new OpenStackClientOptions()) with { MaxInFlight = settings.MaxInFlight, SharedSlots = slots };
+        var clientOptions = (options ?? new OpenStackClientOptions()) with { MaxInFlight = settings.MaxInFlight, SharedSlots = slots.Value };
         return new OpenStackCloud(new OpenStackClient(cloud.Cloud!, clientOptions, time), mapping, settings);
     }
 
