@@ -1,19 +1,22 @@
 using HpcMaint.Adapters.Files;
-using HpcMaint.Adapters.Health;
-using HpcMaint.Adapters.Hosting;
 using HpcMaint.Adapters.Processes;
+using HpcMaint.Core;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Trust;
 using Microsoft.Extensions.Logging;
 
-namespace HpcMaint.Health;
+namespace HpcMaint.Adapters.Health;
 
-/// <summary>Wires one health run for this node and reports it: a log line for slurmd, a table or JSON for admins.</summary>
-internal static class HealthRun
+/// <summary>
+/// One hpcmaint-health run for this node around the loop (<see cref="HealthRunner"/>): its state files judged,
+/// its tools' leftovers ended, the metrics and counters written, a log line for slurmd. The report, for the
+/// executable to print; a problem when nothing could be done.
+/// </summary>
+public static class HealthRun
 {
-    public static async Task<int> ExecuteAsync(HpcMaintConfig config, string node, HookArguments arguments, ILoggerFactory logging)
+    public static async Task<Result<HealthRunReport>> ExecuteAsync(HpcMaintConfig config, string node, bool dryRun, ILoggerFactory logging)
     {
         var log = logging.CreateLogger("hpcmaint-health");
 
@@ -26,7 +29,7 @@ internal static class HealthRun
 
         try
         {
-            return await RunAsync(config, node, arguments, log);
+            return await RunAsync(config, node, dryRun, log);
         }
         finally
         {
@@ -34,21 +37,22 @@ internal static class HealthRun
         }
     }
 
-    private static async Task<int> RunAsync(HpcMaintConfig config, string node, HookArguments arguments, ILogger log)
+    private static async Task<Result<HealthRunReport>> RunAsync(HpcMaintConfig config, string node, bool dryRun, ILogger log)
     {
         var time = TimeProvider.System;
         var health = config.Health;
         if (UntrustedStatePaths(health, node) is { } untrusted)
         {
             log.LogError("{Problem}; nothing was done", untrusted);
-            return 2;
+            return Problem.Invalid(untrusted);
         }
+
         var healthRunner = HealthRunnerFactory.Create(config, health, node, "hpcmaint-health", time);
 
         using var budget = new CancellationTokenSource(health.Budget, time);
-        var report = await healthRunner.RunAsync(node, arguments.DryRun, budget.Token);
+        var report = await healthRunner.RunAsync(node, dryRun, budget.Token);
 
-        if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !arguments.DryRun
+        if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !dryRun
             && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report), AtomicFile.ReadableByAll) is { } problem)
         {
             log.LogWarning("cannot write the metrics file {File}: {Problem}", metrics, problem);
@@ -59,17 +63,8 @@ internal static class HealthRun
             log.LogWarning("cannot write the counters beside the metrics file: {Problem}", countersProblem);
         }
 
-        if (arguments.Json)
-        {
-            Console.Out.WriteLine(HealthRunReportJson.Write(report));
-        }
-        else if (arguments.Once || arguments.DryRun)
-        {
-            HealthRunText.Write(report, Console.Out);
-        }
-
         Log(log, report);
-        return 0;
+        return report;
     }
 
     /// <summary>
