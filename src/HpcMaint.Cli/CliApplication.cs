@@ -9,6 +9,11 @@ public static class CliApplication
     /// <param name="stop">Cancelled by SIGTERM/SIGINT (<see cref="StopSignals"/>): the commands' cancellation token.</param>
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken stop = default)
     {
+        if (PrologSlurmctldCommand.EndsAtOnce(args, env))
+        {
+            return ExitCodes.Ok;
+        }
+
         var options = new GlobalOptions();
         var root = new RootCommand("hpcmaint: Slurm-native node maintenance and self-healing for GPU/HPC clusters.");
         options.AddTo(root);

@@ -1,5 +1,5 @@
 using HpcMaint.Adapters.Files;
-using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Cloud.OpenStack;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Trust;
 using HpcMaint.Toml;

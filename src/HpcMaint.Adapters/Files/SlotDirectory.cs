@@ -1,3 +1,4 @@
+using HpcMaint.Core;
 using System.Globalization;
 using HpcMaint.Core.Trust;
 
@@ -23,7 +24,7 @@ public sealed class SlotDirectory
     }
 
     /// <summary>Makes the directory and its slot files where missing; a problem names the path and what to do.</summary>
-    public static (SlotDirectory? Slots, string? Problem) Open(string directory, int count, TimeProvider time)
+    public static Result<SlotDirectory> Open(string directory, int count, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var slots = new SlotDirectory(directory, count, time);
@@ -37,14 +38,14 @@ public sealed class SlotDirectory
         }
         catch (UntrustedPathException e)
         {
-            return (null, e.Message);
+            return Problem.Invalid(e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, $"cannot make the slot files in {directory}: {e.Message}; make it writable by the user running hpcmaint");
+            return Problem.Failed($"cannot make the slot files in {directory}: {e.Message}; make it writable by the user running hpcmaint");
         }
 
-        return (slots, null);
+        return slots;
     }
 
     /// <summary>Waits for a free slot; dispose the lease to give it back.</summary>

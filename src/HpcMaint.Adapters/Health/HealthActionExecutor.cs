@@ -10,7 +10,7 @@ namespace HpcMaint.Adapters.Health;
 /// Carries out a health plan in order, each action journalled before and after. The first failure
 /// stops the rest (no reboot is requested for a node whose drain did not take).
 /// </summary>
-public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier notifier, ICommandRunner commands, IAuditJournal journal, RecordField field, TimeProvider time, string actor)
+public sealed class HealthActionExecutor(ISlurmNodeStates slurm, ISlurmNodeRecords records, ManualNotifier notifier, ICommandRunner commands, IAuditJournal journal, RecordField field, TimeProvider time, string actor)
 {
     // A remedy runs as root from slurmd's hook: nothing of the caller's environment, only a sane PATH and locale.
     private static readonly Dictionary<string, string?> RemedyEnvironment = new(StringComparer.Ordinal)
@@ -63,7 +63,7 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
                 result = await slurm.RebootAsync([b.Node], new RebootRequest(), ct).ConfigureAwait(false);
                 break;
             case WriteRecord w:
-                result = await slurm.WriteRecordAsync(w.Node, field, w.Record, ct).ConfigureAwait(false);
+                result = await records.WriteRecordAsync(w.Node, field, w.Record, ct).ConfigureAwait(false);
                 break;
             case NotifyManual n:
                 return (await notifier.NotifyAsync(n.Notification, ct).ConfigureAwait(false), false);

@@ -63,15 +63,15 @@ public static class HealthCounters
 
     private static void Tickets(Ticket? was, Ticket? now, DateTimeOffset at, List<MetricChange> changes)
     {
-        if (now is not null && (was is null || was.Opened != now.Opened))
+        if (TicketChange.Opened(was, now) is { } opened)
         {
-            changes.Add(MetricChange.Count(TicketsOpened, "Tickets opened, by the ladder step they opened at.", ("step", NodeRecordCodec.StepName(now.Step))));
+            changes.Add(MetricChange.Count(TicketsOpened, "Tickets opened, by the ladder step they opened at.", ("step", NodeRecordCodec.StepName(opened.Step))));
         }
 
-        if (was is not null && (now is null || now.Opened != was.Opened))
+        if (TicketChange.Closed(was, now) is { } closed)
         {
-            changes.Add(MetricChange.Count(TicketsClosed, "Tickets closed (every check passed), by the ladder step they had reached.", ("step", NodeRecordCodec.StepName(was.Step))));
-            changes.Add(MetricChange.GaugeTo(Remediation, "From a ticket's opening to its closing, for the ticket closed last.", (at - was.Opened).TotalSeconds));
+            changes.Add(MetricChange.Count(TicketsClosed, "Tickets closed (every check passed), by the ladder step they had reached.", ("step", NodeRecordCodec.StepName(closed.Step))));
+            changes.Add(MetricChange.GaugeTo(Remediation, "From a ticket's opening to its closing, for the ticket closed last.", (at - closed.Opened).TotalSeconds));
         }
     }
 }

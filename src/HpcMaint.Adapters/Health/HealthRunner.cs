@@ -26,15 +26,10 @@ public sealed class HealthRunner(
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var checks = settings.Checks.Where(c => c.Hosts.Matches(node)).ToArray();
-        // Room is kept for the Slurm commands after the checks (a node read and a few writes).
-        var checkBudget = TimeSpan.FromTicks(Math.Max((settings.Budget - (2 * settings.SlurmTimeout)).Ticks, (settings.Budget / 2).Ticks));
-        var results = await CheckRunner.RunAsync(checks, probe, checkBudget, time, cancellationToken).ConfigureAwait(false);
+        var results = await CheckRunner.RunAsync(checks, probe, HealthRunPolicy.ChecksTimeLimit(settings), time, cancellationToken).ConfigureAwait(false);
 
         var local = store.Load();
-        var mustAsk = results.Any(r => !r.Passed && r.Definition.Priority.Class != PriorityClass.MustIgnore)
-            || !local.NothingOpen
-            || local.SlurmCheckedAt is not { } lastAsked
-            || startedAt - lastAsked >= settings.SlurmRefresh;
+        var mustAsk = HealthRunPolicy.MustAskSlurm(results, local.NothingOpen, local.SlurmCheckedAt, startedAt, settings);
         SlurmView? view = null;
         if (mustAsk)
         {

@@ -14,7 +14,7 @@ public static class HealthRunnerFactory
         var runner = new ProcessRunner(time);
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm with { CommandTimeout = health.SlurmTimeout }), runner);
         var journal = new AuditJournal(config.Audit.Journal);
-        var executor = new HealthActionExecutor(slurm, new ManualNotifier(health.Notify, runner, time), runner, journal, health.RecordField, time, actor);
+        var executor = new HealthActionExecutor(slurm, slurm, new ManualNotifier(health.Notify, runner, time), runner, journal, health.RecordField, time, actor);
         return new HealthRunner(health, new HostProbe("/", runner, time, health.OutputLimit), slurm, executor, new LocalHealthStateStore(HealthSettings.ForNode(health.StateFile, node)), journal, time);
     }
 }

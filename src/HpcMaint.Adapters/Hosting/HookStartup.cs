@@ -10,11 +10,11 @@ namespace HpcMaint.Adapters.Hosting;
 /// </summary>
 public static class HookStartup
 {
-    public static int Run(
+    public static async Task<int> RunAsync(
         string name,
         string usage,
         string[] args,
-        Func<HookArguments, HpcMaintConfig, ILoggerFactory, int> run)
+        Func<HookArguments, HpcMaintConfig, ILoggerFactory, Task<int>> run)
     {
         var arguments = HookArguments.Parse(args);
         if (arguments.Error is not null)
@@ -50,7 +50,7 @@ public static class HookStartup
         using var logging = HpcMaintLogging.Create(config.Config!.Logging, Console.Error, TimeProvider.System);
         try
         {
-            return run(arguments, config.Config, logging);
+            return await run(arguments, config.Config, logging).ConfigureAwait(false);
         }
         catch (NotANodeNameException e)
         {

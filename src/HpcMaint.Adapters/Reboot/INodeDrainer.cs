@@ -16,7 +16,7 @@ public interface INodeDrainer
 /// failed reboot or rebuild will not come back, so its reboot is withdrawn (resume clears REBOOT_ISSUED)
 /// and the drain put back at once. The drain before it has already ended the node's rebuild job.
 /// </summary>
-public sealed class SlurmNodeDrainer(ISlurmReader reader, ISlurmWriter writer) : INodeDrainer
+public sealed class SlurmNodeDrainer(ISlurmReader reader, ISlurmNodeStates writer) : INodeDrainer
 {
     public async Task<string?> DrainAsync(string node, string reason, CancellationToken cancellationToken)
     {

@@ -1,20 +1,18 @@
-using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Core;
 using HpcMaint.Core.Audit;
-using HpcMaint.Core.Config;
+using HpcMaint.Core.Cloud;
 using HpcMaint.Core.Reboot;
-using HpcMaint.Core.Slurm;
 using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Adapters.Reboot;
 
 /// <summary>
-/// Carries out the OpenStack part of a reboot plan, away from Slurm's hook process: every node at once,
-/// bounded by the client's in-flight limit. A rebuild to the image the server already runs becomes a
-/// reboot. A node whose reboot or rebuild fails is drained with an hpcmaint reason; the others go on.
+/// Carries out the cloud part of a reboot plan, away from Slurm's hook process: every node at once,
+/// bounded by the provider's in-flight limit. Knows the cloud only through <see cref="ICloud"/>. A rebuild
+/// to the image the instance already runs becomes a reboot. A node whose reboot or rebuild fails is drained with an hpcmaint reason; the others go on.
 /// Each outcome is counted in the metrics file as it comes, with the operations in flight.
 /// </summary>
-public sealed class RebootWorker(
-    OpenStackClient client, ServerMapping mapping, INodeDrainer drainer, RebootJournal journal, RebootMetrics metrics, OpenStackSettings settings, ILogger log)
+public sealed class RebootWorker(ICloud cloud, INodeDrainer drainer, RebootJournal journal, RebootMetrics metrics, ILogger log)
 {
     /// <summary>Returns how many nodes failed.</summary>
     public async Task<int> RunAsync(IReadOnlyList<RebootAction> actions, string mode, CancellationToken cancellationToken)
@@ -59,15 +57,16 @@ public sealed class RebootWorker(
         var details = new Dictionary<string, string>();
         try
         {
-            var server = await new ServerLocator(client, mapping).LocateAsync(action.Node, cancellationToken);
-            if (!server.Succeeded)
+            var server = await cloud.FindInstanceAsync(action.Node, cancellationToken);
+            if (!server.IsSuccess)
             {
-                return await FailAsync(action, mode, details, "no server: " + server.Failure!.Message, started, cancellationToken);
+                return await FailAsync(action, mode, details, "no server: " + server.Problem!.Words, started, cancellationToken);
             }
 
-            details["server"] = server.Value.Id;
-            details["server_image"] = server.Value.ImageId ?? "(volume)";
-            var decided = RebootPlanner.ForServer(action, server.Value.ImageId, settings.HardReboot);
+            var instance = server.Value;
+            details["server"] = instance.Id;
+            details["server_image"] = instance.Image ?? "(volume)";
+            var decided = RebootPlanner.ForServer(action, instance.Image, cloud.HardReboots);
             if (decided != action)
             {
                 journal.Record(decided, mode, false, AuditOutcome.Planned, details);
@@ -75,22 +74,21 @@ public sealed class RebootWorker(
 
             if (decided.Method == RebootMethod.OpenStackRebuild)
             {
-                log.LogInformation("node {Node}: rebuilding server {Server} to image {Image}", decided.Node, server.Value.Id, decided.Image);
-                var rebuilt = await client.RebuildAndWaitAsync(server.Value.Id, decided.Image!, settings.RebuildTimeout, cancellationToken);
-                if (!rebuilt.Succeeded)
+                log.LogInformation("node {Node}: rebuilding server {Server} to image {Image}", decided.Node, instance.Id, decided.Image);
+                var rebuilt = await RebuildAsync(instance, decided.Image!, cancellationToken);
+                if (!rebuilt.IsSuccess)
                 {
-                    return await FailAsync(decided, mode, details, rebuilt.Failure!.Message, started, cancellationToken);
+                    return await FailAsync(decided, mode, details, rebuilt.Problem!.Words, started, cancellationToken);
                 }
 
                 details["status"] = rebuilt.Value.Status;
             }
             else
             {
-                var type = decided.Method == RebootMethod.OpenStackHardReboot ? RebootType.Hard : RebootType.Soft;
-                var accepted = await client.RebootAsync(server.Value.Id, type, cancellationToken);
-                if (!accepted.Succeeded)
+                var accepted = await cloud.RebootAsync(instance, hard: decided.Method == RebootMethod.OpenStackHardReboot, cancellationToken);
+                if (!accepted.IsSuccess)
                 {
-                    return await FailAsync(decided, mode, details, accepted.Failure!.Message, started, cancellationToken);
+                    return await FailAsync(decided, mode, details, accepted.Problem!.Words, started, cancellationToken);
                 }
 
                 details["request_id"] = accepted.Value.RequestId ?? string.Empty;
@@ -110,6 +108,19 @@ public sealed class RebootWorker(
             metrics.Outcome(action, AuditOutcome.Failed, started);
             return false;
         }
+    }
+
+    /// <summary>Rebuilds and follows the rebuild to its end; what the provider held for it is given back either way.</summary>
+    private async Task<Result<CloudInstance>> RebuildAsync(CloudInstance instance, string image, CancellationToken cancellationToken)
+    {
+        var started = await cloud.RebuildAsync(instance, image, cancellationToken);
+        if (!started.IsSuccess)
+        {
+            return started.Problem!;
+        }
+
+        using var operation = started.Value;
+        return await cloud.FollowAsync(operation, cancellationToken);
     }
 
     private async Task<bool> FailAsync(RebootAction action, string mode, Dictionary<string, string> details, string problem, long started, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Rebuild;
 
@@ -11,8 +12,11 @@ namespace HpcMaint.Adapters.Rebuild;
 /// </summary>
 public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField)
 {
-    /// <summary>The view, or the first error; <c>ControllerUnreachable</c> when that error is slurmctld not answering.</summary>
-    public async Task<(ClusterView? View, string? Error, bool ControllerUnreachable)> ReadAsync(CancellationToken ct)
+    /// <summary>Where the images come from, for messages ("slurm features", "openstack").</summary>
+    public string ImageSourceName => images.Name;
+
+    /// <summary>The view, or the first error: <see cref="ProblemKind.Unreachable"/> when that error is slurmctld not answering.</summary>
+    public async Task<Result<ClusterView>> ReadAsync(CancellationToken ct)
     {
         var nodesTask = slurm.GetNodesAsync(ct);
         var jobsTask = slurm.GetJobsAsync(ct);
@@ -27,10 +31,10 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
         {
             // An unreachable controller is named first: it explains the other failures.
             var first = Array.IndexOf(unreachable, true) is var u and >= 0 ? u : failed;
-            return (null, errors[first], unreachable[first]);
+            return new Problem(unreachable[first] ? ProblemKind.Unreachable : ProblemKind.Failed, errors[first]!);
         }
 
         var imageMap = await images.ReadAsync(nodes.Value, ct).ConfigureAwait(false);
-        return (new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField), null, false);
+        return new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField);
     }
 }

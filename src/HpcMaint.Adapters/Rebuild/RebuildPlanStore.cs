@@ -1,3 +1,4 @@
+using HpcMaint.Core;
 using HpcMaint.Core.Rebuild;
 
 namespace HpcMaint.Adapters.Rebuild;
@@ -31,6 +32,24 @@ public sealed class RebuildPlanStore(string directory)
         var plan = RebuildPlanJson.TryRead(Files.NoFollowFile.ReadAllBytes(path), out var error);
         problem = plan is null ? $"{path}: not a rebuild plan: {error}" : null;
         return plan;
+    }
+
+    /// <summary>
+    /// The plan named <paramref name="id"/>, else the latest; with <paramref name="openOnly"/>, only a running
+    /// or halted one. The problem says what was looked for where.
+    /// </summary>
+    public Result<RebuildPlan> Find(string? id, bool openOnly)
+    {
+        if (id is not null)
+        {
+            var plan = Load(id, out var problem);
+            return plan is null ? Problem.Failed(problem!)
+                : openOnly && !plan.IsResumable ? Problem.Failed($"plan {id} is {plan.Status.ToString().ToLowerInvariant()}; nothing to do")
+                : plan;
+        }
+
+        var latest = All().LastOrDefault(p => !openOnly || p.IsResumable);
+        return latest is null ? Problem.Failed($"no {(openOnly ? "running or halted " : string.Empty)}plan in {Directory}") : latest;
     }
 
     /// <summary>Every readable plan, oldest first.</summary>

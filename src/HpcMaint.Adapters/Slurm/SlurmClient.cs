@@ -8,7 +8,7 @@ namespace HpcMaint.Adapters.Slurm;
 /// Reads and changes cluster state through Slurm's own commands. One command per read, whatever the
 /// node count: sinfo/squeue --json ignore filters in 22.05, so results are filtered by the caller.
 /// </summary>
-public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) : ISlurmReader, ISlurmWriter
+public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) : ISlurmReader, ISlurmNodeStates, ISlurmNodeRecords, ISlurmJobs, ISlurmReservations
 {
     /// <summary>Set once sinfo --json has shown it groups nodes (23.02+), so later reads skip it.</summary>
     private volatile bool sinfoGroupsNodes;
@@ -76,14 +76,8 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
     public Task<SlurmResult<string>> ResumeAsync(IEnumerable<string> nodes, CancellationToken ct = default) =>
         ReadAsync(Commands.Resume(nodes), ct);
 
-    public Task<SlurmResult<string>> DownAsync(IEnumerable<string> nodes, string reason, CancellationToken ct = default) =>
-        ReadAsync(Commands.Down(nodes, reason), ct);
-
     public Task<SlurmResult<string>> RebootAsync(IEnumerable<string> nodes, RebootRequest request, CancellationToken ct = default) =>
         ReadAsync(Commands.Reboot(nodes, request), ct);
-
-    public Task<SlurmResult<string>> CancelRebootAsync(IEnumerable<string> nodes, CancellationToken ct = default) =>
-        ReadAsync(Commands.CancelReboot(nodes), ct);
 
     public Task<SlurmResult<string>> SetCommentAsync(string node, string comment, CancellationToken ct = default) =>
         ReadAsync(Commands.SetComment(node, comment), ct);

@@ -36,9 +36,6 @@ public sealed class SlurmCommands(SlurmSettings settings)
     public Command Resume(IEnumerable<string> nodes) =>
         Scontrol("update", "nodename=" + NodeList(nodes), "state=resume");
 
-    public Command Down(IEnumerable<string> nodes, string reason) =>
-        Scontrol("update", "nodename=" + NodeList(nodes), "state=down", "reason=" + reason);
-
     public Command Reboot(IEnumerable<string> nodes, RebootRequest request)
     {
         var args = new List<string> { "reboot" };
@@ -60,8 +57,6 @@ public sealed class SlurmCommands(SlurmSettings settings)
         args.Add(NodeList(nodes));
         return Tool("scontrol", args);
     }
-
-    public Command CancelReboot(IEnumerable<string> nodes) => Scontrol("cancel_reboot", NodeList(nodes));
 
     public Command SetComment(string node, string comment) => Scontrol("update", "nodename=" + node, "comment=" + comment);
 

@@ -16,11 +16,20 @@ namespace HpcMaint.Cli.Commands;
 /// </summary>
 public static class PrologSlurmctldCommand
 {
+    public const string Name = "prolog-slurmctld";
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// slurmctld runs the prolog for every job: for any job but a rebuild job (the wrapper passes the verb,
+    /// perhaps with --config) it returns before the command tree is built, the rest of the line unread.
+    /// </summary>
+    public static bool EndsAtOnce(string[] args, CliEnvironment env) =>
+        args is [Name] or [Name, "--config", _] or ["--config", _, Name] && !BootWait.Applies(env.GetVariable("SLURM_JOB_NAME"));
 
     public static Command Create(CliEnvironment env, GlobalOptions options)
     {
-        var command = new Command("prolog-slurmctld", "PrologSlurmctld mode: hold a rebuild job until its nodes have booted");
+        var command = new Command(Name, "PrologSlurmctld mode: hold a rebuild job until its nodes have booted");
         command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(options.Config), ct));
         return command;
     }

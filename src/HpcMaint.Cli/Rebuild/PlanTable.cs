@@ -12,7 +12,7 @@ internal static class PlanTable
     {
         w.WriteLine($"plan {plan.Id}: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %, made {OperatorTime.Format(plan.Created)}");
         WriteOwnJobSettings(w, plan);
-        w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {ProgressView.Summary(plan)}");
+        w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {PlanSummary.Of(plan)}");
         var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
         foreach (var n in plan.Nodes)
         {

@@ -10,7 +10,7 @@ namespace HpcMaint.Cli.Rebuild;
 /// The live view of a running plan: one line per change; on a terminal also a status line that is
 /// redrawn in place; with --json one JSON object per line (events, then the final plan).
 /// </summary>
-internal sealed class ProgressView(TextWriter output, bool json, bool terminal, TimeProvider time)
+internal sealed class ProgressView(TextWriter output, bool json, bool terminal, TimeProvider time) : IRebuildProgress
 {
     private string? lastStatus;
     private bool statusShown;
@@ -55,7 +55,7 @@ internal sealed class ProgressView(TextWriter output, bool json, bool terminal, 
             return;
         }
 
-        Line($"{Clock()[11..19]} plan {plan.Id} {how}: {plan.Selection} to {plan.Image}; {Summary(plan)}");
+        Line($"{Clock()[11..19]} plan {plan.Id} {how}: {plan.Selection} to {plan.Image}; {PlanSummary.Of(plan)}");
     }
 
     public void Problem(string text)
@@ -82,7 +82,7 @@ internal sealed class ProgressView(TextWriter output, bool json, bool terminal, 
             return;
         }
 
-        var text = $"[{plan.Id}] {Summary(plan)} | {string.Join(" | ", budgets)}";
+        var text = $"[{plan.Id}] {PlanSummary.Of(plan)} | {string.Join(" | ", budgets)}";
         if (terminal)
         {
             output.Write("\r\x1b[K" + text);
@@ -111,23 +111,7 @@ internal sealed class ProgressView(TextWriter output, bool json, bool terminal, 
             return;
         }
 
-        Line($"[{plan.Id}] {plan.Status.ToString().ToLowerInvariant()}: {Summary(plan)}. {message}");
-    }
-
-    public static string Summary(RebuildPlan plan)
-    {
-        var inFlight = plan.Nodes.Count(n => n.Step.IsInFlight());
-        var parts = new StringBuilder();
-        parts.Append(CultureInfo.InvariantCulture, $"{plan.Count(RebuildStep.Done)} done, {inFlight} in flight, {plan.Count(RebuildStep.Waiting)} waiting");
-        foreach (var step in new[] { RebuildStep.Skipped, RebuildStep.Failed, RebuildStep.Cancelled })
-        {
-            if (plan.Count(step) > 0)
-            {
-                parts.Append(CultureInfo.InvariantCulture, $", {plan.Count(step)} {step.Text()}");
-            }
-        }
-
-        return parts.Append(CultureInfo.InvariantCulture, $" of {plan.Nodes.Count}").ToString();
+        Line($"[{plan.Id}] {plan.Status.ToString().ToLowerInvariant()}: {PlanSummary.Of(plan)}. {message}");
     }
 
     private void Line(string text)

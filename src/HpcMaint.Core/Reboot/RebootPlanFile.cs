@@ -9,6 +9,10 @@ namespace HpcMaint.Core.Reboot;
 /// </summary>
 public static class RebootPlanFile
 {
+    /// <summary>The plan's file name in [reboot] work_dir: unique per run (when, which process), so two runs never share one.</summary>
+    public static string NameFor(DateTimeOffset now, int processId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"plan-{now.ToUnixTimeMilliseconds()}-{processId}.json");
+
     public static string Encode(string mode, IReadOnlyList<RebootAction> actions)
     {
         using var buffer = new MemoryStream();
@@ -45,16 +49,13 @@ public static class RebootPlanFile
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static bool TryDecode(string text, out string mode, out IReadOnlyList<RebootAction> actions, out string? problem)
+    public static Result<RebootPlan> Decode(string text)
     {
-        mode = string.Empty;
-        actions = [];
-        problem = null;
         try
         {
             using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
-            mode = root.GetProperty("mode").GetString() ?? string.Empty;
+            var mode = root.GetProperty("mode").GetString() ?? string.Empty;
             var list = new List<RebootAction>();
             foreach (var a in root.GetProperty("actions").EnumerateArray())
             {
@@ -68,13 +69,11 @@ public static class RebootPlanFile
                     a.GetProperty("why").GetString() ?? string.Empty));
             }
 
-            actions = list;
-            return true;
+            return new RebootPlan(mode, list);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
-            problem = "not a reboot plan: " + e.Message;
-            return false;
+            return Problem.Invalid("not a reboot plan: " + e.Message);
         }
     }
 }

@@ -14,6 +14,9 @@ public static class RebootPlanner
     public const string NodePlaceholder = "{node}";
     public const string ImagePlaceholder = "{image}";
 
+    /// <summary>Slurm is asked only when what it says can change a decision: when a rebuild can be carried out.</summary>
+    public static bool AsksSlurm(HpcMaintConfig config) => config.OpenStack is not null || config.Rebuild.Command is not null;
+
     public static IReadOnlyList<RebootAction> Plan(IReadOnlyList<RebootFacts> facts, HpcMaintConfig config) =>
         facts.DistinctBy(f => f.Node, StringComparer.Ordinal).Select(f => Decide(f, config)).ToArray();
 

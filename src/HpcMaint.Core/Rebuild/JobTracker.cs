@@ -90,7 +90,7 @@ public static class JobTracker
     /// whatever its features say now. Its boot time, or null where that does not prove the reboot.
     /// </summary>
     private static DateTimeOffset? RebootedOnFeatures(PlannedNode planned, ClusterView view, RebuildSettings settings) =>
-        settings.ImageSource == "features" && view.Node(planned.Name)?.BootTime is { } boot && boot > planned.Since ? boot : null;
+        settings.ImagesFromFeatures && view.Node(planned.Name)?.BootTime is { } boot && boot > planned.Since ? boot : null;
 
     private static (NodeChange, RebuildAction?) Fail(PlannedNode planned, ClusterView view, string why) =>
         (Finish(planned, view, RebuildStep.Failed, why).Item1, new RebuildAction.DrainFailed(planned.Name, why));

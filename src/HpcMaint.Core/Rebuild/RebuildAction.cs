@@ -14,6 +14,9 @@ public abstract record RebuildAction(string Node)
     /// <summary>The node's rebuild failed: drain it with hpcmaint's reason and a ticket for a person (<see cref="FailedRebuildDrain"/>).</summary>
     public sealed record DrainFailed(string Node, string Detail) : RebuildAction(Node);
 
-    /// <summary>Run the health gate for the node; pass → resume, fail → stays drained.</summary>
+    /// <summary>Run the health gate for the node; pass → resume, fail → stays drained (<see cref="GateVerdict"/>).</summary>
     public sealed record Gate(string Node) : RebuildAction(Node);
+
+    /// <summary>Resume the node after its gate passed (<see cref="GateVerdict.Resumed"/> says what that came to).</summary>
+    public sealed record Resume(string Node) : RebuildAction(Node);
 }

@@ -5,7 +5,13 @@ public sealed record RebuildSettings
 {
     public static readonly IReadOnlyList<string> DefaultGate = ["/usr/sbin/hpcmaint", "verify"];
 
-    public static readonly IReadOnlyList<string> ImageSources = ["features", "openstack"];
+    /// <summary>[rebuild] image_source: a node's image from its Slurm features.</summary>
+    public const string FeatureImages = "features";
+
+    /// <summary>[rebuild] image_source: a node's image from its OpenStack server.</summary>
+    public const string OpenStackImages = "openstack";
+
+    public static readonly IReadOnlyList<string> ImageSources = [FeatureImages, OpenStackImages];
 
     /// <summary>The hidden root-only partition rebuild jobs go to (PriorityTier above the user partitions).</summary>
     public string Partition { get; init; } = "rebuild";
@@ -21,7 +27,10 @@ public sealed record RebuildSettings
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>"features" (active feature image:IMG) or "openstack" (the server's image).</summary>
-    public string ImageSource { get; init; } = "features";
+    public string ImageSource { get; init; } = FeatureImages;
+
+    /// <summary>Whether images come from the Slurm features, which a slurmctld restart resets to slurm.conf's.</summary>
+    public bool ImagesFromFeatures => ImageSource == FeatureImages;
 
     /// <summary>A MAINT reservation starting this soon already counts its nodes as out of service.</summary>
     public TimeSpan ReservationLead { get; init; } = TimeSpan.FromHours(1);

@@ -1,4 +1,5 @@
 using HpcMaint.Core.Health;
+using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Core.Remediation;
 
@@ -10,6 +11,12 @@ namespace HpcMaint.Core.Remediation;
 /// </summary>
 public static class Breaker
 {
+    /// <summary>
+    /// The node counts against the breaker: drained by hpcmaint (<see cref="SlurmView.DrainedByUs"/>) and not
+    /// acknowledged by a <c>hpcmaint breaker reset</c>. The one place this is written.
+    /// </summary>
+    public static bool Counts(Node node, NodeRecord record) => new SlurmView(node, record).DrainedByUs && !record.Acknowledged;
+
     /// <summary>Null when this node may be drained now; otherwise why not, for the report.</summary>
     public static string? WhyOpen(SlurmView self, IReadOnlyList<PeerNode> peers, BreakerSettings settings, DateTimeOffset now)
     {
@@ -31,8 +38,7 @@ public static class Breaker
             }
 
             var recent = members.Count(p =>
-                p.Node.ReasonIsOurs && !p.Record.Acknowledged
-                && (p.Node.State.IsDrainSet || p.Node.State.IsDown)
+                Counts(p.Node, p.Record)
                 && (p.Node.ReasonTime is not { } t || t >= now - settings.Window));
             var allowed = settings.MaxNodes.AllowedOf(members.Length + 1);
             if (recent + 1 > allowed)

@@ -12,13 +12,12 @@ public sealed class SlotDirectorySpecs : IDisposable
     [Fact]
     public async Task A_slot_held_by_another_process_is_waited_for_until_that_process_lets_go()
     {
-        var (slots, problem) = SlotDirectory.Open(Path.Combine(dir, "slots"), 1, TimeProvider.System);
-        Assert.Null(problem);
+        var slots = SlotDirectory.Open(Path.Combine(dir, "slots"), 1, TimeProvider.System).Value;
         using var holder = Process.Start(new ProcessStartInfo("/usr/bin/flock", ["-x", Path.Combine(dir, "slots", "slot-000"), "sleep", "1.5"]))!;
         await WaitUntilLockedAsync(Path.Combine(dir, "slots", "slot-000"));
         var started = TimeProvider.System.GetTimestamp();
 
-        using (await slots!.EnterAsync(CancellationToken.None))
+        using (await slots.EnterAsync(CancellationToken.None))
         {
             Assert.True(holder.HasExited, "the slot was entered while another process held it");
         }
@@ -29,7 +28,7 @@ public sealed class SlotDirectorySpecs : IDisposable
     [Fact]
     public async Task Two_slots_are_held_at_once_and_a_third_caller_waits_for_one_to_be_given_back()
     {
-        var (slots, _) = SlotDirectory.Open(dir, 2, TimeProvider.System);
+        var slots = SlotDirectory.Open(dir, 2, TimeProvider.System).Value;
         var first = await slots!.EnterAsync(CancellationToken.None);
         using var second = await slots.EnterAsync(CancellationToken.None);
 
@@ -48,10 +47,10 @@ public sealed class SlotDirectorySpecs : IDisposable
         var file = Path.Combine(dir, "file");
         File.WriteAllText(file, string.Empty);
 
-        var (slots, problem) = SlotDirectory.Open(Path.Combine(file, "slots"), 3, TimeProvider.System);
+        var slots = SlotDirectory.Open(Path.Combine(file, "slots"), 3, TimeProvider.System);
 
-        Assert.Null(slots);
-        Assert.Contains(file, problem, StringComparison.Ordinal);
+        Assert.False(slots.IsSuccess);
+        Assert.Contains(file, slots.Problem!.Words, StringComparison.Ordinal);
     }
 
     /// <summary>flock(1) has taken the lock once a non-blocking try from here fails.</summary>

@@ -135,7 +135,7 @@ public sealed class HealthCountersSpecs : IDisposable
 
         var slurm = new SlurmClient(new SlurmCommands(new SlurmSettings()), new AnswersAll(slurmFails));
         var processes = new ProcessRunner(TimeProvider.System);
-        var executor = new HealthActionExecutor(slurm, new ManualNotifier(settings.Notify, processes, TimeProvider.System), processes,
+        var executor = new HealthActionExecutor(slurm, slurm, new ManualNotifier(settings.Notify, processes, TimeProvider.System), processes,
             new AuditJournal(Path.Combine(dir, "audit.jsonl")), settings.RecordField, TimeProvider.System, "spec");
         var outcomes = await executor.ExecuteAsync(plan.Actions, dryRun, CancellationToken.None);
         return new HealthRunReport("n1", now, TimeSpan.FromSeconds(1), results, plan, outcomes, true, true, null, dryRun) { Before = view };

@@ -76,7 +76,7 @@ public sealed class HealthRunnerSpecs : IDisposable
         var settings = new HealthSettings { StateFile = Path.Combine(dir, "state.json"), Checks = [check] };
         var client = new SlurmClient(new SlurmCommands(new SlurmSettings()), slurm);
         var journal = new AuditJournal(Path.Combine(dir, "audit.jsonl"));
-        var executor = new HealthActionExecutor(client, new ManualNotifier(settings.Notify, slurm, TimeProvider.System), slurm, journal, settings.RecordField, TimeProvider.System, "test");
+        var executor = new HealthActionExecutor(client, client, new ManualNotifier(settings.Notify, slurm, TimeProvider.System), slurm, journal, settings.RecordField, TimeProvider.System, "test");
         var probe = new HostProbe(dir, slurm, TimeProvider.System);
         return new HealthRunner(settings, probe, client, executor, new LocalHealthStateStore(settings.StateFile), journal, TimeProvider.System);
     }

@@ -48,7 +48,7 @@ public sealed class InFlightSpecs
         await using var fake = await FakeCloudFixture.StartAsync(
             new FakeOptions { RebuildPhase = TimeSpan.FromMilliseconds(150) },
             FakeCloudFixture.Names(names));
-        var (slots, _) = HpcMaint.Adapters.Files.SlotDirectory.Open(dir, 3, TimeProvider.System);
+        var slots = HpcMaint.Adapters.Files.SlotDirectory.Open(dir, 3, TimeProvider.System).Value;
         var clients = Enumerable.Range(0, 4).Select(_ => fake.Client(options: FakeCloudFixture.FastOptions with { MaxInFlight = 3, SharedSlots = slots })).ToArray();
 
         var results = await Task.WhenAll(names.Select((n, i) =>

@@ -1,4 +1,4 @@
-using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Cloud.OpenStack;
 using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Tests.OpenStack.Support;
 using HpcMaint.Core.Audit;
@@ -32,9 +32,8 @@ public sealed class RebootWorkerSpecs : IDisposable
     private static RebootAction SoftReboot(string node) => new(node, RebootMethod.OpenStackSoftReboot, [], null, "requested by Slurm");
 
     private RebootWorker Worker(FakeCloudFixture fake, OpenStackSettings? settings = null, OpenStackClientOptions? options = null) =>
-        new(fake.Client(options: options), new ServerMapping.ByName(), drainer,
-            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance), new RebootMetrics(MetricsFile, TimeProvider.System),
-            settings ?? new OpenStackSettings { RebuildTimeout = TimeSpan.FromSeconds(20) }, NullLogger.Instance);
+        new(OpenStackCloud.Over(fake.Client(options: options), new ServerMapping.ByName(), settings ?? new OpenStackSettings { RebuildTimeout = TimeSpan.FromSeconds(20) }),
+            drainer, new RebootJournal(journal, TimeProvider.System, NullLogger.Instance), new RebootMetrics(MetricsFile, TimeProvider.System), NullLogger.Instance);
 
     [Fact]
     public async Task A_server_on_another_image_is_rebuilt_once_and_the_outcome_is_journaled()

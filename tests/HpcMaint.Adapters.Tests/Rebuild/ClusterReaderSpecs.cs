@@ -52,8 +52,9 @@ public sealed class ClusterReaderSpecs
     private static async Task<List<string>> QuestionsOfOnePass(int nodes)
     {
         var slurm = new CountingSlurm(nodes);
-        var (view, error, _) = await new ClusterReader(slurm, new FeatureImageSource(), TimeProvider.System, RecordField.Comment).ReadAsync(CancellationToken.None);
-        Assert.Null(error);
+        var read = await new ClusterReader(slurm, new FeatureImageSource(), TimeProvider.System, RecordField.Comment).ReadAsync(CancellationToken.None);
+        Assert.Null(read.Problem);
+        var view = read.Value;
         var plan = new RebuildPlan("rb-1", "new", RebuildStrategy.Job, 25, view!.Now, PlanStatus.Running, view.Nodes.Select(n => new PlannedNode(n.Name, RebuildStep.Waiting, view.Now)).ToArray());
 
         var turn = RebuildStepper.Next(plan, view, new RebuildSettings());

@@ -1,3 +1,4 @@
+using HpcMaint.Core;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Reboot;
@@ -164,10 +165,10 @@ public sealed class RebootPlannerSpecs
             new("n2", RebootMethod.OpenStackHardReboot, [], null, "requested by Slurm"),
         ];
 
-        Assert.True(RebootPlanFile.TryDecode(RebootPlanFile.Encode("controller", actions), out var mode, out var decoded, out var problem), problem);
+        var decoded = RebootPlanFile.Decode(RebootPlanFile.Encode("controller", actions));
 
-        Assert.Equal("controller", mode);
-        Assert.Equal(actions, decoded);
+        Assert.Equal("controller", decoded.Value.Mode);
+        Assert.Equal(actions, decoded.Value.Actions);
     }
 
     [Theory]
@@ -175,7 +176,7 @@ public sealed class RebootPlannerSpecs
     [InlineData("{}")]
     [InlineData("{\"mode\":\"x\",\"actions\":[{\"node\":\"n1\",\"method\":\"teleport\",\"command\":[],\"why\":\"\"}]}")]
     public void A_damaged_plan_file_is_a_problem_not_a_crash(string text) =>
-        Assert.False(RebootPlanFile.TryDecode(text, out _, out _, out _));
+        Assert.Equal(ProblemKind.Invalid, RebootPlanFile.Decode(text).Problem?.Kind);
 
     [Fact]
     public void A_node_whose_rebuild_could_not_be_ruled_out_is_rebooted_and_the_decision_says_why()

@@ -1,4 +1,4 @@
-using HpcMaint.Adapters.OpenStack;
+using HpcMaint.Adapters.Cloud.OpenStack;
 using HpcMaint.FakeOpenStack;
 
 namespace HpcMaint.Adapters.Tests.OpenStack.Support;

@@ -1,4 +1,0 @@
-namespace HpcMaint.Adapters.OpenStack;
-
-/// <summary>One endpoint of the token's service catalog.</summary>
-public sealed record CatalogEndpoint(string ServiceType, string Interface, string? Region, string Url);

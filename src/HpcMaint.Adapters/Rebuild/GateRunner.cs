@@ -1,0 +1,26 @@
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Adapters.Rebuild;
+
+/// <summary>Runs the health gate for a node here (drain strategy): the plan's gate argv with the node name added.</summary>
+public sealed class GateRunner(ICommandRunner runner, RebuildSettings settings)
+{
+    public async Task<(bool Passed, string Detail)> RunAsync(RebuildPlan plan, string node, CancellationToken ct)
+    {
+        var gate = plan.GateOr(settings);
+        var command = Command.For(gate[0]).WithArguments([.. gate.Skip(1), node]).WithTimeout(settings.GateTimeout);
+        var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            return (true, "exit 0");
+        }
+
+        var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
+        var how = result.Outcome == CommandOutcome.Exited ? $"exit {result.ExitCode}" : result.Outcome.ToString().ToLowerInvariant();
+        return (false, said is null ? $"{command} {how}" : $"{command} {how}: {said}");
+    }
+
+    private static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+}

@@ -1,0 +1,6 @@
+using HpcMaint.Core.Rebuild;
+
+namespace HpcMaint.Adapters.Rebuild;
+
+/// <summary>A new plan that passed every check, with the cluster reading it was made from.</summary>
+public sealed record PlanDraft(RebuildPlan Plan, ClusterView View);

@@ -1,0 +1,185 @@
+using HpcMaint.Adapters.Audit;
+using HpcMaint.Adapters.Cloud;
+using HpcMaint.Adapters.Processes;
+using HpcMaint.Adapters.Slurm;
+using HpcMaint.Core;
+using HpcMaint.Core.Config;
+using HpcMaint.Core.Health;
+using HpcMaint.Core.Rebuild;
+using Microsoft.Extensions.Logging;
+
+namespace HpcMaint.Adapters.Rebuild;
+
+/// <summary>
+/// The rolling rebuild, built once from the config: make a plan (the core judges the request), show its
+/// dry run, run it to its end (<see cref="RebuildLoop"/>), resume it, cancel it. The CLI parses, calls one
+/// of these, and prints; every decision is the core's, every action goes to the audit journal.
+/// </summary>
+public sealed class RebuildFlow : IDisposable
+{
+    private readonly RebuildSettings settings;
+    private readonly RecordField recordField;
+    private readonly TimeProvider time;
+    private readonly ILogger log;
+    private readonly ProcessRunner runner;
+    private readonly SlurmClient slurm;
+    private readonly RebuildPlanStore store;
+    private readonly AuditJournal audit;
+    private readonly INodeImageSource images;
+    private readonly ClusterReader reader;
+    private readonly PlanMetrics metrics;
+
+    private RebuildFlow(HpcMaintConfig config, INodeImageSource images, TimeProvider time, ILogger log)
+    {
+        settings = config.Rebuild;
+        recordField = config.Health.RecordField;
+        this.time = time;
+        this.log = log;
+        this.images = images;
+        runner = new ProcessRunner(time);
+        slurm = new SlurmClient(new SlurmCommands(config.Slurm), runner);
+        store = new RebuildPlanStore(config.Rebuild.StateDir);
+        audit = new AuditJournal(config.Audit.Journal);
+        reader = new ClusterReader(slurm, images, time, config.Health.RecordField);
+        metrics = new PlanMetrics(config.Rebuild.MetricsFile, time);
+    }
+
+    /// <summary>The flow, or why not: a state directory others can write (plans say what runs as root: their gate), an image source that cannot be opened.</summary>
+    public static Result<RebuildFlow> Open(HpcMaintConfig config, TimeProvider time, ILogger log)
+    {
+        if (new RebuildPlanStore(config.Rebuild.StateDir).TrustProblem() is { } untrusted)
+        {
+            return Problem.Invalid("[rebuild] state_dir: " + untrusted);
+        }
+
+        var images = CloudProviders.ImageSource(config, time);
+        return images.IsSuccess ? new RebuildFlow(config, images.Value, time, log) : images.Problem!;
+    }
+
+    /// <summary>
+    /// Reads the cluster and makes the plan the input asks for, or says why not: every problem found
+    /// (Invalid, one per line), or the cluster could not be read (Failed).
+    /// </summary>
+    public async Task<Result<PlanDraft>> DraftAsync(RebuildInput input, CancellationToken ct)
+    {
+        if (RebuildStartRules.InputProblem(input) is { } invalid)
+        {
+            return Problem.Invalid(invalid);
+        }
+
+        var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+        if (!read.IsSuccess)
+        {
+            return Problem.Failed("cannot read the cluster: " + read.Problem!.Words);
+        }
+
+        var view = read.Value;
+        var problems = new List<string>();
+        var nodes = RebuildStartRules.Nodes(input, view, problems);
+        if (input.Strategy == RebuildStrategy.Job)
+        {
+            var partitions = await slurm.GetPartitionsAsync(ct).ConfigureAwait(false);
+            problems.AddRange(partitions.IsSuccess ? RebuildStartRules.PartitionProblems(partitions.Value, settings) : [$"cannot read the partitions: {partitions.Error}"]);
+        }
+
+        problems.AddRange(RebuildStartRules.Overlaps(store.All(), nodes));
+        var id = input.DryRun ? "dry-run" : store.NewId(view.Now);
+        var plan = PlanFactory.Create(id, RebuildStartRules.Request(input, nodes), view, settings, out var planProblems);
+        problems.AddRange(planProblems);
+        return problems.Count > 0 ? Problem.Invalid(string.Join('\n', problems)) : new PlanDraft(plan, view);
+    }
+
+    /// <summary>The first pass, decided on the reading the plan was made from (no second read of the cluster), journalled as a dry run.</summary>
+    public RebuildTurn DryRun(PlanDraft draft)
+    {
+        var turn = RebuildStepper.Next(draft.Plan, draft.View, settings);
+        var journal = new RebuildJournal(audit, time, dryRun: true);
+        journal.PlanMade(draft.Plan, turn.Decision.Budgets);
+        foreach (var change in turn.Changes)
+        {
+            journal.Change(turn.Plan, change, turn.Decision.Budgets);
+        }
+
+        return turn;
+    }
+
+    /// <summary>Holds the new plan, saves and journals it, then runs it to its end; a problem when another process holds its id.</summary>
+    public async Task<Result<RebuildEnd>> StartAsync(PlanDraft draft, IRebuildProgress progress, CancellationToken ct)
+    {
+        using var held = store.TryLock(draft.Plan.Id);
+        if (held is null)
+        {
+            return new Problem(ProblemKind.Refused, $"plan {draft.Plan.Id} is locked by another hpcmaint");
+        }
+
+        store.Save(draft.Plan);
+        new RebuildJournal(audit, time, dryRun: false).PlanMade(draft.Plan, BudgetLedger.Build(draft.Plan, draft.View, settings).Values);
+        return await RunAsync(draft.Plan, "made", progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A stored plan (see <see cref="RebuildPlanStore.Find"/>).</summary>
+    public Result<RebuildPlan> Find(string? id, bool openOnly) => store.Find(id, openOnly);
+
+    /// <summary>
+    /// Holds a stored plan for this process and reads it again under the lock (its last runner may have
+    /// saved it since); a problem when another process runs it.
+    /// </summary>
+    public Result<HeldPlan> Hold(RebuildPlan plan)
+    {
+        var held = store.TryLock(plan.Id);
+        return held is null
+            ? new Problem(ProblemKind.Refused, $"plan {plan.Id} is being run by another hpcmaint")
+            : new HeldPlan(store.Load(plan.Id, out _) ?? plan, held);
+    }
+
+    /// <summary>Resumes a held plan as <see cref="PlanResumption"/> decides, then runs it to its end.</summary>
+    public async Task<Result<RebuildEnd>> ResumeAsync(HeldPlan held, int? maxFailures, bool retryFailed, IRebuildProgress progress, CancellationToken ct)
+    {
+        var found = held.Plan;
+        var resumed = PlanResumption.Decide(found, maxFailures, retryFailed, time.GetUtcNow());
+        if (!resumed.IsSuccess)
+        {
+            return resumed.Problem!;
+        }
+
+        if (resumed.Value != found)
+        {
+            store.Save(resumed.Value);
+        }
+
+        new RebuildJournal(audit, time, dryRun: false).Resumed(resumed.Value, found);
+        return await RunAsync(resumed.Value, PlanResumption.How(found, retryFailed), progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Cancels a held plan (<see cref="PlanCancellation"/>): the cancelled plan, and the metrics file's problem.</summary>
+    public Task<(RebuildPlan Plan, string? MetricsProblem)> CancelAsync(HeldPlan held, CancellationToken ct) =>
+        new PlanCanceller(slurm, slurm, slurm, store, metrics, new RebuildJournal(audit, time, dryRun: false), settings, time).CancelAsync(held.Plan, ct);
+
+    public void Dispose() => (images as IDisposable)?.Dispose();
+
+    /// <summary>Runs the plan until every node is finished; a stop (SIGTERM, Ctrl-C) leaves it resumable.</summary>
+    private async Task<RebuildEnd> RunAsync(RebuildPlan plan, string how, IRebuildProgress progress, CancellationToken ct)
+    {
+        var journal = new RebuildJournal(audit, time, dryRun: false);
+        progress.Started(plan, how);
+        try
+        {
+            var loop = new RebuildLoop(
+                slurm, slurm, reader, store, metrics, journal, new GateRunner(runner, settings), new FailedNodeDrainer(slurm, slurm, slurm, recordField, time), settings, time, log);
+            return new RebuildEnd(await loop.RunAsync(plan, progress, ct).ConfigureAwait(false), Stopped: false, JournalProblem: null);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var saved = store.Load(plan.Id, out _) ?? plan;
+            try
+            {
+                journal.Stopped(saved);
+                return new RebuildEnd(saved, Stopped: true, JournalProblem: null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new RebuildEnd(saved, Stopped: true, JournalProblem: "cannot write the audit journal: " + e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace HpcMaint.Core.Rebuild;
+
+/// <summary>What `hpcmaint rebuild` was asked, as typed: <see cref="RebuildStartRules"/> judges it.</summary>
+public sealed record RebuildInput(string? Partition, string? Nodes, string? Image, int MaxDown, RebuildStrategy Strategy, bool DryRun)
+{
+    /// <summary>--gate words; null when none was given (the configured gate).</summary>
+    public IReadOnlyList<string>? Gate { get; init; }
+
+    public IReadOnlyList<string> SbatchOptions { get; init; } = [];
+
+    public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
+}
