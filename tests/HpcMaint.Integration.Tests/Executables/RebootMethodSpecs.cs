@@ -68,7 +68,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var config = Path.Combine(dir, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]
-            conf = "{testbedDir}/etc/slurm.conf"
+            {SlurmRelease.ConfigLines(testbedDir)}
             [audit]
             journal = "{Journal}"
             {sections}
@@ -171,7 +171,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var job = await cluster.SubmitAsync(
             "-p", "rebuild", "-w", "n2", "--reboot", "--exclusive", "--no-requeue", "-J", "hpcmaint-rebuild-n2",
             "--comment", $"hpcmaint image={NewImage}", "--wrap", "true");
-        var ran = await TestbedSlurm.Eventually(async () => (await slurm.JobAsync(long.Parse(job, CultureInfo.InvariantCulture))).State == "COMPLETED", seconds: 60);
+        var ran = await TestbedSlurm.Eventually(async () => (await slurm.JobAsync(long.Parse(job, CultureInfo.InvariantCulture))).State.Ended(HpcMaint.Core.Slurm.JobBaseState.Completed), seconds: 60);
 
         Assert.True(ran, (await slurm.JobAsync(long.Parse(job, CultureInfo.InvariantCulture))).ToString());
         Assert.Equal((NewImage, "ACTIVE"), (fake!.Cloud.Find("n2")!.ImageId, fake.Cloud.Find("n2")!.Status));
