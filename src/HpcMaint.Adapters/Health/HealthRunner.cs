@@ -73,7 +73,7 @@ public sealed class HealthRunner(
         if (!dryRun)
         {
             var nothingOpen = view is not null && recordAfter is { Ticket: null, Hold: null, BreakerOpened: null }
-                && !view.Node.ReasonIsOurs && outcomes.All(o => o.Error is null) && journalProblem is null;
+                && NodeOwnership.Of(view.Node, null) != NodeOwner.Hpcmaint && outcomes.All(o => o.Error is null) && journalProblem is null;
             var next = new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen);
             if (!next.SameAs(local))
             {

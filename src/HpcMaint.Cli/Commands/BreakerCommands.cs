@@ -61,7 +61,7 @@ public static class BreakerCommands
                 continue;
             }
 
-            var counts = node.ReasonIsOurs && (node.State.IsDrainSet || node.State.IsDown) && !record.Acknowledged;
+            var counts = NodeOwnership.Of(node, record.Ticket) == NodeOwner.Hpcmaint && !record.Acknowledged;
             if (record.BreakerOpened is null && !counts)
             {
                 continue;

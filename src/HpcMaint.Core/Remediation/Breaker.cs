@@ -31,8 +31,7 @@ public static class Breaker
             }
 
             var recent = members.Count(p =>
-                p.Node.ReasonIsOurs && !p.Record.Acknowledged
-                && (p.Node.State.IsDrainSet || p.Node.State.IsDown)
+                NodeOwnership.Of(p.Node, p.Record.Ticket) == NodeOwner.Hpcmaint && !p.Record.Acknowledged
                 && (p.Node.ReasonTime is not { } t || t >= now - settings.Window));
             var allowed = settings.MaxNodes.AllowedOf(members.Length + 1);
             if (recent + 1 > allowed)

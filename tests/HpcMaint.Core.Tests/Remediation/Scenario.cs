@@ -17,6 +17,9 @@ internal sealed record Scenario
 
     public string? Reason { get; init; }
 
+    /// <summary>The state Slurm sets after a reboot someone asked for with ASAP or nextstate= (NextState=).</summary>
+    public string? NextState { get; init; }
+
     public DateTimeOffset? ReasonTime { get; init; }
 
     public DateTimeOffset? BootTime { get; init; } = T0.AddDays(-1);
@@ -48,7 +51,7 @@ internal sealed record Scenario
             TimeSpan.FromMilliseconds(1));
 
     public Node Node => new(NodeName, State, Reason, Reason is null ? null : "root", ReasonTime ?? (Reason is null ? null : Now.AddMinutes(-5)),
-        BootTime, BootTime, ["batch"], [], [], null, null, null);
+        BootTime, BootTime, ["batch"], [], [], null, null, NextState);
 
     public HealthPlan Decide()
     {
