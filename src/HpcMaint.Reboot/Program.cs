@@ -6,7 +6,7 @@ using HpcMaint.Reboot;
 // (node = this host); slurmctld with reboot_from_controller passes the node list and the features.
 // "--worker PLAN" is how it re-starts itself, detached, for the slow OpenStack work.
 var worker = WorkerArguments.Take(ref args);
-return HookStartup.Run("hpcmaint-reboot", RebootUsage.Text, args, (arguments, config, logging) =>
+return HookStartup.Run("hpcmaint-reboot", RebootUsage.Text, RebootUsage.Syntax, args, (arguments, config, logging) =>
     worker is not null
         ? WorkerRun.Execute(config, worker, new AuditJournal(config.Audit.Journal), logging)
         : new RebootRun(config, new AuditJournal(config.Audit.Journal), TimeProvider.System, logging)

@@ -13,10 +13,11 @@ public static class HookStartup
     public static int Run(
         string name,
         string usage,
+        HookSyntax syntax,
         string[] args,
         Func<HookArguments, HpcMaintConfig, ILoggerFactory, int> run)
     {
-        var arguments = HookArguments.Parse(args);
+        var arguments = HookArguments.Parse(args, syntax);
         if (arguments.Error is not null)
         {
             Console.Error.WriteLine($"{name}: {arguments.Error}");
