@@ -36,12 +36,13 @@ public sealed class HealthRunner(
             || local.SlurmCheckedAt is not { } lastAsked
             || startedAt - lastAsked >= settings.SlurmRefresh;
         SlurmView? view = null;
+        string? refusal = null;
         if (mustAsk)
         {
-            view = await ReadNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            (view, refusal) = await ReadNodeAsync(node, cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new HealthInput(node, results, local.Strikes, view, startedAt, settings);
+        var input = new HealthInput(node, results, local.Strikes, view, startedAt, settings) { SlurmRefusal = refusal };
         var plan = mustAsk
             ? HealthDecider.Decide(input)
             : new HealthPlan(local.Strikes.After(results), [], []);
@@ -87,17 +88,18 @@ public sealed class HealthRunner(
         };
     }
 
-    private async Task<SlurmView?> ReadNodeAsync(string node, CancellationToken ct)
+    /// <summary>The node as slurmctld sees it, or null and, where slurmctld answered all the same, what it said.</summary>
+    private async Task<(SlurmView? View, string? Refusal)> ReadNodeAsync(string node, CancellationToken ct)
     {
         var read = await reader.GetNodeAsync(node, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
-            return null;
+            return (null, read.ControllerUnreachable ? null : read.Error);
         }
 
         return NodeRecordField.TryRead(read.Value, settings.RecordField, out var record, out var problem)
-            ? new SlurmView(read.Value, record)
-            : new SlurmView(read.Value, NodeRecord.Empty, problem);
+            ? (new SlurmView(read.Value, record), null)
+            : (new SlurmView(read.Value, NodeRecord.Empty, problem), null);
     }
 
     private async Task<IReadOnlyList<PeerNode>?> ReadPeersAsync(Node self, CancellationToken ct)

@@ -16,9 +16,10 @@ public static class HealthDecider
         var failing = input.Results.Where(r => !r.Passed && r.Definition.Priority.Blocks).ToArray();
         if (input.Slurm is not { } view)
         {
+            var why = input.SlurmRefusal is { } refusal ? $"slurmctld gave no state for {input.NodeName} ({refusal})" : "slurmctld did not answer";
             return new HealthPlan(strikes, [], [failing.Length > 0
-                ? "slurmctld did not answer: failures recorded locally, nothing done until it answers"
-                : "slurmctld did not answer: nothing to do"]);
+                ? $"{why}: failures recorded locally, nothing done until it answers"
+                : $"{why}: nothing to do"]);
         }
 
         if (view.RecordProblem is { } problem)

@@ -30,6 +30,9 @@ internal sealed record Scenario
 
     public bool ControllerAnswers { get; init; } = true;
 
+    /// <summary>What slurmctld said instead of the node (with <see cref="ControllerAnswers"/> false: it answered, without the node).</summary>
+    public string? SlurmRefusal { get; init; }
+
     public StrikeBook Strikes { get; init; } = StrikeBook.Empty;
 
     public IReadOnlyList<CheckResult> Results { get; init; } = [Passing("fs.mount")];
@@ -57,7 +60,7 @@ internal sealed record Scenario
     {
         var settings = Settings with { Checks = Results.Select(r => r.Definition).ToArray() };
         var view = ControllerAnswers ? new SlurmView(Node, Record, RecordProblem, Peers) : null;
-        return HealthDecider.Decide(new HealthInput(NodeName, Results, Strikes, view, Now, settings));
+        return HealthDecider.Decide(new HealthInput(NodeName, Results, Strikes, view, Now, settings) { SlurmRefusal = SlurmRefusal });
     }
 
     /// <summary>Decides, and when the decider asks for the partition, decides again with <see cref="Peers"/> (or none).</summary>
