@@ -44,7 +44,8 @@ says the same); the default is $HPCMAINT_SLURM, else 22.05. A later release's da
 namespace of the testbed's own whose root is an overlay of the release's root, with the host's /proc,
 /sys, /dev, /tmp, DIR and this repository at the same paths; the first use builds the root (mmdebstrap,
 about a minute). The host's clients cannot talk to a later slurmctld: DIR/bin/slurm holds the release's
-clients as wrappers (PATH in DIR/env.sh), which work from the host and from inside the root alike.
+clients as wrappers, for every release (PATH in DIR/env.sh; hpcmaint's [slurm] bin_dir), which work from
+the host and from inside the root alike.
 TXT
 }
 
@@ -226,14 +227,20 @@ set_enter() { # WORKDIR
   ENTER=(nsenter "--mount=/proc/$pid/ns/mnt" /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$1")
 }
 
-# DIR/bin/slurm: the release's clients, usable from the host (they enter the testbed's namespace) and
-# from inside its root (a hook, a job script) alike.
+# DIR/bin/slurm: the release's clients, for every release, so a user of the testbed (hpcmaint's bin_dir, a
+# spec, the demo) names them the same way whatever runs. A later release's work from the host (they enter
+# the testbed's namespace) and from inside its root (a hook, a job script) alike.
 write_client_wrappers() {
   local tool q_run
   q_run=$(printf '%q' "$DIR/run/root")
   mkdir -p "$DIR/bin/slurm"
   for tool in sinfo squeue scontrol sbatch srun scancel salloc sacct sprio sshare sstat sdiag strigger sbcast sattach; do
     [[ -x $ROOT/usr/bin/$tool ]] || continue
+    if [[ -z $ROOT ]]; then
+      printf '#!/bin/sh\n# %s of Slurm %s, the host'"'"'s, for the testbed in %s.\nexec /usr/bin/%s "$@"\n' "$tool" "$RELEASE" "$DIR" "$tool" >"$DIR/bin/slurm/$tool"
+      chmod 755 "$DIR/bin/slurm/$tool"
+      continue
+    fi
     cat >"$DIR/bin/slurm/$tool" <<SH
 #!/bin/sh
 # $tool of Slurm $RELEASE for the testbed in $DIR: in the release's root it is /usr/bin/$tool; elsewhere it
@@ -588,8 +595,8 @@ cmd_up() {
   set_clean_env
 
   trap 'if [[ -z ${READY:-} ]]; then cmd_down --dir "$DIR" >/dev/null 2>&1 || true; fi' EXIT
+  write_client_wrappers
   if [[ -n $ROOT ]]; then
-    write_client_wrappers
     PATH=$DIR/bin/slurm:$PATH
     start_root
   fi
@@ -603,7 +610,7 @@ cmd_up() {
   wait_for "$NODES nodes idle" $((30 + NODES / 4)) all_idle
   for ((i = 1; i <= NODES; i++)); do note_node "n$i" "${slurmd_pid[n$i]}"; done
   printf 'export SLURM_CONF=%q\n' "$SLURM_CONF" >"$DIR/env.sh"
-  [[ -z $ROOT ]] || printf 'export PATH=%q:"$PATH"\n' "$DIR/bin/slurm" >>"$DIR/env.sh"
+  printf 'export PATH=%q:"$PATH"\n' "$DIR/bin/slurm" >>"$DIR/env.sh"
   READY=1
   printf 'testbed up: Slurm %s, n[1-%s] idle in %s s, ports %s-%s, %s\n' "$RELEASE" "$NODES" \
     "$(elapsed_since "$t0")" "$PORT_BASE" $((PORT_BASE + NODES)) "$DIR"

@@ -17,8 +17,8 @@ public static class SlurmRelease
     /// <summary>24.11 keeps a node's reason after it returns to service (a resume, a reboot) until a job has run there; 22.05 and 26.05 clear it.</summary>
     public static bool KeepsReasonsInService => Current == "24.11";
 
-    /// <summary>`[slurm] bin_dir` for hpcmaint on the testbed in <paramref name="directory"/>: where its release's clients are.</summary>
-    public static string BinDir(string directory) => IsHost ? "/usr/bin" : Path.Combine(directory, "bin", "slurm");
+    /// <summary>`[slurm] bin_dir` for hpcmaint on the testbed in <paramref name="directory"/>: its release's clients (testbed.sh's wrappers, for every release).</summary>
+    public static string BinDir(string directory) => Path.Combine(directory, "bin", "slurm");
 
     /// <summary>The lines of a `[slurm]` section for the testbed in <paramref name="directory"/>: its slurm.conf and clients.</summary>
     public static string ConfigLines(string directory) =>

@@ -25,7 +25,7 @@ public sealed class TestbedCluster : IAsyncDisposable
         ClientEnvironment = new Dictionary<string, string>
         {
             ["SLURM_CONF"] = SlurmConf,
-            ["PATH"] = SlurmRelease.IsHost ? ClientPath : SlurmBinDir + ":" + ClientPath,
+            ["PATH"] = SlurmBinDir + ":" + ClientPath,
         };
     }
 
