@@ -4,12 +4,20 @@
 DOTNET      ?= dotnet
 CONFIG      ?= Release
 DIST        ?= dist
-EXECUTABLES := HpcMaint.Cli HpcMaint.Health HpcMaint.Reboot
+VERSION     := $(strip $(file < packaging/VERSION))
+EXECUTABLES := $(DIST)/hpcmaint $(DIST)/hpcmaint-health $(DIST)/hpcmaint-reboot
+# What the executables are built from (tests/HpcMaint.Integration.Tests/Executables/Executables.cs
+# refuses a dist/ older than these): when none is newer than dist/, make publish does nothing.
+SOURCES     := $(shell find src -path '*/bin' -prune -o -path '*/obj' -prune -o -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -print) \
+               Directory.Build.props Directory.Build.targets Directory.Packages.props packaging/VERSION packaging/executables.slnf
+PACKAGES    := $(DIST)/hpcmaint_$(VERSION)_amd64.deb $(DIST)/hpcmaint-$(VERSION)-1.x86_64.rpm
+PACKAGED    := $(EXECUTABLES) $(wildcard packaging/*.sh packaging/files/* packaging/deb/* packaging/rpm/* packaging/man/* packaging/systemd/*) \
+               slurm/hpcmaint.toml slurm/hpcmaint-prolog-slurmctld slurm/slurm.conf.hpcmaint slurm/README.md README.md
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: all build test unit integration publish aot bench demo clean
+.PHONY: all build test publish aot packages bench demo clean
 
 all: build
 
@@ -20,17 +28,18 @@ build:
 test:
 	bash tests/run-tests.sh
 
-## Self-contained, trimmed, single-file linux-x64 executables in dist/.
-publish:
-	@mkdir -p $(DIST)
-	@for p in $(EXECUTABLES); do \
-	  $(DOTNET) publish src/$$p/$$p.csproj -c $(CONFIG) -o $(DIST) -p:DebugType=none -p:DebugSymbols=false -nologo -clp:ErrorsOnly || exit 1; \
-	done
-	@ls -l $(DIST)
+## Native AOT linux-x64 executables in dist/ (one dotnet publish; nothing to do when dist/ is up to date).
+publish: $(EXECUTABLES)
+aot: publish
 
-## Native AOT where the ILCompiler runtime pack restores; says so and stops where it does not.
-aot:
-	bash packaging/publish-aot.sh $(DIST)
+$(EXECUTABLES) &: $(SOURCES)
+	bash packaging/publish.sh $(DIST)
+
+## hpcmaint_<version>_amd64.deb and hpcmaint-<version>-1.x86_64.rpm in dist/.
+packages: $(PACKAGES)
+
+$(PACKAGES) &: $(PACKAGED)
+	bash packaging/build-packages.sh $(DIST)
 
 ## Start-up time, peak memory and hostlist figures (against scontrol on the same input).
 bench: publish

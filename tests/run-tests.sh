@@ -33,6 +33,20 @@ if ! command -v ansible-playbook >/dev/null; then
   fi
 fi
 
+# make packages builds the .deb and .rpm with dpkg-deb, rpmbuild and help2man; the packaging specs
+# check the .deb with lintian.
+packaging_tools=()
+command -v rpmbuild >/dev/null || packaging_tools+=(rpm)
+command -v help2man >/dev/null || packaging_tools+=(help2man)
+command -v lintian >/dev/null || packaging_tools+=(lintian)
+if ((${#packaging_tools[@]})); then
+  if ((EUID != 0)) || ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${packaging_tools[@]}"; } >&2; then
+    echo "cannot install ${packaging_tools[*]} (make packages and its specs need them): apt-get install -y ${packaging_tools[*]} as root" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+
 # The later releases' roots (Debian packages in a cached root each, built when missing): mostly downloads,
 # so they are built while the solution builds.
 mapfile -t releases < <(bash tests/testbed/testbed.sh releases)
@@ -47,6 +61,14 @@ if ! dotnet build HpcMaint.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+# The integration specs run the shipped executables (Native AOT, dist/) and install the packages.
+stage "publishing (Native AOT) and packaging"
+publish_start=$(date +%s)
+if ! make --no-print-directory publish packages; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "published and packaged in $(($(date +%s) - publish_start)) s"
 
 # Every process the tests start carries this mark (the testbed passes it to its daemons), so what this
 # run leaves behind is found below, and other runs on the same machine are not mistaken for it.

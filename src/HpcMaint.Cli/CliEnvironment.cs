@@ -16,7 +16,11 @@ public sealed record CliEnvironment(
         Console.Error)
     {
         OutputIsTerminal = !Console.IsOutputRedirected,
+        RunsAsRoot = Adapters.Files.FileFacts.RunningUser == 0,
     };
+
+    /// <summary>The effective user is root: the config must then be root's as well.</summary>
+    public bool RunsAsRoot { get; init; }
 
     /// <summary>Standard output is a terminal: live views may redraw their last line.</summary>
     public bool OutputIsTerminal { get; init; }

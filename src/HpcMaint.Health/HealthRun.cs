@@ -5,6 +5,7 @@ using HpcMaint.Adapters.Processes;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
+using HpcMaint.Core.Trust;
 using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Health;
@@ -37,15 +38,25 @@ internal static class HealthRun
     {
         var time = TimeProvider.System;
         var health = config.Health;
+        if (UntrustedStatePaths(health, node) is { } untrusted)
+        {
+            log.LogError("{Problem}; nothing was done", untrusted);
+            return 2;
+        }
         var healthRunner = HealthRunnerFactory.Create(config, health, node, "hpcmaint-health", time);
 
         using var budget = new CancellationTokenSource(health.Budget, time);
         var report = healthRunner.RunAsync(node, arguments.DryRun, budget.Token).GetAwaiter().GetResult();
 
         if (health.MetricsFile is { } metricsPath && HealthSettings.ForNode(metricsPath, node) is var metrics && !arguments.DryRun
-            && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report, ClosedTicketOpenedAt(report))) is { } problem)
+            && AtomicFile.TryReplace(metrics, HealthMetrics.Format(report), AtomicFile.ReadableByAll) is { } problem)
         {
             log.LogWarning("cannot write the metrics file {File}: {Problem}", metrics, problem);
+        }
+
+        if (HealthCounters.Write(health, report) is { } countersProblem)
+        {
+            log.LogWarning("cannot write the counters beside the metrics file: {Problem}", countersProblem);
         }
 
         if (arguments.Json)
@@ -61,10 +72,18 @@ internal static class HealthRun
         return 0;
     }
 
-    private static DateTimeOffset? ClosedTicketOpenedAt(HealthRunReport report) =>
-        report.Outcomes.Any(o => o.Action is ResumeNode && o.Carried) && report.RecordAfter is { Ticket: null, PastTickets.Count: > 0 } record
-            ? record.PastTickets[^1]
-            : null;
+    /// <summary>
+    /// This node's state and metrics files (named with "{node}", so judged only now): never a link, never in a
+    /// directory others can write; the state file, which decides strikes, only where root or we own it.
+    /// </summary>
+    private static string? UntrustedStatePaths(HealthSettings health, string node)
+    {
+        var state = HealthSettings.ForNode(health.StateFile, node);
+        var metrics = health.MetricsFile is { } template ? HealthSettings.ForNode(template, node) : null;
+        return StatePaths.Problem(state, PathUse.StateFile)
+            ?? StatePaths.Problem(Path.GetDirectoryName(state)!, PathUse.PrivateDirectory)
+            ?? (metrics is null ? null : StatePaths.Problem(metrics, PathUse.StateFile));
+    }
 
     private static void Log(ILogger log, HealthRunReport report)
     {

@@ -7,8 +7,9 @@ using HpcMaint.Adapters.Reboot;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
-using HpcMaint.Core.Hostlists;
+using HpcMaint.Core;
 using HpcMaint.Core.Reboot;
+using HpcMaint.Core.Slurm;
 using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Reboot;
@@ -21,22 +22,28 @@ namespace HpcMaint.Reboot;
 /// </summary>
 internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, TimeProvider time, ILoggerFactory logging)
 {
+    /// <summary>What the worker reads from its environment, passed on by name: Slurm's config and clouds.yaml's search.</summary>
+    private static readonly string[] WorkerVariables = [SlurmCommands.SlurmConfVariable, "OS_CLOUD", "OS_CLIENT_CONFIG_FILE", "XDG_CONFIG_HOME", "HOME"];
+
     private readonly ILogger log = logging.CreateLogger(RebootJournal.Actor);
     private readonly RebootJournal records = new(journal, time, logging.CreateLogger(RebootJournal.Actor));
+    private readonly RebootMetrics metrics = new(config.Reboot.MetricsFile, time);
 
-    public int Execute(HookArguments arguments, string thisNode)
+    /// <param name="thisNode">This node's name, asked only when slurmd runs us (no node list).</param>
+    public int Execute(HookArguments arguments, Func<string> thisNode)
     {
         IReadOnlyList<string> nodes;
         string mode;
         if (arguments.Positionals.Count == 0)
         {
-            nodes = [thisNode];
+            nodes = [thisNode()];
             mode = "slurmd";
         }
-        else if (!Hostlist.TryExpand(arguments.Positionals[0], out nodes, out var error))
+        else if (SlurmNames.NodeListProblem(arguments.Positionals[0], out nodes) is { } error)
         {
-            log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", arguments.Positionals[0], error);
-            records.RecordNote(null, $"cannot read the node list '{arguments.Positionals[0]}' from slurmctld: {error}; nothing rebooted", "controller");
+            var list = PrintableText.Line(arguments.Positionals[0], 200);
+            log.LogError("cannot read the node list '{Nodes}' from slurmctld: {Error}", list, error);
+            records.RecordNote(null, $"cannot read the node list '{list}' from slurmctld: {error}; nothing rebooted", "controller");
             return 2;
         }
         else
@@ -69,6 +76,7 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
             failures += forWorker.Count;
         }
 
+        FlushMetrics(mode);
         return failures == 0 ? 0 : 1;
     }
 
@@ -102,9 +110,14 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         {
             log.LogError("node {Node}: cannot start `{Command}`: {Error}", action.Node, command, started.FailureReason);
             records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = started.FailureReason! });
+            metrics.Outcome(action, AuditOutcome.Failed);
             return false;
         }
 
+        // Counted at once: run by slurmd, this process is on the node the command now reboots, and the
+        // reboot ends it soon (the journal's record is the slower write: it is fsynced).
+        metrics.Outcome(action, AuditOutcome.Succeeded);
+        FlushMetrics(mode);
         log.LogInformation("node {Node}: {Method}: `{Command}` started as pid {Pid}", action.Node, action.MethodName, command, started.ProcessId);
         records.Record(action, mode, false, AuditOutcome.Succeeded, new Dictionary<string, string> { ["pid"] = Pid(started.ProcessId) });
         return true;
@@ -122,7 +135,9 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         else
         {
             var worker = Command.For(Environment.ProcessPath!)
-                .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile]);
+                .WithArguments(["--config", config.SourceFile, WorkerArguments.Option, planFile])
+                .WithEnvironment(WorkerVariables.Where(name => Environment.GetEnvironmentVariable(name) is not null)
+                    .ToDictionary(name => name, Environment.GetEnvironmentVariable));
             var started = ProcessRunner.StartDetached(worker, Path.Combine(config.Reboot.WorkDir, "worker.log"));
             if (started.IsStarted)
             {
@@ -138,9 +153,19 @@ internal sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Ti
         foreach (var action in actions)
         {
             records.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
+            metrics.Outcome(action, AuditOutcome.Failed);
         }
 
         return false;
+    }
+
+    private void FlushMetrics(string mode)
+    {
+        if (metrics.Flush() is { } problem)
+        {
+            log.LogWarning("{Problem}", problem);
+            records.RecordNote(null, problem, mode);
+        }
     }
 
     private static string Pid(int pid) => pid.ToString(CultureInfo.InvariantCulture);

@@ -29,6 +29,13 @@ public sealed class FakeOpenStackServer : IAsyncDisposable
     public string AuthUrl => BaseUrl + "/v3";
 
     /// <summary>A clouds.yaml naming this fake <paramref name="cloud"/>, with the password user it accepts.</summary>
+    /// <summary>Writes <see cref="CloudsYaml"/> to <paramref name="path"/> readable by its owner only, as openstacksdk wants a file with a password.</summary>
+    public void WriteCloudsYaml(string path, string cloud)
+    {
+        File.WriteAllText(path, CloudsYaml(cloud));
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
     public string CloudsYaml(string cloud)
     {
         var o = Cloud.Options;

@@ -87,6 +87,26 @@ public static partial class PrometheusText
     public static double Value(this IReadOnlyList<Sample> samples, string name, params (string Name, string Value)[] labels) =>
         samples.Single(s => s.Name == name && labels.All(l => s.Labels.GetValueOrDefault(l.Name) == l.Value)).Value;
 
+    /// <summary>
+    /// A sample of the metrics file at <paramref name="path"/>, which must parse strictly; -1 when the file
+    /// or the sample is not there (yet). Labels not named may have any value; more than one match is an error.
+    /// </summary>
+    public static double FileValue(string path, string name, params (string Name, string Value)[] labels)
+    {
+        if (!File.Exists(path))
+        {
+            return -1;
+        }
+
+        var matches = Parse(File.ReadAllText(path)).Where(s => s.Name == name && labels.All(l => s.Labels.GetValueOrDefault(l.Name) == l.Value)).ToArray();
+        return matches.Length switch
+        {
+            0 => -1,
+            1 => matches[0].Value,
+            _ => throw new InvalidOperationException($"{path}: {matches.Length} samples of {name} match"),
+        };
+    }
+
     private static readonly HashSet<string> Types = ["counter", "gauge", "summary", "histogram", "untyped"];
 
     private static string FamilyOf(string metric, Dictionary<string, string> types)

@@ -11,8 +11,12 @@ image=$(squeue -h -w "$node" -t CF -o '%k' 2>/dev/null | sed -n 's/.*image=\([^ 
 if [[ -z $image ]]; then
   image=$(scontrol show node "$node" 2>/dev/null | sed -n 's/.*Reason=.*image=\([^ :]*\).*/\1/p' | head -1)
 fi
-if [[ -n $image ]]; then
-  features=$(scontrol show node "$node" | sed -n 's/.*AvailableFeatures=\([^ ]*\).*/\1/p')
+features=$(scontrol show node "$node" 2>/dev/null | sed -n 's/.*AvailableFeatures=\([^ ]*\).*/\1/p')
+# As hpcmaint-reboot does, a node already on the image is only rebooted: slurmctld runs the
+# RebootProgram again for a --reboot job it recovers after a restart, and that is not a second rebuild.
+if [[ -n $image ]] && tr ',' '\n' <<<"$features" | grep -qxF "image:$image"; then
+  printf '%s %s %s\n' "$EPOCHREALTIME" "$node" "$image" >>"$TESTBED_DIR/sim/reboots-on-image.log"
+elif [[ -n $image ]]; then
   keep=$(tr ',' '\n' <<<"$features" | grep -v -e '^image:' -e '^(null)$' | paste -sd,)
   new=${keep:+$keep,}image:$image
   scontrol update nodename="$node" AvailableFeatures="$new" ActiveFeatures="$new"

@@ -5,6 +5,7 @@
 # daemons run in. Every file lives under --dir; every daemon runs with a clean environment; every pid is
 # recorded. See usage() below and docs/slurm-releases.md for the facts behind it.
 set -Eeuo pipefail
+umask 022 # hpcmaint refuses group- or world-writable directories on the way to its config and programs
 trap 'printf "testbed: failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
 readonly DAEMON_PATH=/usr/sbin:/usr/bin:/sbin:/bin
@@ -33,6 +34,7 @@ Usage:
   testbed.sh root --slurm RELEASE             (the path of a later release's root, built when missing)
   testbed.sh reboot-node --dir DIR [NODE]     (NODE defaults to `hostname`, as under slurmd)
   testbed.sh kill-controller --dir DIR        (SIGKILL slurmctld, as a crash; waits until it is gone)
+  testbed.sh stop-controller --dir DIR        (SIGTERM slurmctld, which saves its state; waits until it is gone)
   testbed.sh start-controller --dir DIR       (start it again from its saved state; waits until it answers)
 
 Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
@@ -768,6 +770,18 @@ cmd_kill_controller() {
   printf 'testbed: slurmctld killed (pid %s)\n' "${live%% *}"
 }
 
+# SIGTERM: slurmctld saves its whole state as it shuts down (a crash, kill-controller, loses what it
+# had not saved yet). Waits until it is gone.
+cmd_stop_controller() {
+  [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
+  open_testbed "$2"
+  local live
+  live=$(live_controller)
+  [[ -n $live ]] || die "slurmctld of $DIR is not running"
+  printf '%s\n' "$live" | stop_processes 30 || die "slurmctld would not stop"
+  printf 'testbed: slurmctld stopped (pid %s)\n' "${live%% *}"
+}
+
 # Without -c: slurmctld reads back its saved state (jobs, node states, reservations), as after a crash.
 cmd_start_controller() {
   [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
@@ -802,6 +816,7 @@ main() {
     root) cmd_root_of "$@" ;;
     reboot-node) cmd_reboot_node "$@" ;;
     kill-controller) cmd_kill_controller "$@" ;;
+    stop-controller) cmd_stop_controller "$@" ;;
     start-controller) cmd_start_controller "$@" ;;
     install) cmd_install "$@" ;;
     _reboot-worker) cmd_reboot_worker "$@" ;;

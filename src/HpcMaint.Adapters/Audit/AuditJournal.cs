@@ -28,7 +28,7 @@ public sealed class AuditJournal(string path) : IAuditJournal
             return records;
         }
 
-        var bytes = File.ReadAllBytes(Path);
+        var bytes = Files.NoFollowFile.ReadAllBytes(Path);
         var span = bytes.AsSpan();
         while (!span.IsEmpty)
         {

@@ -1,4 +1,7 @@
+using HpcMaint.Adapters.Files;
+using HpcMaint.Adapters.OpenStack;
 using HpcMaint.Core.Config;
+using HpcMaint.Core.Trust;
 using HpcMaint.Toml;
 
 namespace HpcMaint.Adapters.Config;
@@ -7,6 +10,8 @@ namespace HpcMaint.Adapters.Config;
 /// Finds and reads the config once at start: --config, else HPCMAINT_CONFIG, else
 /// /etc/hpcmaint/hpcmaint.toml. A file that was asked for must exist; without one at the default
 /// path the built-in defaults apply (safe on any node: they check and change nothing by themselves).
+/// What the config names is judged for trust here too (<see cref="InstallationTrust"/>): a program,
+/// credential or state path others could change is a config error at its key's line.
 /// </summary>
 public static class ConfigLoader
 {
@@ -15,9 +20,19 @@ public static class ConfigLoader
     public static string Locate(string? commandLinePath, Func<string, string?> getEnvironment) =>
         commandLinePath ?? (getEnvironment(EnvironmentVariable) is { Length: > 0 } fromEnv ? fromEnv : HpcMaintConfig.DefaultPath);
 
-    public static ConfigResult Load(string? commandLinePath, Func<string, string?> getEnvironment)
+    /// <param name="fileMustBeTrusted">
+    /// The config file itself, and every directory above it, must be owned by root or the running user and
+    /// not writable by group or others: always for the hooks and the prolog, for the CLI when it runs as root.
+    /// </param>
+    public static ConfigResult Load(string? commandLinePath, Func<string, string?> getEnvironment, bool fileMustBeTrusted = false)
     {
         var path = Locate(commandLinePath, getEnvironment);
+        var result = Read(path);
+        return result.With(TrustProblems(result, path, getEnvironment, fileMustBeTrusted));
+    }
+
+    private static ConfigResult Read(string path)
+    {
         var askedFor = path != HpcMaintConfig.DefaultPath;
         if (!File.Exists(path))
         {
@@ -37,6 +52,28 @@ public static class ConfigLoader
         }
 
         return Parse(text, path);
+    }
+
+    /// <summary>
+    /// Every program, credential and state path the config names, judged as the running user sees them
+    /// (a clouds.yaml found by openstacksdk's search too), and the config file when it must be trusted.
+    /// </summary>
+    private static IReadOnlyList<ConfigError> TrustProblems(ConfigResult result, string path, Func<string, string?> getEnvironment, bool fileMustBeTrusted)
+    {
+        var paths = new List<TrustedPath>();
+        if (fileMustBeTrusted)
+        {
+            paths.Add(new TrustedPath("file", 0, Path.GetFullPath(path), PathUse.ConfigFile));
+        }
+
+        paths.AddRange(result.Paths);
+        if (result.Config?.OpenStack is { CloudsFile: null }
+            && CloudsFileLocator.Find(new CloudsEnvironment(getEnvironment, Environment.CurrentDirectory, getEnvironment("HOME"), CloudsEnvironment.LinuxSystemDirectories)) is { } found)
+        {
+            paths.Add(new TrustedPath("openstack.clouds_file", 0, Path.GetFullPath(found), PathUse.Secret));
+        }
+
+        return InstallationTrust.Check(path, paths, new FileFacts(), FileFacts.RunningUser);
     }
 
     public static ConfigResult Parse(string text, string path)

@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using HpcMaint.Adapters.Interop;
+using HpcMaint.Core.Trust;
 
 namespace HpcMaint.Adapters.Files;
 
 /// <summary>
 /// A semaphore across processes: a directory of <c>slot-NNN</c> files, a slot held by an exclusive
-/// flock on its file. The kernel drops a lock when its process dies, so a killed holder never leaks a
-/// slot. Files are made once and then only opened read-only (flock needs no write access), so the
-/// processes sharing the directory may run as different users.
+/// flock on its file (<see cref="FileLock"/>). The kernel drops a lock when its process dies, so a killed
+/// holder never leaks a slot. Files are made once (owned by the directory's owner, no access for others)
+/// and then only opened read-only, so root and SlurmUser may share a directory SlurmUser owns.
 /// </summary>
 public sealed class SlotDirectory
 {
@@ -30,21 +29,19 @@ public sealed class SlotDirectory
         var slots = new SlotDirectory(directory, count, time);
         try
         {
-            Directory.CreateDirectory(directory);
+            StatePaths.PrepareDirectory(directory, PathUse.StateDirectory);
             foreach (var file in slots.files)
             {
-                var fd = LibC.Open(file, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_CLOEXEC, 0b110_100_100);
-                if (fd < 0)
-                {
-                    return (null, $"cannot open slot file {file}: {LibC.Describe(Marshal.GetLastPInvokeError())}; make {directory} writable by the user running hpcmaint");
-                }
-
-                _ = LibC.Close(fd);
+                FileLock.Create(file, StatePaths.FileMode);
             }
+        }
+        catch (UntrustedPathException e)
+        {
+            return (null, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, $"cannot make slot directory {directory}: {e.Message}");
+            return (null, $"cannot make the slot files in {directory}: {e.Message}; make it writable by the user running hpcmaint");
         }
 
         return (slots, null);
@@ -59,47 +56,13 @@ public sealed class SlotDirectory
         {
             for (var i = 0; i < files.Length; i++)
             {
-                if (TryLock(files[(first + i) % files.Length]) is { } lease)
+                if (FileLock.TryTake(files[(first + i) % files.Length]) is { } lease)
                 {
                     return lease;
                 }
             }
 
             await Task.Delay(Poll, time, cancellationToken);
-        }
-    }
-
-    private static Lease? TryLock(string file)
-    {
-        var fd = LibC.Open(file, LibC.O_RDONLY | LibC.O_CLOEXEC, 0);
-        if (fd < 0)
-        {
-            throw new IOException($"slot file {file} cannot be opened: {LibC.Describe(Marshal.GetLastPInvokeError())}");
-        }
-
-        if (LibC.Flock(fd, LibC.LOCK_EX | LibC.LOCK_NB) == 0)
-        {
-            return new Lease(fd);
-        }
-
-        var error = Marshal.GetLastPInvokeError();
-        _ = LibC.Close(fd);
-        return error is LibC.EWOULDBLOCK or LibC.EINTR
-            ? null
-            : throw new IOException($"flock on slot file {file}: {LibC.Describe(error)}");
-    }
-
-    private sealed class Lease(int descriptor) : IDisposable
-    {
-        private int released;
-
-        // Closing the descriptor releases the lock.
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                _ = LibC.Close(descriptor);
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
         {
             if (stopped)
             {
-                outcomes.Add(new ActionOutcome(action, false, "not done: an earlier action failed"));
+                outcomes.Add(new ActionOutcome(action, false, "not done: an earlier action failed") { Skipped = true });
                 Journal(action, dryRun, AuditOutcome.Skipped, "an earlier action failed");
                 continue;
             }
@@ -39,16 +39,16 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
                 continue;
             }
 
-            var error = await RunAsync(action, cancellationToken).ConfigureAwait(false);
+            var (error, timedOut) = await RunAsync(action, cancellationToken).ConfigureAwait(false);
             Journal(action, false, error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, error);
-            outcomes.Add(new ActionOutcome(action, error is null, error));
+            outcomes.Add(new ActionOutcome(action, error is null, error) { TimedOut = timedOut });
             stopped = error is not null && action is not (NotifyManual or RunRemedy);
         }
 
         return outcomes;
     }
 
-    private async Task<string?> RunAsync(HealthAction action, CancellationToken ct)
+    private async Task<(string? Error, bool TimedOut)> RunAsync(HealthAction action, CancellationToken ct)
     {
         SlurmResult<string> result;
         switch (action)
@@ -66,17 +66,17 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
                 result = await slurm.WriteRecordAsync(w.Node, field, w.Record, ct).ConfigureAwait(false);
                 break;
             case NotifyManual n:
-                return await notifier.NotifyAsync(n.Notification, ct).ConfigureAwait(false);
+                return (await notifier.NotifyAsync(n.Notification, ct).ConfigureAwait(false), false);
             case RunRemedy m:
                 return await RemedyAsync(m.Remedy, ct).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException($"no way to carry out {action.GetType().Name}");
         }
 
-        return result.IsSuccess ? null : result.Error;
+        return (result.IsSuccess ? null : result.Error, false);
     }
 
-    private async Task<string?> RemedyAsync(RemedyDefinition remedy, CancellationToken ct)
+    private async Task<(string? Error, bool TimedOut)> RemedyAsync(RemedyDefinition remedy, CancellationToken ct)
     {
         var argv = remedy.Argv;
         var result = await commands.RunAsync(
@@ -84,7 +84,7 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
             ct).ConfigureAwait(false);
         if (result.IsSuccess)
         {
-            return null;
+            return (null, false);
         }
 
         var said = result.StandardError.Trim() is { Length: > 0 } e ? e : result.StandardOutput.Trim();
@@ -94,7 +94,8 @@ public sealed class HealthActionExecutor(ISlurmWriter slurm, ManualNotifier noti
             CommandOutcome.TimedOut => $"did not finish within {Core.Config.DurationText.Format(remedy.Timeout)}",
             _ => result.Outcome.ToString().ToLowerInvariant(),
         };
-        return $"remedy {remedy.Id}: {argv[0]} {how}{(said.Length > 0 ? ": " + (said.Length > 300 ? said[..300] + "…" : said) : string.Empty)}; the next run decides";
+        return ($"remedy {remedy.Id}: {argv[0]} {how}{(said.Length > 0 ? ": " + (said.Length > 300 ? said[..300] + "…" : said) : string.Empty)}; the next run decides",
+            result.Outcome == CommandOutcome.TimedOut);
     }
 
     private void Journal(HealthAction action, bool dryRun, AuditOutcome outcome, string? error)

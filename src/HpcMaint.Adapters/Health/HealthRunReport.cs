@@ -16,6 +16,9 @@ public sealed record HealthRunReport(
     NodeRecord? RecordAfter,
     bool DryRun)
 {
+    /// <summary>The node as slurmctld showed it before this run acted; null when it was not asked or did not answer.</summary>
+    public SlurmView? Before { get; init; }
+
     /// <summary>Why the audit journal could not be written, when that stopped this run's actions.</summary>
     public string? JournalProblem { get; init; }
 
@@ -29,4 +32,14 @@ public sealed record HealthRunReport(
 }
 
 /// <summary>One planned action and what became of it (null error: done, or shown only in a dry run).</summary>
-public sealed record ActionOutcome(HealthAction Action, bool Carried, string? Error);
+public sealed record ActionOutcome(HealthAction Action, bool Carried, string? Error)
+{
+    /// <summary>Not tried: an earlier action failed.</summary>
+    public bool Skipped { get; init; }
+
+    /// <summary>It was tried (done or failed), not only shown in a dry run or skipped.</summary>
+    public bool Attempted => !Skipped && (Carried || Error is not null);
+
+    /// <summary>It failed by running past its timeout (a remedy).</summary>
+    public bool TimedOut { get; init; }
+}

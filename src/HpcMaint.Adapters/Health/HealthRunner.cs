@@ -84,6 +84,7 @@ public sealed class HealthRunner(
 
         return new HealthRunReport(node, startedAt, time.GetElapsedTime(started), results, plan, outcomes, mustAsk, view is not null, recordAfter, dryRun)
         {
+            Before = view,
             JournalProblem = journalProblem,
         };
     }

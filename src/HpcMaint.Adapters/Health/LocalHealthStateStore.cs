@@ -4,8 +4,9 @@ using HpcMaint.Core.Remediation;
 namespace HpcMaint.Adapters.Health;
 
 /// <summary>
-/// The node-local state file, written atomically (a new file renamed over the old one). A missing or
-/// damaged file is a fresh start: at worst a strike is counted again, and slurmctld is asked.
+/// The node-local state file, written atomically (a new file renamed over the old one) in a directory only
+/// root or the running user can write, never read through a symbolic link. A missing or damaged file is a
+/// fresh start: at worst a strike is counted again, and slurmctld is asked.
 /// </summary>
 public sealed class LocalHealthStateStore(string path)
 {
@@ -15,7 +16,7 @@ public sealed class LocalHealthStateStore(string path)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(Path));
+            using var document = JsonDocument.Parse(Files.NoFollowFile.ReadAllBytes(Path));
             var root = document.RootElement;
             var strikes = new Dictionary<string, int>(StringComparer.Ordinal);
             if (root.TryGetProperty("strikes", out var s))

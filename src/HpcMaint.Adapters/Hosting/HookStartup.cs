@@ -6,7 +6,7 @@ namespace HpcMaint.Adapters.Hosting;
 
 /// <summary>
 /// The start of every Slurm hook (hpcmaint-health, hpcmaint-reboot): arguments, --help, --version,
-/// the config validated once (every problem listed, exit 2, nothing done), then logging.
+/// the config validated once, its own trust included (every problem listed, exit 2, nothing done), then logging.
 /// </summary>
 public static class HookStartup
 {
@@ -36,7 +36,8 @@ public static class HookStartup
             return 0;
         }
 
-        var config = ConfigLoader.Load(arguments.ConfigPath, Environment.GetEnvironmentVariable);
+        // slurmd runs the hooks as root on every node: the config decides what runs, so it must be root's.
+        var config = ConfigLoader.Load(arguments.ConfigPath, Environment.GetEnvironmentVariable, fileMustBeTrusted: true);
         if (!config.IsValid)
         {
             foreach (var error in config.Errors)
@@ -52,6 +53,11 @@ public static class HookStartup
         {
             return run(arguments, config.Config, logging);
         }
+        catch (NotANodeNameException e)
+        {
+            logging.CreateLogger(name).LogError("{Problem}; nothing was done", e.Message);
+            return 2;
+        }
         catch (Exception e)
         {
             // A hook must end with a message in slurmd's log, never an abort with a core dump.
@@ -61,6 +67,7 @@ public static class HookStartup
     }
 
     /// <summary>This node's Slurm name (see <see cref="NodeIdentity"/>), from the real environment.</summary>
+    /// <exception cref="NotANodeNameException">What was found is not a Slurm node name (it would name files and argv).</exception>
     public static string ThisNode(HpcMaintConfig config) =>
         NodeIdentity.Resolve(config.Node, Environment.GetEnvironmentVariable, () => Environment.MachineName);
 }

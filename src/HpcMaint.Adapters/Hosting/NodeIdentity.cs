@@ -1,4 +1,5 @@
 using HpcMaint.Core.Config;
+using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Adapters.Hosting;
 
@@ -8,20 +9,27 @@ namespace HpcMaint.Adapters.Hosting;
 /// </summary>
 public static class NodeIdentity
 {
+    /// <exception cref="NotANodeNameException">The name found is not a Slurm node name: it would name state files and argv.</exception>
     public static string Resolve(NodeSettings settings, Func<string, string?> getEnvironment, Func<string> hostName)
+    {
+        var (name, from) = Find(settings, getEnvironment, hostName);
+        return SlurmNames.NodeNameProblem(name) is { } problem ? throw new NotANodeNameException($"{from}: {problem}") : name;
+    }
+
+    private static (string Name, string From) Find(NodeSettings settings, Func<string, string?> getEnvironment, Func<string> hostName)
     {
         if (getEnvironment("SLURMD_NODENAME") is { Length: > 0 } fromSlurmd)
         {
-            return fromSlurmd;
+            return (fromSlurmd, "SLURMD_NODENAME");
         }
 
         if (settings.Name is { Length: > 0 } configured)
         {
-            return configured;
+            return (configured, "[node] name");
         }
 
         var host = hostName();
         var dot = host.IndexOf('.', StringComparison.Ordinal);
-        return dot > 0 ? host[..dot] : host;
+        return (dot > 0 ? host[..dot] : host, "the host name");
     }
 }

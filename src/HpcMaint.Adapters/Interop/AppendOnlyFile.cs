@@ -57,17 +57,31 @@ internal static class AppendOnlyFile
         }
     }
 
+    // Never through a link planted in the journal's place, and never into a file with a second name: a
+    // root append must land in the journal and nowhere else.
     private static int Open(string path)
     {
-        const int flags = LibC.O_RDWR | LibC.O_CREAT | LibC.O_APPEND | LibC.O_CLOEXEC;
+        var flags = LibC.O_RDWR | LibC.O_CREAT | LibC.O_APPEND | LibC.O_NOFOLLOW | LibC.O_CLOEXEC;
         var fd = LibC.Open(path, flags, Mode0640);
         if (fd < 0 && Marshal.GetLastPInvokeError() == LibC.ENOENT && Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } directory)
         {
-            Directory.CreateDirectory(directory);
+            Files.StatePaths.PrepareDirectory(directory, Core.Trust.PathUse.StateDirectory);
             fd = LibC.Open(path, flags, Mode0640);
         }
 
-        return fd >= 0 ? fd : throw Error("open", path);
+        if (fd < 0)
+        {
+            throw Files.NoFollowFile.Error("open", path, Marshal.GetLastPInvokeError());
+        }
+
+        if (FileStatus.OfDescriptor(fd, out _) is { } status && ((status.Mode & FileStatus.TypeMask) != FileStatus.RegularFile || status.Links > 1))
+        {
+            _ = LibC.Close(fd);
+            throw new Files.UntrustedPathException(
+                $"{path} is not a regular file with one name (links: {status.Links}); a write to it could change another file; fix: rm {path} (hpcmaint makes a new one)");
+        }
+
+        return fd;
     }
 
     private static unsafe bool EndsWithoutNewLine(int fd)

@@ -10,6 +10,8 @@ internal static partial class LibC
 
     public const int EINTR = 4;
     public const int ENOENT = 2;
+    public const int EEXIST = 17;
+    public const int ELOOP = 40;
     public const int ECHILD = 10;
     public const int EWOULDBLOCK = 11;
 
@@ -27,9 +29,13 @@ internal static partial class LibC
     public const int O_WRONLY = 0x1;
     public const int O_RDWR = 0x2;
     public const int O_CREAT = 0x40;
+    public const int O_EXCL = 0x80;
     public const int O_NOCTTY = 0x100;
     public const int O_APPEND = 0x400;
     public const int O_CLOEXEC = 0x80000;
+
+    /// <summary>Fails with ELOOP when the last component is a symbolic link (arm64 numbers it like 32-bit ARM).</summary>
+    public static readonly int O_NOFOLLOW = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
 
     public const int F_DUPFD_CLOEXEC = 1030;
     public const int X_OK = 1;
@@ -129,6 +135,12 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "flock", SetLastError = true)]
     public static partial int Flock(int descriptor, int operation);
+
+    [LibraryImport(Library, EntryPoint = "fchown", SetLastError = true)]
+    public static partial int FileChangeOwner(int descriptor, uint owner, uint group);
+
+    [LibraryImport(Library, EntryPoint = "geteuid")]
+    public static partial uint EffectiveUserId();
 
     [LibraryImport(Library, EntryPoint = "access", SetLastError = true)]
     public static partial int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);

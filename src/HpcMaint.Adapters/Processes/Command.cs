@@ -16,7 +16,7 @@ public sealed class Command
         string program,
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string?> environment,
-        bool cleanEnvironment,
+        EnvironmentBase environmentBase,
         string? workingDirectory,
         string? standardInput,
         TimeSpan timeout,
@@ -26,7 +26,7 @@ public sealed class Command
         Program = program;
         Arguments = arguments;
         Environment = environment;
-        CleanEnvironment = cleanEnvironment;
+        EnvironmentBase = environmentBase;
         WorkingDirectory = workingDirectory;
         StandardInput = standardInput;
         Timeout = timeout;
@@ -43,8 +43,12 @@ public sealed class Command
     /// <summary>Variables set for the child on top of its base environment; a null value removes the variable.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
-    /// <summary>When true the base environment is empty instead of this process's environment.</summary>
-    public bool CleanEnvironment { get; }
+    /// <summary>
+    /// What the child's environment starts from: by default a fixed PATH and hpcmaint's own HPCMAINT_*
+    /// variables, never the rest of what this process inherited (an admin's LD_PRELOAD, PYTHONPATH or PATH
+    /// must not reach what hpcmaint runs as root).
+    /// </summary>
+    public EnvironmentBase EnvironmentBase { get; }
 
     /// <summary>The child's working directory; null keeps this process's.</summary>
     public string? WorkingDirectory { get; }
@@ -66,7 +70,7 @@ public sealed class Command
         ArgumentException.ThrowIfNullOrEmpty(program);
         RejectNul(program, nameof(program));
         return new Command(
-            program, [], NoEnvironment, false, null, null, CommandDefaults.Timeout, CommandDefaults.GracePeriod, long.MaxValue);
+            program, [], NoEnvironment, EnvironmentBase.Minimal, null, null, CommandDefaults.Timeout, CommandDefaults.GracePeriod, long.MaxValue);
     }
 
     [Pure]
@@ -81,7 +85,7 @@ public sealed class Command
         }
 
         return new Command(
-            Program, copy, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
+            Program, copy, Environment, EnvironmentBase, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     /// <summary>Replaces the variables set for the child; a null value removes that variable from the child's environment.</summary>
@@ -107,12 +111,20 @@ public sealed class Command
         }
 
         return new Command(
-            Program, Arguments, copy.AsReadOnly(), CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
+            Program, Arguments, copy.AsReadOnly(), EnvironmentBase, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
     }
 
+    /// <summary>true: the child starts from an empty environment; false: from the minimal one (a fixed PATH).</summary>
     [Pure]
     public Command WithCleanEnvironment(bool cleanEnvironment = true) =>
-        new(Program, Arguments, Environment, cleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
+        WithEnvironmentBase(cleanEnvironment ? EnvironmentBase.Empty : EnvironmentBase.Minimal);
+
+    /// <summary>The child starts from this process's whole environment (tests, and tools run on an admin's behalf, not hpcmaint's).</summary>
+    [Pure]
+    public Command WithInheritedEnvironment() => WithEnvironmentBase(EnvironmentBase.Inherited);
+
+    private Command WithEnvironmentBase(EnvironmentBase environmentBase) =>
+        new(Program, Arguments, Environment, environmentBase, WorkingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
 
     [Pure]
     public Command WithWorkingDirectory(string workingDirectory)
@@ -120,7 +132,7 @@ public sealed class Command
         ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
         RejectNul(workingDirectory, nameof(workingDirectory));
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, workingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
+            Program, Arguments, Environment, EnvironmentBase, workingDirectory, StandardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     [Pure]
@@ -128,7 +140,7 @@ public sealed class Command
     {
         ArgumentNullException.ThrowIfNull(standardInput);
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, standardInput, Timeout, GracePeriod, OutputLimit);
+            Program, Arguments, Environment, EnvironmentBase, WorkingDirectory, standardInput, Timeout, GracePeriod, OutputLimit);
     }
 
     /// <summary>Sets the run-time limit: positive (at most 30 days), or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
@@ -143,7 +155,7 @@ public sealed class Command
         ArgumentOutOfRangeException.ThrowIfGreaterThan(timeout, TimeSpan.FromDays(30));
 
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, timeout, GracePeriod, OutputLimit);
+            Program, Arguments, Environment, EnvironmentBase, WorkingDirectory, StandardInput, timeout, GracePeriod, OutputLimit);
     }
 
     /// <summary>Sets the time between SIGTERM and SIGKILL; zero sends SIGKILL right after SIGTERM.</summary>
@@ -153,7 +165,7 @@ public sealed class Command
         ArgumentOutOfRangeException.ThrowIfLessThan(gracePeriod, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(gracePeriod, TimeSpan.FromDays(1));
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, gracePeriod, OutputLimit);
+            Program, Arguments, Environment, EnvironmentBase, WorkingDirectory, StandardInput, Timeout, gracePeriod, OutputLimit);
     }
 
     /// <summary>Keeps at most <paramref name="bytes"/> of each of standard output and error (see <see cref="CommandResult.OutputTruncated"/>).</summary>
@@ -162,7 +174,7 @@ public sealed class Command
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
         return new Command(
-            Program, Arguments, Environment, CleanEnvironment, WorkingDirectory, StandardInput, Timeout, GracePeriod, bytes);
+            Program, Arguments, Environment, EnvironmentBase, WorkingDirectory, StandardInput, Timeout, GracePeriod, bytes);
     }
 
     /// <summary>The argv, shell-quoted, for logs and dry runs. Display only: commands never go through a shell.</summary>

@@ -20,7 +20,7 @@ public sealed partial class ProcessRunner
 
         var output = outputPath is null
             ? StdioSource.NullOutput
-            : StdioSource.FromFile(outputPath, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_APPEND);
+            : StdioSource.FromFile(outputPath, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_APPEND | LibC.O_NOFOLLOW);
         var failure = Spawner.TrySpawn(
             command, StdioSource.NullInput, output, StdioSource.FromDescriptor(1), newSession: true, out var pid);
         if (failure is not null)

@@ -11,31 +11,50 @@ namespace HpcMaint.Adapters.Reboot;
 /// Carries out the OpenStack part of a reboot plan, away from Slurm's hook process: every node at once,
 /// bounded by the client's in-flight limit. A rebuild to the image the server already runs becomes a
 /// reboot. A node whose reboot or rebuild fails is drained with an hpcmaint reason; the others go on.
+/// Each outcome is counted in the metrics file as it comes, with the operations in flight.
 /// </summary>
 public sealed class RebootWorker(
-    OpenStackClient client, ServerMapping mapping, INodeDrainer drainer, RebootJournal journal, OpenStackSettings settings, ILogger log)
+    OpenStackClient client, ServerMapping mapping, INodeDrainer drainer, RebootJournal journal, RebootMetrics metrics, OpenStackSettings settings, ILogger log)
 {
     /// <summary>Returns how many nodes failed.</summary>
     public async Task<int> RunAsync(IReadOnlyList<RebootAction> actions, string mode, CancellationToken cancellationToken)
     {
+        metrics.InFlight(actions.Count);
+        Flush(metrics, journal, mode);
         var outcomes = await Task.WhenAll(actions.Select(a => Task.Run(() => CarryOutAsync(a, mode, cancellationToken), cancellationToken)));
         return outcomes.Count(ok => !ok);
     }
 
     /// <summary>When the cloud cannot even be reached (clouds.yaml, map file): every node fails the same way.</summary>
     public static async Task<int> FailAllAsync(
-        IReadOnlyList<RebootAction> actions, string mode, string problem, INodeDrainer drainer, RebootJournal journal, CancellationToken cancellationToken)
+        IReadOnlyList<RebootAction> actions, string mode, string problem, INodeDrainer drainer, RebootJournal journal, RebootMetrics metrics, CancellationToken cancellationToken)
     {
         foreach (var action in actions)
         {
             journal.Record(action, mode, false, AuditOutcome.Failed, new Dictionary<string, string> { ["error"] = problem });
+            metrics.Outcome(action, AuditOutcome.Failed);
             await DrainAsync(action, RebootFailureReason.For(action.Method, problem), mode, drainer, journal, cancellationToken);
         }
 
+        Flush(metrics, journal, mode);
         return actions.Count;
     }
 
     private async Task<bool> CarryOutAsync(RebootAction action, string mode, CancellationToken cancellationToken)
+    {
+        var started = metrics.StartTiming();
+        try
+        {
+            return await CarryOutAsync(action, mode, started, cancellationToken);
+        }
+        finally
+        {
+            metrics.InFlight(-1);
+            Flush(metrics, journal, mode);
+        }
+    }
+
+    private async Task<bool> CarryOutAsync(RebootAction action, string mode, long started, CancellationToken cancellationToken)
     {
         var details = new Dictionary<string, string>();
         try
@@ -43,7 +62,7 @@ public sealed class RebootWorker(
             var server = await new ServerLocator(client, mapping).LocateAsync(action.Node, cancellationToken);
             if (!server.Succeeded)
             {
-                return await FailAsync(action, mode, details, "no server: " + server.Failure!.Message, cancellationToken);
+                return await FailAsync(action, mode, details, "no server: " + server.Failure!.Message, started, cancellationToken);
             }
 
             details["server"] = server.Value.Id;
@@ -60,7 +79,7 @@ public sealed class RebootWorker(
                 var rebuilt = await client.RebuildAndWaitAsync(server.Value.Id, decided.Image!, settings.RebuildTimeout, cancellationToken);
                 if (!rebuilt.Succeeded)
                 {
-                    return await FailAsync(decided, mode, details, rebuilt.Failure!.Message, cancellationToken);
+                    return await FailAsync(decided, mode, details, rebuilt.Failure!.Message, started, cancellationToken);
                 }
 
                 details["status"] = rebuilt.Value.Status;
@@ -71,7 +90,7 @@ public sealed class RebootWorker(
                 var accepted = await client.RebootAsync(server.Value.Id, type, cancellationToken);
                 if (!accepted.Succeeded)
                 {
-                    return await FailAsync(decided, mode, details, accepted.Failure!.Message, cancellationToken);
+                    return await FailAsync(decided, mode, details, accepted.Failure!.Message, started, cancellationToken);
                 }
 
                 details["request_id"] = accepted.Value.RequestId ?? string.Empty;
@@ -79,6 +98,7 @@ public sealed class RebootWorker(
 
             log.LogInformation("node {Node}: {Method} done", decided.Node, decided.MethodName);
             journal.Record(decided, mode, false, AuditOutcome.Succeeded, details);
+            metrics.Outcome(decided, AuditOutcome.Succeeded, started);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -87,17 +107,27 @@ public sealed class RebootWorker(
             log.LogError(e, "node {Node}: internal error", action.Node);
             details["error"] = "internal error: " + e.Message;
             journal.Record(action, mode, false, AuditOutcome.Failed, details);
+            metrics.Outcome(action, AuditOutcome.Failed, started);
             return false;
         }
     }
 
-    private async Task<bool> FailAsync(RebootAction action, string mode, Dictionary<string, string> details, string problem, CancellationToken cancellationToken)
+    private async Task<bool> FailAsync(RebootAction action, string mode, Dictionary<string, string> details, string problem, long started, CancellationToken cancellationToken)
     {
         log.LogError("node {Node}: {Method} failed: {Problem}", action.Node, action.MethodName, problem);
         details["error"] = problem;
         journal.Record(action, mode, false, AuditOutcome.Failed, details);
+        metrics.Outcome(action, AuditOutcome.Failed, started);
         await DrainAsync(action, RebootFailureReason.For(action.Method, problem), mode, drainer, journal, cancellationToken);
         return false;
+    }
+
+    private static void Flush(RebootMetrics metrics, RebootJournal journal, string mode)
+    {
+        if (metrics.Flush() is { } problem)
+        {
+            journal.RecordNote(null, problem, mode);
+        }
     }
 
     private static async Task DrainAsync(RebootAction action, string reason, string mode, INodeDrainer drainer, RebootJournal journal, CancellationToken cancellationToken)

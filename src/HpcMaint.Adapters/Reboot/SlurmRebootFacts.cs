@@ -17,6 +17,7 @@ public static class SlurmRebootFacts
         var nodesRead = ReadNodesAsync(slurm, nodes, ct);
         var jobs = await jobsRead.ConfigureAwait(false);
         var (found, nodesProblem) = await nodesRead.ConfigureAwait(false);
+        var (slurmUser, slurmUserProblem) = await SlurmUserAsync(slurm, nodes, jobs.IsSuccess ? jobs.Value : [], config, ct).ConfigureAwait(false);
         return nodes.Select(name =>
         {
             var node = found?.GetValueOrDefault(name);
@@ -27,8 +28,32 @@ public static class SlurmRebootFacts
                 node,
                 node is null ? nodesProblem ?? $"Slurm does not list node {name}" : null,
                 config.Health.RecordField,
-                config.Rebuild.Partition);
+                config.Rebuild.Partition,
+                slurmUser,
+                slurmUserProblem);
         }).ToArray();
+    }
+
+    /// <summary>
+    /// SlurmUser: [slurm] slurm_user, else `scontrol show config`, asked only when a rebuild job for one of
+    /// the nodes was submitted by someone other than root (the one case its answer decides).
+    /// </summary>
+    private static async Task<(string? User, string? Problem)> SlurmUserAsync(
+        ISlurmReader slurm, IReadOnlyList<string> nodes, IReadOnlyList<Job> jobs, HpcMaintConfig config, CancellationToken ct)
+    {
+        if (config.Slurm.User is { } configured)
+        {
+            return (configured, null);
+        }
+
+        var asked = nodes.Any(n => RebootFactsReader.RebuildJobOf(n, jobs, config.Rebuild.Partition) is { } job && job.UserName != RebootFactsReader.Root);
+        if (!asked)
+        {
+            return (null, null);
+        }
+
+        var read = await slurm.GetSlurmUserAsync(ct).ConfigureAwait(false);
+        return read.IsSuccess ? (read.Value, null) : (null, read.Error);
     }
 
     private static async Task<(Dictionary<string, Node>? Nodes, string? Problem)> ReadNodesAsync(ISlurmReader slurm, IReadOnlyList<string> names, CancellationToken ct)

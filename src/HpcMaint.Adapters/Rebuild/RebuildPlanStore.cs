@@ -4,7 +4,9 @@ namespace HpcMaint.Adapters.Rebuild;
 
 /// <summary>
 /// Plans as files under the state directory: &lt;id&gt;.json, replaced atomically (write a temporary file,
-/// fsync, rename), so a kill at any moment leaves the old plan or the new one, never half of one.
+/// fsync, rename), so a kill at any moment leaves the old plan or the new one, never half of one. A plan
+/// says what runs as root (its gate), so the directory must be one only root or the running user can
+/// write, and no plan or lock is opened through a symbolic link.
 /// </summary>
 public sealed class RebuildPlanStore(string directory)
 {
@@ -26,7 +28,7 @@ public sealed class RebuildPlanStore(string directory)
             return null;
         }
 
-        var plan = RebuildPlanJson.TryRead(File.ReadAllBytes(path), out var error);
+        var plan = RebuildPlanJson.TryRead(Files.NoFollowFile.ReadAllBytes(path), out var error);
         problem = plan is null ? $"{path}: not a rebuild plan: {error}" : null;
         return plan;
     }
@@ -40,7 +42,7 @@ public sealed class RebuildPlanStore(string directory)
         }
 
         return System.IO.Directory.EnumerateFiles(Directory, "*.json")
-            .Select(f => RebuildPlanJson.TryRead(File.ReadAllBytes(f), out _))
+            .Select(f => RebuildPlanJson.TryRead(Files.NoFollowFile.ReadAllBytes(f), out _))
             .OfType<RebuildPlan>()
             .OrderBy(p => p.Created)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
@@ -64,19 +66,23 @@ public sealed class RebuildPlanStore(string directory)
     /// Holds the plan for this process (an advisory lock on &lt;id&gt;.lock, released by the kernel when the
     /// process dies, SIGKILL included). Null when another process holds it.
     /// </summary>
+    /// <exception cref="Files.UntrustedPathException">The directory is not to be trusted.</exception>
     public IDisposable? TryLock(string id)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        Files.StatePaths.PrepareDirectory(Directory, Core.Trust.PathUse.PrivateDirectory);
         try
         {
-            // On Unix, .NET takes an flock(LOCK_EX|LOCK_NB) for FileShare.None.
-            return new FileStream(LockPath(id), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            Files.FileLock.Create(LockPath(id), Files.StatePaths.FileMode);
+            return Files.FileLock.TryTake(LockPath(id));
         }
-        catch (IOException)
+        catch (IOException e) when (e is not Files.UntrustedPathException)
         {
             return null;
         }
     }
+
+    /// <summary>Null when plans may be kept in the directory (only root or the running user can write it); else why not and the fix.</summary>
+    public string? TrustProblem() => Files.StatePaths.Problem(Directory, Core.Trust.PathUse.PrivateDirectory);
 
     private string LockPath(string id) => Path.Combine(Directory, id + ".lock");
 }

@@ -17,4 +17,7 @@ public interface ISlurmReader
     Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default);
 
     Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default);
+
+    /// <summary>slurm.conf's SlurmUser, the user slurmctld runs as (scontrol show config).</summary>
+    Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default);
 }

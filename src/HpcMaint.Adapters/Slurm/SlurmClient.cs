@@ -57,6 +57,19 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
             : SlurmResult<SlurmVersion>.Failure($"cannot read the Slurm version from '{text.Value.Trim()}'", text.Command);
     }
 
+    public async Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default)
+    {
+        var text = await ReadAsync(Commands.ShowConfig(), ct).ConfigureAwait(false);
+        if (!text.IsSuccess)
+        {
+            return text;
+        }
+
+        return ScontrolConfigParser.SlurmUser(text.Value) is { } user
+            ? SlurmResult<string>.Success(user, text.Command)
+            : SlurmResult<string>.Failure("scontrol show config names no SlurmUser", text.Command);
+    }
+
     public Task<SlurmResult<string>> DrainAsync(IEnumerable<string> nodes, string reason, CancellationToken ct = default) =>
         ReadAsync(Commands.Drain(nodes, reason), ct);
 

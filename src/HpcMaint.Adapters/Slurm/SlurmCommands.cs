@@ -10,6 +10,8 @@ namespace HpcMaint.Adapters.Slurm;
 /// </summary>
 public sealed class SlurmCommands(SlurmSettings settings)
 {
+    public const string SlurmConfVariable = "SLURM_CONF";
+
     public SlurmSettings Settings { get; } = settings;
 
     public Command ShowNodes() => Tool("sinfo", ["--json"]);
@@ -26,6 +28,8 @@ public sealed class SlurmCommands(SlurmSettings settings)
     public Command ShowReservations() => Scontrol("show", "reservation", "--oneliner");
 
     public Command Version() => Scontrol("version");
+
+    public Command ShowConfig() => Scontrol("show", "config");
 
     public Command Drain(IEnumerable<string> nodes, string reason) =>
         Scontrol("update", "nodename=" + NodeList(nodes), "state=drain", "reason=" + reason);
@@ -106,13 +110,15 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     private Command Scontrol(params string[] args) => Tool("scontrol", args);
 
+    // Slurm's commands get the minimal environment and SLURM_CONF: [slurm] conf, else the one hpcmaint was given.
     private Command Tool(string name, IEnumerable<string> args)
     {
         var command = Command.For(Path.Combine(Settings.BinDir, name))
             .WithArguments(args)
             .WithTimeout(Settings.CommandTimeout);
-        return Settings.Conf is { } conf
-            ? command.WithEnvironment(new Dictionary<string, string?> { ["SLURM_CONF"] = conf })
+        return (Settings.Conf ?? Environment.GetEnvironmentVariable(SlurmConfVariable)) is { Length: > 0 } conf
+            ? command.WithEnvironment(new Dictionary<string, string?> { [SlurmConfVariable] = conf })
             : command;
     }
+
 }

@@ -25,7 +25,7 @@ public static class ConfigCommands
 
     private static int Check(CliEnvironment env, string? path, bool json)
     {
-        var result = CliConfig.Load(env, path);
+        var result = CliConfig.Load(env, path, fileMustBeTrusted: true);
         if (!result.IsValid)
         {
             return ExitCodes.BadInput;

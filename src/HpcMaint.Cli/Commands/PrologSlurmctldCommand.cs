@@ -11,8 +11,8 @@ namespace HpcMaint.Cli.Commands;
 /// SLURM_CONF, so Slurm is found through the config file. A rebuild job's prolog waits until its nodes
 /// have booted (then Slurm launches the job at once instead of on its 30 s tick); any other job's
 /// returns at once. It exits 0, except when hpcmaint-reboot drained a node because its rebuild or cloud
-/// reboot failed: then it exits 1, and Slurm ends the (never requeued) rebuild job at once instead of
-/// after ResumeTimeout.
+/// reboot failed (exit 1), or the config is refused (exit 2, every problem on standard error): then Slurm
+/// ends the (never requeued) rebuild job at once instead of after ResumeTimeout.
 /// </summary>
 public static class PrologSlurmctldCommand
 {
@@ -41,9 +41,10 @@ public static class PrologSlurmctldCommand
             return ExitCodes.Ok;
         }
 
-        if (!CliConfig.TryLoad(env, configPath, out var config))
+        // A config hpcmaint-reboot refuses (an error, or a file others can write) rebuilds nothing: end the job now.
+        if (!CliConfig.TryLoad(env, configPath, out var config, fileMustBeTrusted: true))
         {
-            return ExitCodes.Ok;
+            return ExitCodes.BadInput;
         }
 
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new HpcMaint.Adapters.Processes.ProcessRunner(env.Time));

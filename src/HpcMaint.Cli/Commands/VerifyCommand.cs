@@ -26,7 +26,17 @@ public static class VerifyCommand
             return ExitCodes.BadInput;
         }
 
-        var node = NodeIdentity.Resolve(config.Node, env.GetVariable, () => Environment.MachineName);
+        string node;
+        try
+        {
+            node = NodeIdentity.Resolve(config.Node, env.GetVariable, () => Environment.MachineName);
+        }
+        catch (NotANodeNameException e)
+        {
+            env.Error.WriteLine($"hpcmaint verify: {e.Message}; nothing was done");
+            return ExitCodes.BadInput;
+        }
+
         var gate = config.Health with
         {
             Checks = config.Health.Checks.Select(c => c with { Strikes = 1 }).ToArray(),
@@ -35,6 +45,11 @@ public static class VerifyCommand
         using var budget = new CancellationTokenSource(gate.Budget, env.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, ct);
         var report = await HealthRunnerFactory.Create(config, gate, node, "hpcmaint verify", env.Time).RunAsync(node, dryRun, linked.Token).ConfigureAwait(false);
+        if (HealthCounters.Write(config.Health, report) is { } problem)
+        {
+            env.Error.WriteLine("hpcmaint verify: cannot write the counters beside [health] metrics_file: " + problem);
+        }
+
         if (json)
         {
             env.Out.WriteLine(HealthRunReportJson.Write(report));

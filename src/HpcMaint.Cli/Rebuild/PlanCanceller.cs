@@ -26,6 +26,11 @@ internal sealed class PlanCanceller(RebuildContext context, RebuildJournal journ
         plan = plan with { Status = PlanStatus.Cancelled };
         context.Store.Save(plan);
         journal.PlanEnded(plan, "cancelled");
+        if (context.Metrics.Update(plan, [], controllerReachable: null) is { } problem)
+        {
+            context.Env.Error.WriteLine("hpcmaint rebuild cancel: " + problem);
+        }
+
         return plan;
     }
 
@@ -37,7 +42,7 @@ internal sealed class PlanCanceller(RebuildContext context, RebuildJournal journ
             case RebuildStep.Waiting:
                 return RebuildOutcomes.Cancelled(planned, "cancelled before it started", now);
             case RebuildStep.Submitting or RebuildStep.Submitted:
-                var job = planned.JobId is { } id ? jobs.GetValueOrDefault(id) : RebuildJobs.OfPlan(plan, planned.Name, jobs.Values);
+                var job = planned.JobId is { } id ? jobs.GetValueOrDefault(id) : RebuildJobs.OfPlan(plan, planned.Name, jobs.Values, context.Settings.Partition);
                 if (job is null || !job.IsActive)
                 {
                     return job is null ? RebuildOutcomes.Cancelled(planned, "cancelled; no rebuild job was queued", now) : null;

@@ -31,6 +31,7 @@ internal sealed class RebuildContext : IDisposable
         Audit = new AuditJournal(config.Audit.Journal);
         Images = images;
         Reader = new ClusterReader(Slurm, images, env.Time, config.Health.RecordField);
+        Metrics = new PlanMetrics(config.Rebuild.MetricsFile, env.Time);
     }
 
     public CliEnvironment Env { get; }
@@ -53,6 +54,9 @@ internal sealed class RebuildContext : IDisposable
     public INodeImageSource Images { get; }
 
     public ClusterReader Reader { get; }
+
+    /// <summary>[rebuild] metrics_file (writes nothing when it is not set).</summary>
+    public PlanMetrics Metrics { get; }
 
     public ILogger Log { get; }
 
@@ -81,7 +85,13 @@ internal sealed class RebuildContext : IDisposable
     /// </summary>
     public static RebuildContext? Create(CliEnvironment env, HpcMaintConfig config, bool verbose, out string? problem)
     {
-        problem = null;
+        // Plans say what runs as root (their gate): kept only where no one else can change them.
+        problem = new RebuildPlanStore(config.Rebuild.StateDir).TrustProblem() is { } untrusted ? "[rebuild] state_dir: " + untrusted : null;
+        if (problem is not null)
+        {
+            return null;
+        }
+
         if (config.Rebuild.ImageSource != "openstack")
         {
             return new RebuildContext(env, config, verbose, new FeatureImageSource(), null);

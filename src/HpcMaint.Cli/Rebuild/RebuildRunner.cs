@@ -18,6 +18,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     private IReadOnlyList<PartitionBudget> budgets = [];
     private RebuildPlan plan = null!;
     private ControllerOutage? outage;
+    private string? metricsProblem;
 
     public async Task<RebuildPlan> RunAsync(RebuildPlan start, CancellationToken ct)
     {
@@ -43,6 +44,7 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
                 view.Status(plan, budgets);
             }
 
+            Publish();
             if (!plan.IsOpen && gates.Count == 0)
             {
                 return plan;
@@ -75,6 +77,18 @@ internal sealed class RebuildRunner(RebuildContext context, RebuildJournal journ
     }
 
     private void Record(NodeChange change) => Record(plan.With(change.After), [change]);
+
+    /// <summary>The plan's progress to [rebuild] metrics_file (written only when it changed); a problem is told once.</summary>
+    private void Publish()
+    {
+        var problem = context.Metrics.Update(plan, budgets, controllerReachable: outage is null);
+        if (problem is not null && problem != metricsProblem)
+        {
+            view.Problem(problem);
+        }
+
+        metricsProblem = problem;
+    }
 
     /// <summary>Tells an outage of slurmctld once when it begins and once when it ends, on screen and in the journal.</summary>
     private void SeeController(bool unreachable, string? error)

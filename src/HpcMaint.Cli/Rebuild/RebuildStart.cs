@@ -2,6 +2,7 @@ using HpcMaint.Adapters.Json;
 using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Core.Hostlists;
 using HpcMaint.Core.Rebuild;
+using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Cli.Rebuild;
 
@@ -70,7 +71,7 @@ internal static class RebuildStart
     private static string? Validate(RebuildInput input) =>
         (input.Partition is null) == (input.Nodes is null) ? "give exactly one of --partition and --nodes"
         : string.IsNullOrWhiteSpace(input.Image) ? "--image is required (the image the nodes must end on)"
-        : input.Image.Any(char.IsWhiteSpace) ? $"--image '{input.Image}' has spaces; an image id or name has none"
+        : SlurmNames.ImageNameProblem(input.Image) is { } imageProblem ? "--image " + imageProblem
         : input.MaxDown is < 1 or > 100 ? $"--max-down {input.MaxDown}: write a percentage from 1 to 100"
         : input.MaxFailures < 0 ? $"--max-failures {input.MaxFailures}: write how many failed nodes to tolerate (0 halts at the first)"
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpcMaint.Core.Trust;
 using HpcMaint.Toml;
 
 namespace HpcMaint.Core.Config;
@@ -10,11 +11,15 @@ namespace HpcMaint.Core.Config;
 public sealed class ConfigReader
 {
     private readonly List<ConfigError> errors = [];
+    private readonly List<TrustedPath> paths = [];
     private readonly string file;
 
     public ConfigReader(string file) => this.file = file;
 
     public IReadOnlyList<ConfigError> Errors => errors;
+
+    /// <summary>Every program, credential and state path the config names, for the trust check at load.</summary>
+    public IReadOnlyList<TrustedPath> Paths => paths;
 
     /// <summary>Every key read so far with its value in force.</summary>
     public EffectiveConfig Effective { get; } = new();
@@ -52,6 +57,8 @@ public sealed class ConfigReader
     internal void Add(TomlValue at, string key, string problem) => errors.Add(new ConfigError(file, at.Line, key, problem));
 
     internal void AddAt(int line, string key, string problem) => errors.Add(new ConfigError(file, line, key, problem));
+
+    internal void Names(TrustedPath path) => paths.Add(path);
 
 
     private static string? Suggest(string key, IReadOnlyCollection<string> known)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HpcMaint.Core.Trust;
 using HpcMaint.Toml;
 
 namespace HpcMaint.Core.Config;
@@ -124,9 +125,68 @@ public sealed class ConfigSection
         return validate?.Invoke(list) is { } problem ? reader.Fail(value, Path(key), problem, fallback) : list;
     }
 
-    /// <summary>A list of strings that may be left out (null then: the feature it configures is off).</summary>
-    public IReadOnlyList<string>? OptionalStringList(string key, Func<IReadOnlyList<string>, string?>? validate = null) =>
-        Has(key) ? StringList(key, [], validate) : Record(key, (IReadOnlyList<string>?)null, EffectiveValue.Of);
+    /// <summary>An argv hpcmaint runs (like <see cref="StringList"/>); its program is judged for trust when the config loads.</summary>
+    public IReadOnlyList<string> Argv(string key, IReadOnlyList<string> fallback, Func<IReadOnlyList<string>, string?> validate)
+    {
+        var errorsBefore = reader.Errors.Count;
+        var argv = StringList(key, fallback, validate);
+        if (reader.Errors.Count == errorsBefore && argv.Count > 0)
+        {
+            Names(key, argv[0], PathUse.Program);
+        }
+
+        return argv;
+    }
+
+    /// <summary>An argv that may be left out (null then: the feature it configures is off).</summary>
+    public IReadOnlyList<string>? OptionalArgv(string key, Func<IReadOnlyList<string>, string?> validate) =>
+        Has(key) ? Argv(key, [], validate) : Record(key, (IReadOnlyList<string>?)null, EffectiveValue.Of);
+
+    /// <summary>An absolute path hpcmaint uses as <paramref name="use"/> says, judged for trust when the config loads.</summary>
+    public string PathFor(string key, string fallback, PathUse use, Func<string, string?>? validate = null)
+    {
+        var errorsBefore = reader.Errors.Count;
+        var path = String(key, fallback, validate ?? ConfigRules.AbsolutePath);
+        if (reader.Errors.Count == errorsBefore)
+        {
+            Names(key, path, use);
+        }
+
+        return path;
+    }
+
+    /// <summary>An absolute directory; each of <paramref name="names"/> in it is judged for trust as <paramref name="use"/>.</summary>
+    public string DirectoryOf(string key, string fallback, IEnumerable<string> names, PathUse use)
+    {
+        var errorsBefore = reader.Errors.Count;
+        var directory = String(key, fallback, ConfigRules.AbsolutePath);
+        if (reader.Errors.Count == errorsBefore)
+        {
+            foreach (var name in names)
+            {
+                Names(key, System.IO.Path.Combine(directory, name), use);
+            }
+        }
+
+        return directory;
+    }
+
+    /// <summary>Like <see cref="PathFor"/> for a key that may be left out.</summary>
+    public string? OptionalPathFor(string key, PathUse use, Func<string, string?>? validate = null)
+    {
+        var errorsBefore = reader.Errors.Count;
+        var path = Optional(key, validate ?? ConfigRules.AbsolutePath);
+        if (path is not null && reader.Errors.Count == errorsBefore)
+        {
+            Names(key, path, use);
+        }
+
+        return path;
+    }
+
+    /// <summary>Lists <paramref name="path"/> (worked out from this key's value) for the trust check, at the key's line.</summary>
+    public void Names(string key, string path, PathUse use) =>
+        reader.Names(new TrustedPath(Path(key), table is not null && table.TryGetValue(key, out var value) ? value.Line : 0, path, use));
 
     /// <summary>Shows the whole section as not written (a section whose presence switches a feature on).</summary>
     public void RecordAbsent(string why) => reader.Effective.Set(Name, string.Empty, new TextValue(why));

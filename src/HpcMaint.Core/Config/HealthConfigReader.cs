@@ -16,8 +16,8 @@ internal static class HealthConfigReader
             OutputLimit = OutputLimit(health, defaults.OutputLimit),
             Strikes = health.Int("strikes", defaults.Strikes, 1, 100),
             Ladder = Ladder(health, "ladder", defaults.Ladder),
-            StateFile = health.String("state_file", defaults.StateFile, ConfigRules.AbsolutePath),
-            MetricsFile = health.Optional("metrics_file", ConfigRules.AbsolutePath),
+            StateFile = PerNodeFile(health, "state_file", defaults.StateFile)!,
+            MetricsFile = PerNodeFile(health, "metrics_file", null),
             RecordField = health.String("record_field", "comment", ConfigRules.OneOf(["comment", "extra"])) == "extra" ? RecordField.Extra : RecordField.Comment,
             SlurmRefresh = health.Duration("slurm_refresh", defaults.SlurmRefresh, TimeSpan.Zero, TimeSpan.FromDays(1)),
             Breaker = Breaker(health.Table("breaker")),
@@ -88,6 +88,18 @@ internal static class HealthConfigReader
         return definitions.ToArray();
     }
 
+    /// <summary>A per-node file ("{node}" in its name): the directory it is written in is judged for trust.</summary>
+    private static string? PerNodeFile(ConfigSection health, string key, string? fallback)
+    {
+        var path = fallback is null ? health.Optional(key, ConfigRules.PerNodeFile) : health.String(key, fallback, ConfigRules.PerNodeFile);
+        if (path is not null && ConfigRules.PerNodeFile(path) is null && System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory)
+        {
+            health.Names(key, directory, Trust.PathUse.StateDirectory);
+        }
+
+        return path;
+    }
+
     private static long OutputLimit(ConfigSection health, long fallback)
     {
         var limit = health.OptionalByteSize("output_limit") ?? fallback;
@@ -113,7 +125,7 @@ internal static class HealthConfigReader
 
             var id = line.Optional("id", ConfigRules.Word) ?? match;
             var xid = line.OptionalInt("xid", 1, 999);
-            var argv = line.StringList("argv", [], ConfigRules.Argv);
+            var argv = line.Argv("argv", [], ConfigRules.Argv);
             if (!line.Has("argv"))
             {
                 line.Fail("argv", "every [[health.remedy]] needs argv = [\"/absolute/program\", \"arg\", ...], e.g. [\"/usr/bin/systemctl\", \"restart\", \"nvidia-fabricmanager\"]");
@@ -245,7 +257,7 @@ internal static class HealthConfigReader
     private static NotifySettings Notify(ConfigSection notify)
     {
         var defaults = new NotifySettings();
-        var command = notify.OptionalStringList("command", ConfigRules.Argv);
+        var command = notify.OptionalArgv("command", ConfigRules.Argv);
         var webhookText = notify.Optional("webhook", ConfigRules.HttpUrl);
         var result = new NotifySettings
         {

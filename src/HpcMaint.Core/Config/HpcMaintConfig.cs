@@ -28,7 +28,13 @@ public sealed record HpcMaintConfig(
 /// <summary>[slurm]: where Slurm's commands are; hooks run by slurmd get no PATH and no SLURM_CONF.</summary>
 public sealed record SlurmSettings
 {
+    /// <summary>The Slurm commands hpcmaint runs from <see cref="BinDir"/>.</summary>
+    public static readonly IReadOnlyList<string> Commands = ["scontrol", "sinfo", "squeue", "sbatch", "scancel"];
+
     public string BinDir { get; init; } = "/usr/bin";
+
+    /// <summary>slurm.conf's SlurmUser, whose rebuild jobs hpcmaint-reboot honours besides root's; null: asked of Slurm when needed.</summary>
+    public string? User { get; init; }
 
     public string? Conf { get; init; }
 
@@ -67,12 +73,15 @@ public sealed record RebootSettings
     /// <summary>Where plans handed to the detached worker, and its log, are kept.</summary>
     public string WorkDir { get; init; } = "/var/lib/hpcmaint/reboot";
 
+    /// <summary>Prometheus textfile of reboots and rebuilds, shared by every hpcmaint-reboot and worker; null: none.</summary>
+    public string? MetricsFile { get; init; }
+
     public RebootMethodChoice MethodFor(string node) =>
         Nodes.FirstOrDefault(g => g.Hosts.Matches(node))?.Method ?? Method;
 
     public bool Equals(RebootSettings? other) =>
         other is not null && Command.SequenceEqual(other.Command) && Method == other.Method && Nodes.SequenceEqual(other.Nodes)
-        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir;
+        && SlurmTimeout == other.SlurmTimeout && WorkDir == other.WorkDir && MetricsFile == other.MetricsFile;
 
     public override int GetHashCode() => HashCode.Combine(Command.Count, Method, Nodes.Count, SlurmTimeout, WorkDir);
 }

@@ -18,14 +18,15 @@ public static class HpcMaintConfigReader
         var defaults = new SlurmSettings();
         var slurmSettings = new SlurmSettings
         {
-            BinDir = slurm.String("bin_dir", defaults.BinDir, ConfigRules.AbsolutePath),
-            Conf = slurm.Optional("conf", ConfigRules.AbsolutePath),
+            BinDir = slurm.DirectoryOf("bin_dir", defaults.BinDir, SlurmSettings.Commands, Trust.PathUse.Program),
+            Conf = slurm.OptionalPathFor("conf", Trust.PathUse.InputFile),
             CommandTimeout = slurm.Duration("command_timeout", defaults.CommandTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
+            User = slurm.Optional("slurm_user", ConfigRules.UserName),
         };
         slurm.Done();
 
         var audit = reader.Section(root, "audit");
-        var auditSettings = new AuditSettings(audit.String("journal", new AuditSettings().Journal, ConfigRules.AbsolutePath));
+        var auditSettings = new AuditSettings(audit.PathFor("journal", new AuditSettings().Journal, Trust.PathUse.StateFile));
         audit.Done();
 
         var logging = reader.Section(root, "logging");
@@ -43,9 +44,9 @@ public static class HpcMaintConfigReader
         var rebuildSettings = RebuildConfigReader.Read(reader.Section(root, "rebuild"));
 
         reader.RejectUnknown(root, Sections);
-        return reader.Errors.Count > 0
+        var result = reader.Errors.Count > 0
             ? ConfigResult.Invalid(reader.Errors.OrderBy(e => e.Line).ToArray())
-            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings) 
+            : ConfigResult.Valid(new HpcMaintConfig(file, slurmSettings, auditSettings, loggingSettings, nodeSettings, rebootSettings)
                 {
                     Health = healthSettings,
                     Power = powerSettings,
@@ -53,5 +54,6 @@ public static class HpcMaintConfigReader
                     OpenStack = openStackSettings,
                 },
                 reader.Effective);
+        return result with { Paths = reader.Paths };
     }
 }

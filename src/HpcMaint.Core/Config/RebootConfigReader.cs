@@ -1,4 +1,5 @@
 using HpcMaint.Core.Health;
+using HpcMaint.Core.Trust;
 
 namespace HpcMaint.Core.Config;
 
@@ -15,14 +16,15 @@ internal static class RebootConfigReader
         var groups = Groups(reboot.Tables("nodes"));
         var rebootSettings = new RebootSettings
         {
-            Command = reboot.StringList("command", RebootSettings.DefaultCommand, ConfigRules.Argv),
+            Command = reboot.Argv("command", RebootSettings.DefaultCommand, ConfigRules.Argv),
             Method = method,
             Nodes = groups,
             SlurmTimeout = reboot.Duration("slurm_timeout", defaults.SlurmTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)),
-            WorkDir = reboot.String("work_dir", defaults.WorkDir, ConfigRules.AbsolutePath),
+            WorkDir = reboot.PathFor("work_dir", defaults.WorkDir, PathUse.StateDirectory),
+            MetricsFile = reboot.OptionalPathFor("metrics_file", PathUse.StateFile),
         };
 
-        var powerSettings = new PowerSettings { Command = power.OptionalStringList("command", ConfigRules.Argv) };
+        var powerSettings = new PowerSettings { Command = power.OptionalArgv("command", ConfigRules.Argv) };
         power.Done();
         var openStackSettings = openstack.Line > 0 ? OpenStack(openstack) : null;
         if (openStackSettings is null)
@@ -97,20 +99,20 @@ internal static class RebootConfigReader
         var settings = new OpenStackSettings
         {
             Cloud = openstack.Optional("cloud", ConfigRules.Word),
-            CloudsFile = openstack.Optional("clouds_file", ConfigRules.AbsolutePath),
-            Image = openstack.Optional("image", ConfigRules.Word),
+            CloudsFile = openstack.OptionalPathFor("clouds_file", PathUse.Secret),
+            Image = openstack.Optional("image", ConfigRules.ImageName),
             ServerLookup = lookupText switch
             {
                 "map" => ServerLookup.Map,
                 "metadata" => ServerLookup.Metadata,
                 _ => ServerLookup.Name,
             },
-            MapFile = openstack.Optional("map_file", ConfigRules.AbsolutePath),
+            MapFile = openstack.OptionalPathFor("map_file", PathUse.InputFile),
             MetadataKey = openstack.Optional("metadata_key", ConfigRules.Word),
             HardReboot = openstack.String("reboot_type", "soft", ConfigRules.OneOf(["soft", "hard"])) == "hard",
             RebuildTimeout = openstack.Duration("rebuild_timeout", defaults.RebuildTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromHours(12)),
             MaxInFlight = openstack.Int("max_in_flight", defaults.MaxInFlight, 1, 1000),
-            SlotsDir = openstack.String("slots_dir", defaults.SlotsDir, ConfigRules.AbsolutePath),
+            SlotsDir = openstack.PathFor("slots_dir", defaults.SlotsDir, PathUse.StateDirectory),
         };
         if (settings.ServerLookup == ServerLookup.Map && settings.MapFile is null)
         {

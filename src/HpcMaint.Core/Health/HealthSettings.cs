@@ -46,8 +46,17 @@ public sealed record HealthSettings
     /// <summary>[[health.remedy]] lines, first match wins; the remedy step is skipped for a finding none matches.</summary>
     public IReadOnlyList<RemedyDefinition> Remedies { get; init; } = [];
 
-    /// <summary>A path setting with "{node}" replaced by the node's name.</summary>
-    public static string ForNode(string path, string node) => path.Replace("{node}", node, StringComparison.Ordinal);
+    /// <summary>
+    /// A path setting with "{node}" replaced by the node's name. The config allows "{node}" only in the file
+    /// name and the name must be a Slurm node name, so the result never leaves the setting's directory.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="node"/> is not a Slurm node name.</exception>
+    public static string ForNode(string path, string node) =>
+        Slurm.SlurmNames.IsNodeName(node)
+            ? path.Replace(NodePlaceholder, node, StringComparison.Ordinal)
+            : throw new ArgumentException(Slurm.SlurmNames.NodeNameProblem(node), nameof(node));
+
+    public const string NodePlaceholder = "{node}";
 }
 
 /// <summary>The Slurm node field hpcmaint's record lives in.</summary>

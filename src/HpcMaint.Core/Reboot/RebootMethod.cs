@@ -45,6 +45,9 @@ public static class RebootMethods
         _ => null,
     };
 
+    /// <summary>True for the methods that put an image on the node (a rebuild), false for the reboots.</summary>
+    public static bool IsRebuild(RebootMethod method) => method is RebootMethod.OpenStackRebuild or RebootMethod.RebuildCommand;
+
     /// <summary>True for the methods that talk to OpenStack, which the detached worker carries out.</summary>
     public static bool NeedsWorker(RebootMethod method) =>
         method is RebootMethod.OpenStackSoftReboot or RebootMethod.OpenStackHardReboot or RebootMethod.OpenStackRebuild;

@@ -11,15 +11,15 @@ public static class JobTracker
 {
     public static (NodeChange? Change, RebuildAction? Action) Observe(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings) => planned.Step switch
     {
-        RebuildStep.Submitting => (Interrupted(plan, planned, view), null),
+        RebuildStep.Submitting => (Interrupted(plan, planned, view, settings), null),
         RebuildStep.Submitted => Follow(plan, planned, view, settings),
         _ => (null, null),
     };
 
     /// <summary>A submission recorded but not confirmed (the runner was killed, or sbatch failed): is the job there?</summary>
-    private static NodeChange Interrupted(RebuildPlan plan, PlannedNode planned, ClusterView view)
+    private static NodeChange Interrupted(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings)
     {
-        var found = RebuildJobs.OfPlan(plan, planned.Name, view.Jobs);
+        var found = RebuildJobs.OfPlan(plan, planned.Name, view.Jobs, settings.Partition);
         if (found is not null)
         {
             var after = planned.MoveTo(RebuildStep.Submitted, view.Now, found.State.ToString()) with { JobId = found.Id };
@@ -32,12 +32,26 @@ public static class JobTracker
 
     private static (NodeChange?, RebuildAction?) Follow(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings)
     {
-        var job = view.Jobs.FirstOrDefault(j => j.Id == planned.JobId);
+        // By id and by what it is: a slurmctld that restarts without its saved state hands out job ids again.
+        var job = view.Jobs.FirstOrDefault(j => j.Id == planned.JobId && j.Name == RebuildJobs.Name(planned.Name) && j.Comment == plan.JobComment);
         var image = view.ImageOf(planned.Name);
         if (job is null)
         {
-            return image.Is(plan.Image)
-                ? Finish(planned, view, RebuildStep.Done, $"job {planned.JobId} is no longer in squeue and the node is on {plan.Image}")
+            if (image.Is(plan.Image))
+            {
+                return Finish(planned, view, RebuildStep.Done, $"job {planned.JobId} is no longer in squeue and the node is on {plan.Image}");
+            }
+
+            // A --reboot job cannot end before its node reboots: one gone with the node not booted since
+            // was lost (slurmctld restarted without it), not failed, and the node waits for its turn again.
+            if (view.Node(planned.Name)?.BootTime is not { } booted || booted <= planned.Since)
+            {
+                var back = planned.MoveTo(RebuildStep.Waiting, view.Now, "its rebuild job was lost") with { JobId = null };
+                return (new NodeChange(planned, back, $"job {planned.JobId} is gone before {planned.Name} rebooted (lost by slurmctld, e.g. restarted without its saved state); it waits for its turn again"), null);
+            }
+
+            return RebootedOnFeatures(planned, view, settings) is { } rebooted
+                ? Finish(planned, view, RebuildStep.Done, $"job {planned.JobId} is no longer in squeue; the node rebooted at {rebooted:u} after the rebuild was asked, and its features say image {image}, which a slurmctld restart resets to slurm.conf's")
                 : Finish(planned, view, RebuildStep.Failed, $"job {planned.JobId} is no longer in squeue and the node reports image {image}");
         }
 

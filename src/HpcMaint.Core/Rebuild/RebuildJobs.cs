@@ -32,9 +32,12 @@ public static class RebuildJobs
         return string.IsNullOrEmpty(image) ? null : image;
     }
 
-    /// <summary>The latest job <paramref name="plan"/> submitted for <paramref name="node"/>, if squeue still shows it.</summary>
-    public static Job? OfPlan(RebuildPlan plan, string node, IEnumerable<Job> jobs) =>
-        jobs.Where(j => j.Name == Name(node) && j.Comment == plan.JobComment).MaxBy(j => j.Id);
+    /// <summary>
+    /// The latest job <paramref name="plan"/> submitted for <paramref name="node"/>, if squeue still shows it:
+    /// in the rebuild partition (root-only), since anyone can give a job of theirs the same name and comment.
+    /// </summary>
+    public static Job? OfPlan(RebuildPlan plan, string node, IEnumerable<Job> jobs, string partition) =>
+        jobs.Where(j => j.Partition == partition && j.Name == Name(node) && j.Comment == plan.JobComment).MaxBy(j => j.Id);
 
     /// <summary>The nodes a job is for: its allocation, else its -w list.</summary>
     public static IReadOnlyList<string> NodesOf(Job job)

@@ -35,10 +35,13 @@ public sealed record RebuildSettings
     /// <summary>`hpcmaint prolog-slurmctld` lets a rebuild job start after this long, booted or not.</summary>
     public TimeSpan PrologTimeout { get; init; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>Prometheus textfile of plan progress, shared by every `hpcmaint rebuild` run; null: none.</summary>
+    public string? MetricsFile { get; init; }
+
     public bool Equals(RebuildSettings? other) =>
         other is not null && Partition == other.Partition && Gate.SequenceEqual(other.Gate) && GateTimeout == other.GateTimeout
         && StateDir == other.StateDir && PollInterval == other.PollInterval && ImageSource == other.ImageSource
-        && ReservationLead == other.ReservationLead && PrologTimeout == other.PrologTimeout
+        && ReservationLead == other.ReservationLead && PrologTimeout == other.PrologTimeout && MetricsFile == other.MetricsFile
         && (Command ?? []).SequenceEqual(other.Command ?? []) && (Command is null) == (other.Command is null);
 
     public override int GetHashCode() => HashCode.Combine(Partition, Gate.Count, StateDir, ImageSource, Command?.Count ?? -1);

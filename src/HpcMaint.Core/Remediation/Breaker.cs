@@ -36,7 +36,7 @@ public static class Breaker
             var allowed = settings.MaxNodes.AllowedOf(members.Length + 1);
             if (recent + 1 > allowed)
             {
-                return $"breaker open in {label}: draining would make {recent + 1} nodes drained by hpcmaint within {Config.DurationText.Format(settings.Window)}, budget {allowed} ({settings.MaxNodes}); reset with: hpcmaint breaker reset";
+                return $"breaker open in {label}: draining would make {recent + 1} nodes drained by hpcmaint within {Config.DurationText.Format(settings.Window)}, more than the breaker's limit of {allowed} of {members.Length + 1}{(settings.MaxNodes.Share is null ? string.Empty : $" ({settings.MaxNodes})")}; reset with: hpcmaint breaker reset";
             }
         }
 

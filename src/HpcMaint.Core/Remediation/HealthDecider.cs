@@ -46,7 +46,7 @@ public static class HealthDecider
 
         private DateTimeOffset Now => input.Now;
 
-        private bool DrainedByUs => NodeOwnership.Of(view.Node, view.Record.Ticket) == NodeOwner.Hpcmaint;
+        private bool DrainedByUs => view.DrainedByUs;
 
         /// <summary>Why someone else holds the node now (their drain or down, or a reboot they asked for); null when no one else does.</summary>
         private string? HeldByOthers

@@ -7,4 +7,8 @@ namespace HpcMaint.Core.Remediation;
 /// record field holds text hpcmaint did not write (hpcmaint then keeps its hands off).
 /// <see cref="Peers"/> are the nodes sharing its partitions, read only when a new drain is considered.
 /// </summary>
-public sealed record SlurmView(Node Node, NodeRecord Record, string? RecordProblem = null, IReadOnlyList<PeerNode>? Peers = null);
+public sealed record SlurmView(Node Node, NodeRecord Record, string? RecordProblem = null, IReadOnlyList<PeerNode>? Peers = null)
+{
+    /// <summary>The node is out of service by hpcmaint's own drain (or down), by state and reason together (<see cref="NodeOwnership"/>).</summary>
+    public bool DrainedByUs => NodeOwnership.Of(Node, Record.Ticket) == NodeOwner.Hpcmaint;
+}

@@ -95,6 +95,37 @@ public sealed class ConfigLoaderSpecs : IDisposable
         Assert.Equal("/etc/a.toml", located);
     }
 
+    [Fact]
+    public void A_config_file_others_can_write_is_an_error_only_where_it_must_be_trusted()
+    {
+        var path = Write("[logging]\nlevel = \"debug\"\n");
+        File.SetUnixFileMode(path, (UnixFileMode)0x1B6);
+
+        var trusted = ConfigLoader.Load(path, _ => null, fileMustBeTrusted: true);
+        var asked = ConfigLoader.Load(path, _ => null);
+
+        var error = Assert.Single(trusted.Errors);
+        Assert.Equal(
+            $"{path}: file: the config file {path} (owner root, mode 0666) is writable by group or others, so whoever can change it decides what hpcmaint runs; fix: chmod go-w {path}",
+            error.ToString());
+        Assert.True(asked.IsValid);
+    }
+
+    [Fact]
+    public void A_clouds_yaml_found_by_openstacksdk_s_search_is_judged_as_a_credential()
+    {
+        var clouds = Path.Combine(dir, "clouds.yaml");
+        File.WriteAllText(clouds, "clouds:\n  c1:\n    auth:\n      auth_url: http://k/v3\n      password: s3cret\n");
+        File.SetUnixFileMode(clouds, (UnixFileMode)0x1A4);
+        var path = Write("[openstack]\ncloud = \"c1\"\n");
+
+        var result = ConfigLoader.Load(path, name => name == "OS_CLIENT_CONFIG_FILE" ? clouds : null);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("openstack.clouds_file", 0), (error.Key, error.Line));
+        Assert.EndsWith($"fix: chmod go-rwx {clouds}", error.Problem, StringComparison.Ordinal);
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(dir, "hpcmaint.toml");

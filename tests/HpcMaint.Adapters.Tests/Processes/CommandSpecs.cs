@@ -15,7 +15,7 @@ public sealed class CommandSpecs
         Assert.Equal(TimeSpan.FromSeconds(2), command.GracePeriod);
         Assert.Empty(command.Arguments);
         Assert.Empty(command.Environment);
-        Assert.False(command.CleanEnvironment);
+        Assert.Equal(EnvironmentBase.Minimal, command.EnvironmentBase);
         Assert.Null(command.WorkingDirectory);
         Assert.Null(command.StandardInput);
     }
@@ -39,13 +39,13 @@ public sealed class CommandSpecs
         // Assert
         Assert.Equal(["show", "node"], original.Arguments);
         Assert.Empty(original.Environment);
-        Assert.False(original.CleanEnvironment);
+        Assert.Equal(EnvironmentBase.Minimal, original.EnvironmentBase);
         Assert.Null(original.WorkingDirectory);
         Assert.Null(original.StandardInput);
         Assert.Equal(TimeSpan.FromSeconds(30), original.Timeout);
         Assert.Equal(["reboot", "n1"], changed.Arguments);
         Assert.Equal("/etc/slurm/slurm.conf", changed.Environment["SLURM_CONF"]);
-        Assert.True(changed.CleanEnvironment);
+        Assert.Equal(EnvironmentBase.Empty, changed.EnvironmentBase);
         Assert.Equal("/var/tmp", changed.WorkingDirectory);
         Assert.Equal("yes\n", changed.StandardInput);
         Assert.Equal(TimeSpan.FromSeconds(5), changed.Timeout);

@@ -34,12 +34,39 @@ public sealed class EnvironmentSpecs
     }
 
     [Fact(Timeout = 15000)]
-    public async Task By_default_the_child_inherits_our_environment_plus_the_variables_given()
+    public async Task By_default_the_child_gets_a_fixed_PATH_hpcmaint_s_own_variables_and_the_variables_given_and_nothing_else_of_ours()
+    {
+        // Arrange: a variable of ours stands for whatever an admin's shell holds (LD_PRELOAD, PYTHONPATH, PATH).
+        Assert.False(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PATH")), "precondition: the test process has a PATH");
+        Environment.SetEnvironmentVariable("SITE_SHELL_OF_OURS", "/tmp/evil.so");
+        Environment.SetEnvironmentVariable("HPCMAINT_OF_OURS", "travels");
+        try
+        {
+            var command = Command.For("/usr/bin/env")
+                .WithEnvironment(new Dictionary<string, string?> { ["HPCMAINT_TEST"] = "a value with spaces" });
+
+            // Act
+            var result = await _runner.RunAsync(command);
+
+            // Assert
+            var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["PATH=/usr/sbin:/usr/bin:/sbin:/bin"], lines.Where(l => !l.StartsWith("HPCMAINT_", StringComparison.Ordinal)));
+            Assert.Contains("HPCMAINT_OF_OURS=travels", lines);
+            Assert.Contains("HPCMAINT_TEST=a value with spaces", lines);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SITE_SHELL_OF_OURS", null);
+            Environment.SetEnvironmentVariable("HPCMAINT_OF_OURS", null);
+        }
+    }
+
+    [Fact(Timeout = 15000)]
+    public async Task An_inherited_environment_is_ours_plus_the_variables_given()
     {
         // Arrange
         var path = Environment.GetEnvironmentVariable("PATH");
-        Assert.False(string.IsNullOrEmpty(path), "precondition: the test process has a PATH");
-        var command = Command.For("/usr/bin/env")
+        var command = Command.For("/usr/bin/env").WithInheritedEnvironment()
             .WithEnvironment(new Dictionary<string, string?> { ["HPCMAINT_TEST"] = "a value with spaces" });
 
         // Act
@@ -55,7 +82,7 @@ public sealed class EnvironmentSpecs
     public async Task A_variable_set_to_null_is_removed_from_the_inherited_environment()
     {
         // Arrange
-        var command = Command.For("/usr/bin/env").WithEnvironment(new Dictionary<string, string?> { ["PATH"] = null });
+        var command = Command.For("/usr/bin/env").WithInheritedEnvironment().WithEnvironment(new Dictionary<string, string?> { ["PATH"] = null });
 
         // Act
         var result = await _runner.RunAsync(command);

@@ -4,18 +4,27 @@ using HpcMaint.Adapters.Tests.OpenStack.Support;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Reboot;
+using HpcMaint.FakeOpenStack;
+using HpcMaint.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HpcMaint.Adapters.Tests.Reboot;
 
 /// <summary>The detached worker's OpenStack work, against the fake Keystone + Nova.</summary>
-public sealed class RebootWorkerSpecs
+public sealed class RebootWorkerSpecs : IDisposable
 {
     private const string NewImage = FakeCloudFixture.NewImage;
     private const string OldImage = FakeCloudFixture.OldImage;
 
     private readonly MemoryJournal journal = new();
     private readonly RecordingDrainer drainer = new();
+    private readonly string dir = Directory.CreateTempSubdirectory("hpcmaint-worker-").FullName;
+
+    private string MetricsFile => Path.Combine(dir, "reboot.prom");
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private IReadOnlyList<Sample> Metrics() => PrometheusText.Parse(File.ReadAllText(MetricsFile));
 
     private static RebootAction Rebuild(string node, string image = NewImage) =>
         new(node, RebootMethod.OpenStackRebuild, [], image, $"rebuild job 1 asks for image {image}");
@@ -24,7 +33,7 @@ public sealed class RebootWorkerSpecs
 
     private RebootWorker Worker(FakeCloudFixture fake, OpenStackSettings? settings = null, OpenStackClientOptions? options = null) =>
         new(fake.Client(options: options), new ServerMapping.ByName(), drainer,
-            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance),
+            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance), new RebootMetrics(MetricsFile, TimeProvider.System),
             settings ?? new OpenStackSettings { RebuildTimeout = TimeSpan.FromSeconds(20) }, NullLogger.Instance);
 
     [Fact]
@@ -90,6 +99,35 @@ public sealed class RebootWorkerSpecs
             new[] { ("n1", AuditOutcome.Succeeded), ("n3", AuditOutcome.Failed), ("n4", AuditOutcome.Succeeded) },
             journal.Records.Where(r => r.Action == "reboot").Select(r => (r.Node!, r.Outcome)).Order());
         Assert.Single(journal.Records, r => r.Action == "drain" && r.Node == "n3" && r.Outcome == AuditOutcome.Succeeded);
+        var metrics = Metrics();
+        Assert.Equal(1, metrics.Value(RebootMetrics.Rebuilds, ("method", "openstack-rebuild"), ("outcome", "succeeded")));
+        Assert.Equal(1, metrics.Value(RebootMetrics.Rebuilds, ("method", "openstack-rebuild"), ("outcome", "failed")));
+        Assert.Equal(1, metrics.Value(RebootMetrics.Reboots, ("method", "openstack-soft-reboot"), ("outcome", "succeeded")));
+        Assert.Equal(1, metrics.Value(RebootMetrics.RebuildDuration + "_count", ("method", "openstack-rebuild"), ("outcome", "failed")));
+        Assert.Equal(1, metrics.Value(RebootMetrics.RebootDuration + "_count", ("method", "openstack-soft-reboot"), ("outcome", "succeeded")));
+        Assert.Equal(0, metrics.Value(RebootMetrics.InFlightFamily));
+    }
+
+    [Fact]
+    public async Task While_rebuilds_run_they_are_counted_in_flight_then_timed_and_their_outcome_stamped()
+    {
+        var phase = TimeSpan.FromMilliseconds(700);
+        await using var fake = await FakeCloudFixture.StartAsync(new FakeOptions { RebuildPhase = phase, RebootTime = TimeSpan.FromMilliseconds(100) });
+        var before = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
+        var run = Worker(fake).RunAsync([Rebuild("n1"), Rebuild("n2")], "controller", CancellationToken.None);
+        var inFlight = await Eventually(() => File.Exists(MetricsFile) && Metrics().Value(RebootMetrics.InFlightFamily) == 2);
+        Assert.Equal(0, await run);
+
+        Assert.True(inFlight, "the two rebuilds were never counted in flight");
+        var metrics = Metrics();
+        var labels = new[] { ("method", "openstack-rebuild"), ("outcome", "succeeded") };
+        Assert.Equal(0, metrics.Value(RebootMetrics.InFlightFamily));
+        Assert.Equal(2, metrics.Value(RebootMetrics.Rebuilds, labels));
+        Assert.Equal(2, metrics.Value(RebootMetrics.RebuildDuration + "_count", labels));
+        // Each rebuild spends two phases on the fake cloud before it is ACTIVE.
+        Assert.InRange(metrics.Value(RebootMetrics.RebuildDuration + "_sum", labels), 2 * 2 * phase.TotalSeconds, 60);
+        Assert.InRange(metrics.Value(RebootMetrics.LastOutcome, labels), before, TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
     }
 
     [Fact]
@@ -135,14 +173,34 @@ public sealed class RebootWorkerSpecs
     {
         var failed = await RebootWorker.FailAllAsync(
             [SoftReboot("n1"), Rebuild("n2")], "controller", "clouds.yaml: no clouds.yaml found", drainer,
-            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance), CancellationToken.None);
+            new RebootJournal(journal, TimeProvider.System, NullLogger.Instance), new RebootMetrics(MetricsFile, TimeProvider.System), CancellationToken.None);
 
         Assert.Equal(2, failed);
+        var metrics = Metrics();
+        Assert.Equal(1, metrics.Value(RebootMetrics.Reboots, ("method", "openstack-soft-reboot"), ("outcome", "failed")));
+        Assert.Equal(1, metrics.Value(RebootMetrics.Rebuilds, ("method", "openstack-rebuild"), ("outcome", "failed")));
+        Assert.DoesNotContain(metrics, m => m.Name.Contains("duration", StringComparison.Ordinal)); // nothing was carried out to time
         Assert.Equal(new[] { "n1", "n2" }, drainer.Drains.Select(d => d.Node));
         // The reasons say what failed, in the words the rebuild job's prolog recognises (it fails the job at once).
         Assert.Equal(
             new[] { "hpcmaint: openstack reboot: clouds.yaml: no clouds.yaml found", "hpcmaint: rebuild: clouds.yaml: no clouds.yaml found" },
             drainer.Drains.Select(d => d.Reason));
+    }
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var deadline = TimeProvider.System.GetTimestamp() + (TimeProvider.System.TimestampFrequency * 20);
+        while (TimeProvider.System.GetTimestamp() < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+
+        return false;
     }
 
     private sealed class MemoryJournal : IAuditJournal

@@ -33,6 +33,8 @@ public sealed class ClusterReaderSpecs
 
         public Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default) => Answer("version", new SlurmVersion(22, 5, 9));
 
+        public Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default) => Answer("config", "slurm");
+
         private static Node Node(string name) =>
             new(name, new NodeState(NodeBaseState.Idle, NodeFlags.None), null, null, null, At, At, ["batch", "rebuild"], ["image:old"], ["image:old"], null, null, null);
 

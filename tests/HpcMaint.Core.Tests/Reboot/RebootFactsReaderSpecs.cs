@@ -9,8 +9,8 @@ public sealed class RebootFactsReaderSpecs
 {
     private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
 
-    private static Job RebuildJob(string node, string state = "CONFIGURING", string? comment = "hpcmaint image=img-7", string partition = "rebuild", string? name = null) =>
-        new(42, name ?? "hpcmaint-rebuild-" + node, partition, JobStateText.Parse(state), null, [node], node, true, comment, 1, "root", null, At, At);
+    private static Job RebuildJob(string node, string state = "CONFIGURING", string? comment = "hpcmaint image=img-7", string partition = "rebuild", string? name = null, string? user = "root") =>
+        new(42, name ?? "hpcmaint-rebuild-" + node, partition, JobStateText.Parse(state), null, [node], node, true, comment, 1, user, null, At, At);
 
     private static Node SlurmNode(string name, string? comment = null, string? extra = null) =>
         new(name, new NodeState(NodeBaseState.Idle, NodeFlags.None), null, null, null, At, At, ["batch"], [], [], comment, extra, null);
@@ -78,6 +78,43 @@ public sealed class RebootFactsReaderSpecs
 
         Assert.False(facts.RecordAsksRebuild);
         Assert.Contains(facts.Notes, n => n.Contains("did not write", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("alice", null)]
+    [InlineData("nobody", "slurm")]
+    [InlineData(null, "slurm")]
+    public void A_rebuild_job_of_anyone_but_root_and_SlurmUser_chooses_no_image_and_says_so(string? user, string? slurmUser)
+    {
+        var facts = RebootFactsReader.Read("n4", [RebuildJob("n4", comment: "hpcmaint image=evil", user: user)], null, SlurmNode("n4"), null, RecordField.Comment, "rebuild", slurmUser);
+
+        Assert.Null(facts.JobImage);
+        var note = Assert.Single(facts.Notes);
+        Assert.StartsWith($"rebuild job 42 of user {user ?? "?"} ignored (comment 'hpcmaint image=evil'): only root's", note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("root", null)]
+    [InlineData("slurm", "slurm")]
+    public void A_rebuild_job_of_root_or_SlurmUser_chooses_the_image(string user, string? slurmUser)
+    {
+        var facts = RebootFactsReader.Read("n4", [RebuildJob("n4", user: user)], null, SlurmNode("n4"), null, RecordField.Comment, "rebuild", slurmUser);
+
+        Assert.Equal("img-7", facts.JobImage);
+    }
+
+    [Theory]
+    [InlineData("hpcmaint image=../../etc plan=rb-1")]
+    [InlineData("hpcmaint image=img;reboot")]
+    [InlineData("hpcmaint image=$(id)")]
+    [InlineData("hpcmaint image=-rf")]
+    [InlineData("hpcmaint image=a/b")]
+    public void A_rebuild_job_whose_image_is_not_a_name_hpcmaint_accepts_rebuilds_nothing(string comment)
+    {
+        var facts = RebootFactsReader.Read("n4", [RebuildJob("n4", comment: comment)], null, SlurmNode("n4"), null, RecordField.Comment, "rebuild");
+
+        Assert.Null(facts.JobImage);
+        Assert.Contains("is not an image name hpcmaint accepts", Assert.Single(facts.Notes), StringComparison.Ordinal);
     }
 
     [Fact]

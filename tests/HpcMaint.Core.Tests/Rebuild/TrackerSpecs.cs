@@ -57,6 +57,42 @@ public sealed class TrackerSpecs
     }
 
     [Fact]
+    public void A_job_gone_before_its_node_rebooted_was_lost_and_the_node_waits_for_its_turn_again()
+    {
+        var plan = Plan(["n1", "n2", "n3", "n4"]).WithStep("n1", RebuildStep.Submitted, job: 7, since: Now.AddMinutes(-2));
+
+        var turn = RebuildStepper.Next(plan, View(Nodes(4)), Settings);
+
+        var n1 = turn.Plan.Find("n1")!;
+        Assert.Equal((RebuildStep.Submitting, (long?)null), (n1.Step, n1.JobId));
+        Assert.Contains(turn.Changes, c => c.After.Name == "n1" && c.Why.StartsWith("job 7 is gone before n1 rebooted", StringComparison.Ordinal));
+        Assert.Equal([new RebuildAction.Submit("n1", null)], turn.Actions);
+    }
+
+    [Fact]
+    public void A_job_gone_after_its_node_rebooted_onto_the_old_image_is_a_failure()
+    {
+        var plan = Plan(["n1"]).WithStep("n1", RebuildStep.Submitted, job: 7, since: Now.AddMinutes(-2));
+        var nodes = Nodes(4);
+        nodes[0] = Node("n1", boot: Now.AddMinutes(-1));
+
+        var turn = RebuildStepper.Next(plan, View(nodes), Settings with { ImageSource = "openstack" });
+
+        Assert.Equal(RebuildStep.Failed, turn.Plan.Find("n1")!.Step);
+        Assert.Equal("job 7 is no longer in squeue and the node reports image old", turn.Plan.Find("n1")!.Detail);
+    }
+
+    [Fact]
+    public void A_job_id_handed_out_again_to_another_job_is_not_the_rebuild_job()
+    {
+        var plan = Plan(["n1", "n2", "n3", "n4"]).WithStep("n1", RebuildStep.Submitted, job: 7, since: Now.AddMinutes(-2));
+
+        var turn = RebuildStepper.Next(plan, View(Nodes(4), [Job(7, "n1", "COMPLETED", comment: "a user's job", partition: "batch", name: "train")]), Settings);
+
+        Assert.Equal(RebuildStep.Submitting, turn.Plan.Find("n1")!.Step);
+    }
+
+    [Fact]
     public void A_failed_gate_job_fails_the_node_and_the_others_go_on()
     {
         var plan = Plan(["n1", "n2", "n3", "n4"]).WithStep("n1", RebuildStep.Submitted, job: 7);

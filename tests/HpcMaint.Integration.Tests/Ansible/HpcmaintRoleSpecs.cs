@@ -8,6 +8,9 @@ namespace HpcMaint.Integration.Tests.Ansible;
 public sealed class HpcmaintRoleSpecs : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    /// <summary>What hpcmaint-reboot writes: owned by the user it runs as.</summary>
+    private static readonly string[] RebootPaths = ["var/lib/hpcmaint/reboot", "var/lib/hpcmaint/openstack-slots", "var/log/hpcmaint/audit.jsonl"];
     private readonly AnsiblePlaybook ansible = new(new Dictionary<string, string> { ["ANSIBLE_ROLES_PATH"] = AnsiblePlaybook.InRepository("ansible", "roles") });
 
     public HpcmaintRoleSpecs()
@@ -19,6 +22,7 @@ public sealed class HpcmaintRoleSpecs : IDisposable
         }
 
         Directory.CreateDirectory(Path.Combine(Root, "etc", "slurm"));
+        Directory.CreateDirectory(Path.Combine(Root, "etc", "tmpfiles.d"));
         File.WriteAllText(SlurmConf, "ClusterName=site\nSlurmctldHost=ctl\n");
         File.WriteAllText(Path.Combine(ansible.Directory, "site.yml"), "---\n- name: hpcmaint\n  hosts: localhost\n  gather_facts: false\n  roles: [hpcmaint]\n");
         File.WriteAllText(Path.Combine(ansible.Directory, "bad.toml"), "[slurm]\nbin_dir = \"usr/bin\"\n");
@@ -30,13 +34,11 @@ public sealed class HpcmaintRoleSpecs : IDisposable
 
     private string ConfigFile => Path.Combine(Root, "etc", "hpcmaint", "hpcmaint.toml");
 
+    private string TmpfilesConf => Path.Combine(Root, "etc", "tmpfiles.d", "hpcmaint.conf");
+
     private static string Source(params string[] path) => AnsiblePlaybook.InRepository(["slurm", .. path]);
 
     public void Dispose() => ansible.Dispose();
-
-    private static async Task<string> OwnerAsync(string path) =>
-        (await new HpcMaint.Adapters.Processes.ProcessRunner(TimeProvider.System).RunAsync(
-            HpcMaint.Adapters.Processes.Command.For("/usr/bin/stat").WithArguments(["-c", "%U", path]))).StandardOutput.Trim();
 
     [Fact]
     public async Task The_role_installs_everything_and_a_second_run_changes_nothing()
@@ -58,17 +60,49 @@ public sealed class HpcmaintRoleSpecs : IDisposable
         Assert.Equal(File.ReadAllText(Source("slurm.conf.hpcmaint")), File.ReadAllText(Path.Combine(Root, "etc", "slurm", "hpcmaint.conf")));
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "lib", "hpcmaint")));
         Assert.True(Directory.Exists(Path.Combine(Root, "var", "log", "hpcmaint")));
-        // slurmctld runs hpcmaint-reboot as SlurmUser ("nobody" here): its directories and the journal are its own.
-        foreach (var path in new[] { "var/lib/hpcmaint/reboot", "var/lib/hpcmaint/openstack-slots", "var/log/hpcmaint/audit.jsonl" })
-        {
-            Assert.Equal("nobody", await OwnerAsync(Path.Combine(Root, path)));
-        }
+        // slurmd runs hpcmaint-reboot as root: its directories and the journal are root's, below root's state
+        // directories that only SlurmUser's group may enter; systemd-tmpfiles keeps them so at boot.
+        string[] paths = ["var/lib/hpcmaint", "var/log/hpcmaint", "var/lib/hpcmaint/reboot", "var/lib/hpcmaint/openstack-slots", "var/log/hpcmaint/audit.jsonl"];
+        var owners = await Packaging.Host.OwnershipAsync(paths.Select(p => Path.Combine(Root, p)));
+        Assert.Equal(
+            ["root:nogroup 750", "root:nogroup 750", "root:nogroup 750", "root:nogroup 750", "root:nogroup 640"],
+            paths.Select(p => owners[Path.Combine(Root, p)]));
+        Assert.Equal(
+            [
+                $"d {Root}/var/lib/hpcmaint 0750 root nogroup -",
+                $"d {Root}/var/log/hpcmaint 0750 root nogroup -",
+                $"d {Root}/var/lib/hpcmaint/reboot 0750 root nogroup -",
+                $"d {Root}/var/lib/hpcmaint/openstack-slots 0750 root nogroup -",
+                $"f {Root}/var/log/hpcmaint/audit.jsonl 0640 root nogroup -",
+            ],
+            File.ReadAllLines(TmpfilesConf).Where(l => !l.StartsWith('#')));
 
         Assert.Equal(
             ["ClusterName=site", "SlurmctldHost=ctl", $"include {Root}/etc/slurm/hpcmaint.conf"],
             File.ReadAllLines(SlurmConf));
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.True(second.Changed == 0, "the second run changed something:\n" + second);
+    }
+
+    [Fact]
+    public async Task What_it_installs_passes_hpcmaint_s_own_trust_checks_run_as_root()
+    {
+        var installed = await ApplyAsync();
+        var check = await new HpcMaint.Adapters.Processes.ProcessRunner(TimeProvider.System).RunAsync(
+            HpcMaint.Adapters.Processes.Command.For(Path.Combine(Root, "sbin", "hpcmaint")).WithArguments(["config", "check", "--config", ConfigFile]));
+
+        Assert.True(installed.ExitCode == 0, installed.ToString());
+        Assert.True(check.ExitCode == 0, check.StandardError);
+    }
+
+    [Fact]
+    public async Task With_reboot_from_controller_what_hpcmaint_reboot_writes_is_SlurmUser_s()
+    {
+        var run = await ApplyAsync(("hpcmaint_reboot_from_controller", true));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var owners = await Packaging.Host.OwnershipAsync(RebootPaths.Select(p => Path.Combine(Root, p)));
+        Assert.Equal(["nobody:nogroup 750", "nobody:nogroup 750", "nobody:nogroup 640"], RebootPaths.Select(p => owners[Path.Combine(Root, p)]));
     }
 
     [Fact]
@@ -96,7 +130,9 @@ public sealed class HpcmaintRoleSpecs : IDisposable
             ["hpcmaint_config_dir"] = Path.Combine(Root, "etc", "hpcmaint"),
             ["hpcmaint_state_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint"), Path.Combine(Root, "var", "log", "hpcmaint") },
             ["hpcmaint_slurm_user"] = "nobody",
-            ["hpcmaint_slurm_user_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint", "reboot"), Path.Combine(Root, "var", "lib", "hpcmaint", "openstack-slots") },
+            ["hpcmaint_slurm_group"] = "nogroup",
+            ["hpcmaint_tmpfiles_conf"] = TmpfilesConf,
+            ["hpcmaint_reboot_dirs"] = new[] { Path.Combine(Root, "var", "lib", "hpcmaint", "reboot"), Path.Combine(Root, "var", "lib", "hpcmaint", "openstack-slots") },
             ["hpcmaint_journal"] = Path.Combine(Root, "var", "log", "hpcmaint", "audit.jsonl"),
             ["hpcmaint_slurm_conf"] = SlurmConf,
             ["hpcmaint_slurm_snippet"] = Path.Combine(Root, "etc", "slurm", "hpcmaint.conf"),

@@ -8,6 +8,7 @@ using HpcMaint.Core.Slurm;
 using HpcMaint.FakeOpenStack;
 using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
+using HpcMaint.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace HpcMaint.Integration.Tests.Executables;
@@ -31,6 +32,15 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
 
     private string WorkDir => Path.Combine(dir, "work");
 
+    private string MetricsFile => Path.Combine(dir, "reboot.prom");
+
+    /// <summary>[reboot] with the spec's work directory and metrics file.</summary>
+    private string RebootSection(string method = "os", string? command = null) =>
+        $"[reboot]\nmethod = \"{method}\"\nwork_dir = \"{WorkDir}\"\nmetrics_file = \"{MetricsFile}\"\n" + (command is null ? string.Empty : $"command = [\"{command}\"]\n");
+
+    /// <summary>A sample of [reboot] metrics_file, which must parse strictly; -1 when there is none.</summary>
+    private double Metric(string name, params (string Name, string Value)[] labels) => PrometheusText.FileValue(MetricsFile, name, labels);
+
     public async ValueTask DisposeAsync()
     {
         await stopWatching.CancelAsync();
@@ -49,7 +59,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         fake = await FakeOpenStackServer.StartAsync(
             new FakeOptions { RebuildPhase = TimeSpan.FromMilliseconds(100), RebootTime = TimeSpan.FromMilliseconds(1) },
             new[] { "n1", "n2", "n3", "n4" }.Select(n => new FakeServer(FakeServerFile.IdFor(n), n, OldImage)));
-        File.WriteAllText(Path.Combine(dir, "clouds.yaml"), fake.CloudsYaml("fake"));
+        fake.WriteCloudsYaml(Path.Combine(dir, "clouds.yaml"), "fake");
         return fake;
     }
 
@@ -83,6 +93,20 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         return await TestbedCluster.StartAsync(
             new TestbedOptions { Directory = testbedDir, RebootProgram = WriteHook(testbedDir, sections(testbedDir)), ExtraConfigLines = extraLines },
             deadline.Token);
+    }
+
+    /// <summary>"NODE IMAGE" per rebuild the site reimage command of <see cref="StartWithReimageAsync"/> carried out.</summary>
+    private string Reimaged => Path.Combine(dir, "rebuilt");
+
+    /// <summary>A cluster whose [rebuild] command is a reimage script (it notes the rebuild in <see cref="Reimaged"/>, then reboots the node).</summary>
+    private Task<TestbedCluster> StartWithReimageAsync(Func<string, string>? sections = null, string rebuildKeys = "")
+    {
+        var script = Path.Combine(dir, "reimage");
+        return StartClusterAsync(testbed =>
+        {
+            Scripts.Write(script, $"echo \"$1 $2\" >> '{Reimaged}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
+            return (sections?.Invoke(testbed) ?? string.Empty) + $"[rebuild]\n{rebuildKeys}command = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
+        });
     }
 
     /// <summary>Restarts a node's slurmd (new BootTime) when the fake cloud accepts a reboot or rebuild of its server, as a real instance would.</summary>
@@ -133,8 +157,9 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
     [Fact]
     public async Task In_controller_mode_five_rounds_of_openstack_reboots_all_reach_the_cloud_and_bring_the_nodes_back()
     {
+        var since = TimeProvider.System.GetUtcNow();
         await StartCloudAsync();
-        await using var cluster = await StartClusterAsync(_ => $"[reboot]\nmethod = \"openstack\"\nwork_dir = \"{WorkDir}\"\n" + OpenStackSection(), "SlurmctldParameters=reboot_from_controller");
+        await using var cluster = await StartClusterAsync(_ => RebootSection("openstack") + OpenStackSection(), "SlurmctldParameters=reboot_from_controller");
         RestartNodesTheCloudReboots(cluster);
         var slurm = TestbedSlurm.Client(cluster);
 
@@ -158,13 +183,20 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         }
 
         Assert.Empty(Records("n2"));
+        var soft = new[] { ("method", "openstack-soft-reboot"), ("outcome", "succeeded") };
+        Assert.Equal(10, Metric("hpcmaint_reboots_total", soft));
+        Assert.Equal(10, Metric("hpcmaint_reboot_duration_seconds_count", soft));
+        Assert.InRange(Metric("hpcmaint_reboot_duration_seconds_sum", soft), 0, 10 * 20);
+        Assert.Equal(0, Metric("hpcmaint_reboot_openstack_in_flight"));
+        Assert.True(Metric("hpcmaint_reboot_last_outcome_timestamp_seconds", soft) >= since.ToUnixTimeSeconds());
+        Assert.Equal(-1, Metric("hpcmaint_reboots_total", ("outcome", "failed")));
     }
 
     [Fact]
     public async Task A_rebuild_job_gets_its_node_rebuilt_to_the_image_in_its_comment_before_it_runs()
     {
         await StartCloudAsync();
-        await using var cluster = await StartClusterAsync(_ => $"[reboot]\nwork_dir = \"{WorkDir}\"\n" + OpenStackSection(), "SlurmctldParameters=reboot_from_controller");
+        await using var cluster = await StartClusterAsync(_ => RebootSection() + OpenStackSection(), "SlurmctldParameters=reboot_from_controller");
         RestartNodesTheCloudReboots(cluster);
         var slurm = TestbedSlurm.Client(cluster);
 
@@ -179,18 +211,19 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var done = Assert.Single(Records("n2"), r => r.Outcome == AuditOutcome.Succeeded);
         Assert.Equal(("openstack-rebuild", NewImage), (done.Details["method"], done.Details["image"]));
         Assert.Contains($"rebuild job {job} asks for image {NewImage}", done.Reason, StringComparison.Ordinal);
+        Assert.True(await WorkerDoneAsync());
+        var rebuilt = new[] { ("method", "openstack-rebuild"), ("outcome", "succeeded") };
+        Assert.Equal(1, Metric("hpcmaint_rebuilds_total", rebuilt));
+        Assert.Equal(1, Metric("hpcmaint_rebuild_duration_seconds_count", rebuilt));
+        // The fake cloud spends two 100 ms phases on a rebuild.
+        Assert.InRange(Metric("hpcmaint_rebuild_duration_seconds_sum", rebuilt), 0.2, 20);
+        Assert.Equal(0, Metric("hpcmaint_reboot_openstack_in_flight"));
     }
 
     [Fact]
     public async Task Run_by_slurmd_a_node_whose_ticket_is_at_the_rebuild_step_runs_the_site_rebuild_command()
     {
-        var marker = Path.Combine(dir, "rebuilt");
-        var script = Path.Combine(dir, "reimage");
-        await using var cluster = await StartClusterAsync(testbed =>
-        {
-            Scripts.Write(script, $"echo \"$1 $2\" >> '{marker}'\nexec '{testbed}/bin/reboot-node-sim' \"$1\"");
-            return $"[rebuild]\ncommand = [\"{script}\", \"{{node}}\", \"{{image}}\"]\n";
-        });
+        await using var cluster = await StartWithReimageAsync(_ => RebootSection());
         var slurm = TestbedSlurm.Client(cluster);
         var at = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
         var record = NodeRecordCodec.Encode(NodeRecord.Empty with { Ticket = new Ticket("gpu.ecc", "ecc", LadderStep.Rebuild, at, at, []) });
@@ -200,10 +233,51 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         Assert.Equal(0, (await cluster.RunClientAsync("scontrol", "reboot", "n2")).ExitCode);
 
         Assert.True(await BackAsync(slurm, before, "n2"));
-        Assert.Equal("n2 \n", File.ReadAllText(marker));
+        Assert.Equal("n2 \n", File.ReadAllText(Reimaged));
         var done = Assert.Single(Records("n2"), r => r.Outcome == AuditOutcome.Succeeded);
         Assert.Equal(("rebuild-command", "slurmd"), (done.Details["method"], done.Details["mode"]));
         Assert.Contains("rebuild step", done.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, Metric("hpcmaint_rebuilds_total", ("method", "rebuild-command"), ("outcome", "started")));
+        Assert.Equal(-1, Metric("hpcmaint_reboots_total"));
+        Assert.Equal(-1, Metric("hpcmaint_rebuild_duration_seconds_count")); // a command runs detached: not timed
+    }
+
+    /// <summary>
+    /// A job that only looks like a rebuild job (name, comment, --reboot), submitted for a user who is
+    /// neither root nor SlurmUser (nobody, through sbatch --uid as root), chooses no image: its node is
+    /// rebooted, not rebuilt. The same job from root is a rebuild. [rebuild] partition is batch here, a
+    /// partition users can submit to (the testbed's rebuild partition is RootOnly).
+    /// </summary>
+    [Fact]
+    public async Task A_lookalike_rebuild_job_of_another_user_is_ignored_by_hpcmaint_reboot_and_the_same_job_from_root_is_honoured()
+    {
+        await using var cluster = await StartWithReimageAsync(testbed => RebootSection(command: $"{testbed}/bin/reboot-node-sim"), "partition = \"batch\"\n");
+        var slurm = TestbedSlurm.Client(cluster);
+
+        var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=nobody", "--gid=nogroup");
+
+        Assert.False(File.Exists(Reimaged), "the job of nobody got n2 rebuilt");
+        Assert.Contains(Records("n2"), r => r.Action == "note" && r.Reason!.StartsWith($"rebuild job {theirs} of user nobody ignored", StringComparison.Ordinal));
+        Assert.Equal("os-reboot", Assert.Single(Records("n2"), r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded).Details["method"]);
+
+        var ours = await RunLookalikeAsync(cluster, slurm);
+
+        Assert.Equal("n2 img-2\n", File.ReadAllText(Reimaged));
+        var rebuilt = Assert.Single(Records("n2"), r => r.Action == "reboot" && r.Outcome == AuditOutcome.Succeeded && r.Details["method"] == "rebuild-command");
+        Assert.Contains($"rebuild job {ours} asks for image img-2", rebuilt.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Submits the lookalike for n2 (as root, or with the given --uid/--gid) and waits until it has run and n2 is back.</summary>
+    private static async Task<string> RunLookalikeAsync(TestbedCluster cluster, HpcMaint.Adapters.Slurm.SlurmClient slurm, params string[] user)
+    {
+        var job = await cluster.SubmitAsync(
+            [.. user, "-p", "batch", "-w", "n2", "--reboot", "--exclusive", "--no-requeue", "-J", "hpcmaint-rebuild-n2",
+             "--comment", $"hpcmaint image={(user.Length == 0 ? "img-2" : "img-evil")}", "-o", "/dev/null", "--chdir=/tmp", "--wrap", "true"]);
+        var id = long.Parse(job, CultureInfo.InvariantCulture);
+        var done = await TestbedSlurm.Eventually(async () =>
+            (await slurm.JobAsync(id)).State is var state && (state.Ended(HpcMaint.Core.Slurm.JobBaseState.Completed) || state.Ended(HpcMaint.Core.Slurm.JobBaseState.Failed)) && (await slurm.NodeAsync("n2")) is { State.Base: NodeBaseState.Idle, State.IsRebootPending: false }, seconds: 60);
+        Assert.True(done, $"job {job}: {await slurm.JobAsync(id)}; n2: {(await slurm.NodeAsync("n2")).State}");
+        return job;
     }
 
     /// <summary>
@@ -214,7 +288,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
     public async Task Started_as_hostile_as_slurmctld_starts_it_no_handed_off_work_is_lost_in_five_runs()
     {
         await StartCloudAsync();
-        await using var cluster = await StartClusterAsync(_ => $"[reboot]\nmethod = \"openstack\"\nwork_dir = \"{WorkDir}\"\n" + OpenStackSection());
+        await using var cluster = await StartClusterAsync(_ => RebootSection("openstack") + OpenStackSection());
         var config = Path.Combine(dir, "hpcmaint.toml");
         var status = Path.Combine(dir, "status");
         var runner = new ProcessRunner(TimeProvider.System);
@@ -239,6 +313,9 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         }
 
         Assert.DoesNotContain(Records(), r => r.Outcome == AuditOutcome.Failed);
+        // Five hooks and their workers, some at once, added to one file under its lock: none lost.
+        Assert.Equal(15, Metric("hpcmaint_reboots_total", ("method", "openstack-soft-reboot"), ("outcome", "succeeded")));
+        Assert.Equal(0, Metric("hpcmaint_reboot_openstack_in_flight"));
         output.WriteLine("hook run times: " + string.Join(", ", took.Select(t => $"{t.TotalMilliseconds:0} ms")));
         Assert.All(took, t => Assert.InRange(t, TimeSpan.Zero, TimeSpan.FromSeconds(5)));
     }
@@ -248,7 +325,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
     {
         await StartCloudAsync();
         fake!.Cloud.PlantRebuildFault("n4", 500, "No valid host was found.");
-        await using var cluster = await StartClusterAsync(_ => $"[reboot]\nmethod = \"openstack\"\nwork_dir = \"{WorkDir}\"\n" + OpenStackSection($"image = \"{NewImage}\""));
+        await using var cluster = await StartClusterAsync(_ => RebootSection("openstack") + OpenStackSection($"image = \"{NewImage}\""));
         var slurm = TestbedSlurm.Client(cluster);
         var at = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
         var record = NodeRecordCodec.Encode(NodeRecord.Empty with { Ticket = new Ticket("gpu.ecc", "ecc", LadderStep.Rebuild, at, at, []) });
@@ -267,6 +344,11 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         Assert.Single(Records("n4"), r => r.Action == "drain" && r.Outcome == AuditOutcome.Succeeded);
         Assert.Single(Records("n3"), r => r.Outcome == AuditOutcome.Succeeded && r.Details["method"] == "openstack-soft-reboot");
         Assert.False((await slurm.NodeAsync("n3")).State.IsDrainSet);
+        Assert.Equal(1, Metric("hpcmaint_rebuilds_total", ("method", "openstack-rebuild"), ("outcome", "failed")));
+        Assert.Equal(1, Metric("hpcmaint_rebuild_duration_seconds_count", ("method", "openstack-rebuild"), ("outcome", "failed")));
+        Assert.Equal(1, Metric("hpcmaint_reboots_total", ("method", "openstack-soft-reboot"), ("outcome", "succeeded")));
+        Assert.Equal(-1, Metric("hpcmaint_rebuilds_total", ("outcome", "succeeded")));
+        Assert.Equal(0, Metric("hpcmaint_reboot_openstack_in_flight"));
     }
 
     /// <summary>argv: STATUSFILE PROGRAM ARGS…; the child gets closed stdio and blocked SIGCHLD/SIGTERM; the group dies after.</summary>

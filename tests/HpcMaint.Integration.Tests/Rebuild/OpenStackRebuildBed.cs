@@ -51,7 +51,7 @@ public sealed class OpenStackRebuildBed : IAsyncDisposable
             new[] { "n1", "n2", "n3", "n4" }.Select(n => new FakeServer(FakeServerFile.IdFor(n), n, OldImage)));
         var dir = Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
         var hm = Directory.CreateDirectory(Path.Combine(dir, "hm")).FullName;
-        File.WriteAllText(Path.Combine(hm, "clouds.yaml"), fake.CloudsYaml("fake"));
+        fake.WriteCloudsYaml(Path.Combine(hm, "clouds.yaml"), "fake");
         var config = Path.Combine(hm, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]

@@ -84,6 +84,9 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
         Assert.Equal(RebuildStep.Cancelled, after.Find("n1")!.Step);
         Assert.Contains("\"status\": \"cancelled\"", status.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(testbed.RebuildsTo("v5"));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_status", ("status", "cancelled")));
+        Assert.Equal(0, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_status", ("status", "running")));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "cancelled")));
     }
 
     [Fact]

@@ -25,6 +25,13 @@ public sealed class RebuildTestbed : IAsyncLifetime
 
     public RebuildPlanStore Plans => new(Path.Combine(HpcmaintDir, "plans"));
 
+    /// <summary>[rebuild] metrics_file, shared by every plan the specs run.</summary>
+    public string MetricsFile => Path.Combine(HpcmaintDir, "rebuild.prom");
+
+    /// <summary>A sample of the plan's lines in <see cref="MetricsFile"/> (parsed strictly); -1 when there is none.</summary>
+    public double PlanMetric(string plan, string name, params (string Name, string Value)[] labels) =>
+        HpcMaint.Tests.Shared.PrometheusText.FileValue(MetricsFile, name, [("plan", plan), .. labels]);
+
     public async Task InitializeAsync()
     {
         var dir = Directory.CreateTempSubdirectory("hpcmaint-testbed-").FullName;
@@ -42,6 +49,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
             gate = ["/bin/true"]
             poll_interval = "200ms"
             prolog_timeout = "60s"
+            metrics_file = "{hm}/rebuild.prom"
             """);
         var prolog = Scripts.PrologHook(Path.Combine(hm, "prolog-slurmctld"), config);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5), TimeProvider.System);
@@ -99,6 +107,28 @@ public sealed class RebuildTestbed : IAsyncLifetime
         {
             await Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "state=resume");
         }
+    }
+
+    /// <summary>For a failed spec's message: the plan to <paramref name="image"/> node by node, the simulator's logs and the nodes' states.</summary>
+    public string Diagnosis(string image)
+    {
+        var lines = new List<string>();
+        foreach (var plan in Plans.All().Where(p => p.Image == image))
+        {
+            lines.Add($"plan {plan.Id}: {plan.Status}");
+            lines.AddRange(plan.Nodes.Select(n => $"  {n.Name}: {n.Step} job {n.JobId} since {n.Since:u}: {n.Detail}"));
+        }
+
+        foreach (var log in new[] { "rebuilds.log", "reboots-on-image.log", "reboots.log" })
+        {
+            var path = Path.Combine(Cluster.Directory, "sim", log);
+            lines.Add(log + ":");
+            lines.AddRange(File.Exists(path) ? File.ReadLines(path).TakeLast(12).Select(l => "  " + l) : []);
+        }
+
+        var journal = new HpcMaint.Adapters.Audit.AuditJournal(JournalPath).Read(new HpcMaint.Core.Audit.AuditFilter(), out _);
+        lines.AddRange(journal.TakeLast(25).Select(r => $"  {r.Timestamp:HH:mm:ss.fff} {r.Node} {r.Action} {r.Outcome}: {r.Reason}"));
+        return string.Join('\n', lines);
     }
 
     /// <summary>Rebuilds the simulator carried out to <paramref name="image"/>, per node (DIR/sim/rebuilds.log).</summary>

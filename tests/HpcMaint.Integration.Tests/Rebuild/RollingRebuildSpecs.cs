@@ -39,6 +39,17 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
 
         var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(Action: "rebuild.admit"), out _);
         Assert.Contains(journal, r => r.Node == "n1" && r.Reason!.Contains("batch: 0 out + n1 = 1 ≤ 1 (25 % of 4)", StringComparison.Ordinal) && r.Details["plan"] == plan.Id);
+
+        Assert.Equal(3, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "done")));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "skipped")));
+        Assert.Equal(0, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "waiting")));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_status", ("status", "finished")));
+        Assert.Equal(0, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_status", ("status", "running")));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_max_failures"));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_budget_nodes_limit", ("partition", "batch")));
+        Assert.Equal(0, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_budget_nodes_out", ("partition", "batch")));
+        Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_controller_reachable"));
+        Assert.True(testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_last_change_timestamp_seconds") >= plan.Created.ToUnixTimeSeconds());
     }
 
     [Fact]
@@ -117,6 +128,10 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
             Assert.Equal(PlanStatus.Halted, plan.Status);
             Assert.Equal([RebuildStep.Failed, RebuildStep.Failed, RebuildStep.Waiting, RebuildStep.Waiting], plan.Nodes.Select(n => n.Step));
             Assert.Equal(2, testbed.RebuildsTo("v7").Count);
+            Assert.Equal(2, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "failed")));
+            Assert.Equal(2, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "waiting")));
+            Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_status", ("status", "halted")));
+            Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_max_failures"));
 
             var refused = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id);
             Assert.Equal(1, refused.ExitCode);
@@ -126,6 +141,9 @@ public sealed class RollingRebuildSpecs(RebuildTestbed testbed)
             Assert.Equal(1, resumed.ExitCode);
             var ended = testbed.Plans.Load(plan.Id, out _)!;
             Assert.Equal((PlanStatus.Finished, 4, 4), (ended.Status, ended.MaxFailures, ended.Count(RebuildStep.Failed)));
+            Assert.Equal(4, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_nodes", ("step", "failed")));
+            Assert.Equal(1, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_status", ("status", "finished")));
+            Assert.Equal(4, testbed.PlanMetric(plan.Id, "hpcmaint_rebuild_plan_max_failures"));
             Assert.Equal(new Dictionary<string, int> { ["n1"] = 1, ["n2"] = 1, ["n3"] = 1, ["n4"] = 1 }, testbed.RebuildsTo("v7"));
             var journal = new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _);
             Assert.Contains(journal, r => r.Details.GetValueOrDefault("plan") == plan.Id && r.Reason!.Contains("halted: 2 nodes failed", StringComparison.Ordinal));

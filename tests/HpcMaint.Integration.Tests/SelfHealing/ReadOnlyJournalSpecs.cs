@@ -1,5 +1,6 @@
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
 
@@ -17,7 +18,7 @@ public sealed class ReadOnlyJournalSpecs
         // strikes = 2: a third strike kept means runs that would have drained n4 did nothing.
         await bed.WaitAsync(
             () => Task.FromResult(bed.MetricValue("n4", "hpcmaint_health_journal_writable") == 0
-                && bed.MetricValue("n4", "hpcmaint_health_strikes{check=\"testd-n4\"") >= 3),
+                && bed.MetricValue("n4", "hpcmaint_health_strikes", ("check", "testd-n4")) >= 3),
             40,
             "n4's runs did not report the unwritable journal with its strikes kept");
         Assert.Null((await bed.NodeAsync("n4")).Reason);
@@ -32,10 +33,13 @@ public sealed class ReadOnlyJournalSpecs
         Assert.Contains("nothing was done on n4 (strikes are kept)", run.StandardError, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", run.StandardError, StringComparison.Ordinal);
         Assert.Null((await bed.NodeAsync("n4")).Reason);
+        Assert.False(File.Exists(bed.CountersFile("n4")), "runs that did nothing counted something");
 
         bed.JournalReadOnly(false);
 
         await bed.WaitAsync(async () => (await bed.NodeAsync("n4")).ReasonIsOurs, 40, "n4 was not drained once the journal was writable");
         Assert.Contains("\"node\":\"n4\",\"action\":\"drain\"", bed.JournalText(), StringComparison.Ordinal);
+        await bed.WaitAsync(() => Task.FromResult(PrometheusText.FileValue(bed.CountersFile("n4"), "hpcmaint_health_drains_total") == 1), 20, "n4's drain was not counted");
+        Assert.Equal(1, bed.MetricValue("n4", "hpcmaint_health_journal_writable"));
     }
 }

@@ -1,5 +1,6 @@
 using HpcMaint.Core.Health;
 using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
 
@@ -54,6 +55,16 @@ public sealed class RemedyStepSpecs
 
         Assert.Contains("remedy fabric", journal, StringComparison.Ordinal); // the ticket's history, as recorded
         Assert.DoesNotContain("\"action\":\"request-reboot\"", journal, StringComparison.Ordinal);
+
+        // The run that resumed n2 adds to its counters as it ends, just after the resume.
+        var counters = bed.CountersFile("n2");
+        await bed.WaitAsync(() => Task.FromResult(PrometheusText.FileValue(counters, "hpcmaint_health_resumes_total") == 1), 20, "n2's resume was not counted");
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_remedies_total", ("remedy", "fabric"), ("outcome", "succeeded")));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_drains_total"));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "remedy")));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total", ("step", "remedy")));
+        Assert.InRange(PrometheusText.FileValue(counters, "hpcmaint_health_remediation_seconds"), 0, 60);
+        Assert.Equal(-1, PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboots_total"));
     }
 
     [Fact]
@@ -69,6 +80,11 @@ public sealed class RemedyStepSpecs
         Assert.Equal(["drain", "remedy fabric", "reboot", "rebuild", "manual"], history);
         Assert.True(bed.Cluster.RebootCount("n2") >= 2, "the remedy did not help: a reboot, then a rebuild");
         Assert.Equal(["fabric"], File.ReadAllLines(RemedyRuns(bed)));
+        // The remedy ran and exited 0 (its outcome); it did not clear the fault, so the ticket climbed on.
+        var counters = bed.CountersFile("n2");
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_remedies_total", ("remedy", "fabric"), ("outcome", "succeeded")));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "remedy")));
+        Assert.Equal(-1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total"));
     }
 
     private static string Marker(SelfHealingBed bed) => Path.Combine(bed.Directory, "hpcmaint", "fabric-down");

@@ -4,6 +4,7 @@ using HpcMaint.Adapters.Slurm;
 using HpcMaint.Integration.Tests.Executables;
 using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
+using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
 
@@ -83,12 +84,18 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
     /// <summary>nvidia-smi on <paramref name="node"/> now prints this fixture (e.g. "..._ECC-EDITED.xml").</summary>
     public void ReplayGpus(string node, string fixture = HealthyGpus) =>
-        File.Copy(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture),
-            Path.Combine(Directory, "gpu", node + ".xml"), overwrite: true);
+        ReplayGpuText(node, File.ReadAllText(Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Core.Tests", "Fixtures", "gpu", "nvidia-smi-xml", fixture)));
 
-    /// <summary>nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).</summary>
-    public void ReplayGpuText(string node, string text) =>
-        File.WriteAllText(Path.Combine(Directory, "gpu", node + ".xml"), text);
+    /// <summary>
+    /// nvidia-smi on <paramref name="node"/> now prints exactly this text (NULs, escape sequences, anything).
+    /// Renamed into place: a fake nvidia-smi running at that moment prints the old text or the new, never half.
+    /// </summary>
+    public void ReplayGpuText(string node, string text)
+    {
+        var path = Path.Combine(Directory, "gpu", node + ".xml");
+        File.WriteAllText(path + ".new", text);
+        File.Move(path + ".new", path, overwrite: true);
+    }
 
     /// <summary>Remounts the journal's tmpfs read-only (EROFS for root too) or read-write again.</summary>
     public void JournalReadOnly(bool readOnly) => Run("/usr/bin/mount", "-o", readOnly ? "remount,ro" : "remount,rw", JournalMount);
@@ -173,13 +180,17 @@ internal sealed class SelfHealingBed : IAsyncDisposable
         return "\n" + string.Join('\n', lines);
     }
 
-    /// <summary>The value of the first line of the node's metrics file starting with <paramref name="series"/>; -1 when there is none.</summary>
-    public double MetricValue(string node, string series)
-    {
-        var path = Path.Combine(Directory, "hpcmaint", $"metrics-{node}.prom");
-        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal)) : null;
-        return line is null ? -1 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>hpcmaint-reboot's metrics file ([reboot] metrics_file).</summary>
+    public string RebootMetricsFile => Path.Combine(Directory, "hpcmaint", "reboot.prom");
+
+    /// <summary>The node's metrics file (gauges, rewritten each run).</summary>
+    public string MetricsFile(string node) => Path.Combine(Directory, "hpcmaint", $"metrics-{node}.prom");
+
+    /// <summary>The node's counters beside its metrics file.</summary>
+    public string CountersFile(string node) => Path.Combine(Directory, "hpcmaint", $"metrics-{node}-counters.prom");
+
+    /// <summary>A sample of the node's metrics file, read strictly; -1 when the file or the sample is not there (yet).</summary>
+    public double MetricValue(string node, string name, params (string Name, string Value)[] labels) => PrometheusText.FileValue(MetricsFile(node), name, labels);
 
     public string JournalText() => File.Exists(Journal) ? File.ReadAllText(Journal) : string.Empty;
 
@@ -225,7 +236,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
 
         if (JournalOnOwnMount)
         {
-            Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=4m", "hpcmaint-test", JournalMount);
+            Run("/usr/bin/mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "hpcmaint-test", JournalMount); // a tmpfs is 1777 by default
         }
 
         Script("health-check", $"exec {Executables.Executables.Health} --config {Config}\n");
@@ -269,6 +280,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             [reboot]
             command = ["{Directory}/bin/reboot-node-sim"]
             work_dir = "{Directory}/hpcmaint/reboot"
+            metrics_file = "{Directory}/hpcmaint/reboot.prom"
             [rebuild]
             command = ["{Directory}/tools/rebuild-sim", "{NodePlaceholder}"]
             [health]

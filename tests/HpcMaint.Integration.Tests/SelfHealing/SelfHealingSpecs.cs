@@ -5,6 +5,7 @@ using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
 
@@ -37,6 +38,25 @@ public sealed class SelfHealingSpecs
         Assert.True(bed.Cluster.RebootCount("n2") >= 1, "the ladder's first step is a reboot through Slurm");
         Assert.Single(Record(await bed.NodeAsync("n2")).PastTickets);
         Assert.Contains("\"action\":\"resume\"", bed.JournalText(), StringComparison.Ordinal);
+
+        // The run that resumed n2 adds to its counters as it ends, just after the resume.
+        var counters = bed.CountersFile("n2");
+        await bed.WaitAsync(() => Task.FromResult(PrometheusText.FileValue(counters, "hpcmaint_health_resumes_total") == 1), 20, "n2's resume was not counted");
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_drains_total"));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "reboot")));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total", ("step", "reboot")));
+        Assert.InRange(PrometheusText.FileValue(counters, "hpcmaint_health_remediation_seconds"), 1, 120);
+        Assert.Equal(-1, PrometheusText.FileValue(counters, "hpcmaint_health_remedies_total"));
+        Assert.Equal(bed.Cluster.RebootCount("n2"), PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboots_total", ("method", "os-reboot"), ("outcome", "started")));
+        await bed.WaitAsync(
+            () => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_check_status", ("check", "gpus")) == 0
+                && bed.MetricValue("n2", "hpcmaint_health_ticket_open", ("step", "reboot")) == 0),
+            20,
+            "n2's gauges still show the fault");
+        foreach (var other in new[] { "n1", "n3", "n4" })
+        {
+            Assert.False(File.Exists(bed.CountersFile(other)), $"{other} did nothing, yet has counters");
+        }
     }
 
     [Fact]
@@ -82,6 +102,37 @@ public sealed class SelfHealingSpecs
         {
             Assert.Contains($"\"node\":\"n3\",\"action\":\"{action}\"", journal, StringComparison.Ordinal);
         }
+
+        // One ticket, one drain (the climb rewrites its reason), nothing closed; one reboot and one rebuild by hpcmaint-reboot.
+        var counters = bed.CountersFile("n3");
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_drains_total"));
+        Assert.Equal(1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_opened_total", ("step", "reboot")));
+        Assert.Equal(-1, PrometheusText.FileValue(counters, "hpcmaint_health_tickets_closed_total"));
+        // The gauges are written as the run that climbed to manual ends, just after its record.
+        await bed.WaitAsync(() => Task.FromResult(bed.MetricValue("n3", "hpcmaint_health_ticket_open", ("step", "manual")) == 1), 20, "n3's gauges do not show the manual step");
+        var started = ("outcome", "started");
+        var reboots = PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboots_total", ("method", "os-reboot"), started);
+        var rebuilds = PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_rebuilds_total", ("method", "rebuild-command"), started);
+        // Each reboot the testbed simulated was started by hpcmaint-reboot and counted there: one rebuild, the rest reboots.
+        var simulated = bed.Cluster.RebootCount("n3");
+        Assert.True(rebuilds == 1 && reboots >= 1 && reboots + rebuilds == simulated,
+            $"hpcmaint-reboot counted {reboots} reboot(s) and {rebuilds} rebuild(s) of n3; the testbed simulated {simulated}:\n{File.ReadAllText(bed.RebootMetricsFile)}");
+        Assert.True(PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboot_last_outcome_timestamp_seconds", ("method", "rebuild-command"), started)
+            >= PrometheusText.FileValue(bed.RebootMetricsFile, "hpcmaint_reboot_last_outcome_timestamp_seconds", ("method", "os-reboot"), started));
+
+        // Waiting for a person costs slurmctld no write: 10 more runs at the manual step (each journals
+        // its note) change neither the record nor the reason, and carry out no action.
+        var reachedManual = TimeProvider.System.GetUtcNow();
+        var n3 = new HashSet<string>(["n3"], StringComparer.Ordinal);
+        HpcMaint.Core.Audit.AuditRecord[] Since() =>
+            [.. new HpcMaint.Adapters.Audit.AuditJournal(bed.Journal).Read(new HpcMaint.Core.Audit.AuditFilter(Nodes: n3, Since: reachedManual), out _)];
+        await bed.WaitAsync(
+            () => Task.FromResult(Since().Count(r => r.Action == "note" && r.Reason!.Contains("at the manual step", StringComparison.Ordinal)) >= 10),
+            60,
+            "n3 did not run 10 times at the manual step");
+        Assert.DoesNotContain(Since(), r => r.Action != "note");
+        var after = await bed.NodeAsync("n3");
+        Assert.Equal((node.Comment, node.Reason), (after.Comment, after.Reason));
     }
 
     [Fact]
@@ -97,7 +148,7 @@ public sealed class SelfHealingSpecs
         // twice (strikes = 2: enough to drain a node of its own).
         await bed.WaitAsync(
             () => Task.FromResult(bed.MetricValue("n1", "hpcmaint_health_last_run_timestamp_seconds") > drained + 2
-                && bed.MetricValue("n4", "hpcmaint_health_strikes{check=\"testd-n4\"") >= 2),
+                && bed.MetricValue("n4", "hpcmaint_health_strikes", ("check", "testd-n4")) >= 2),
             40,
             "hpcmaint-health was not seen running on n1 and n4 after the drains");
 
@@ -124,6 +175,8 @@ public sealed class SelfHealingSpecs
             "hpcmaint-health was not seen running on n2 after it found the breaker open");
         Assert.Null((await bed.NodeAsync("n2")).Reason);
         Assert.Contains("breaker open in partition", bed.JournalText(), StringComparison.Ordinal);
+        Assert.Equal(1, bed.MetricValue("n2", "hpcmaint_health_breaker_open"));
+        Assert.Equal(0, bed.MetricValue("n1", "hpcmaint_health_breaker_open"));
 
         // Slurm has no compare-and-set on a node's Comment: a reset that lands between another run's
         // read and write of a record is lost. Reset once n1 has stopped climbing (it writes nothing more).
@@ -181,10 +234,12 @@ public sealed class SelfHealingSpecs
         Assert.Null((await bed.NodeAsync("n2")).Reason);
         var held = await Hpcmaint(bed, "status", "n2", "--json");
         Assert.Contains("\"held\": \"BIOS update, ticket 4711\"", held.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, bed.MetricValue("n2", "hpcmaint_health_held"));
 
         Assert.Equal(0, (await Hpcmaint(bed, "release", "n2")).ExitCode);
 
         await bed.WaitAsync(async () => (await bed.NodeAsync("n2")).ReasonIsOurs, 40, "n2 was not drained after the release");
+        await bed.WaitAsync(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_held") == 0), 20, "n2's metrics still say held");
         var status = await Hpcmaint(bed, "status", "n2", "--json");
         Assert.Contains("\"ticket_condition\": \"gpu.nvidia.ecc\"", status.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\"reason_owner\": \"hpcmaint\"", status.StandardOutput, StringComparison.Ordinal);

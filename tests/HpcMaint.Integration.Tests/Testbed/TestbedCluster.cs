@@ -178,6 +178,9 @@ public sealed class TestbedCluster : IAsyncDisposable
     /// <summary>SIGKILLs slurmctld, as a crash (testbed.sh kill-controller); returns once it is gone.</summary>
     public Task KillControllerAsync() => ScriptMustAsync("kill-controller");
 
+    /// <summary>Stops slurmctld with SIGTERM, which saves its whole state (testbed.sh stop-controller); returns once it is gone.</summary>
+    public Task StopControllerAsync() => ScriptMustAsync("stop-controller");
+
     /// <summary>Starts slurmctld again from its saved state (testbed.sh start-controller); returns once it answers.</summary>
     public Task StartControllerAsync() => ScriptMustAsync("start-controller");
 

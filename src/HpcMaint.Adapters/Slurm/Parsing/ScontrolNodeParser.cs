@@ -30,7 +30,7 @@ public static class ScontrolNodeParser
             }
         }
 
-        var name = ScontrolValues.Text(fields, "NodeName") ?? throw new SlurmParseException("scontrol show node", "no NodeName in the output");
+        var name = NodeNames.Checked(ScontrolValues.Text(fields, "NodeName") ?? throw new SlurmParseException("scontrol show node", "no NodeName in the output"), "scontrol show node");
         var (reason, setBy, reasonTime) = SplitReason(ScontrolValues.Text(fields, "Reason"));
         return new Node(
             name,

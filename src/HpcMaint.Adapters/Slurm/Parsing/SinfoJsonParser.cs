@@ -34,7 +34,7 @@ public static class SinfoJsonParser
 
     internal static Node ParseNode(JsonElement n)
     {
-        var name = JsonFields.String(n, "name") ?? throw new SlurmParseException("sinfo --json", "a node without a name");
+        var name = NodeNames.Checked(JsonFields.String(n, "name") ?? throw new SlurmParseException("sinfo --json", "a node without a name"), "sinfo --json");
         return new Node(
             name,
             ParseState(n),

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HpcMaint.Core.Hostlists;
 using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Adapters.Slurm.Parsing;
@@ -40,7 +39,7 @@ public static class SqueueJsonParser
             JsonFields.String(j, "partition") ?? string.Empty,
             JobStateText.Parse(state),
             JsonFields.String(j, "state_reason") is { } reason && reason != "None" ? reason : null,
-            nodes is null ? [] : Hostlist.Expand(nodes),
+            nodes is null ? [] : NodeNames.Expanded(nodes, "squeue --json"),
             JsonFields.String(j, "required_nodes"),
             JsonFields.Bool(j, "reboot"),
             JsonFields.String(j, "comment"),

@@ -64,7 +64,7 @@ internal sealed class CommandCheck(string condition, IReadOnlyList<string> argv,
 
     private static IHealthCheck Create(ConfigSection section)
     {
-        var argv = section.StringList("argv", [], CheckSettings.Argv);
+        var argv = section.Argv("argv", [], CheckSettings.Argv);
         var exitCode = section.Int("exit_code", 0, 0, 255);
         Regex? output = null;
         _ = section.Optional("output", pattern => TryCompile(pattern, out output));

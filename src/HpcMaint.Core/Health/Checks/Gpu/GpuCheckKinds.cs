@@ -19,16 +19,16 @@ public static class GpuCheckKinds
             section => Nvidia(section, "gpu.nvidia.query", NvidiaSmiQuery, Gpu.NvidiaSmiCsv.Parse)),
         new("gpu.xid", "NVIDIA Xid events in the kernel log that need a GPU reset or a person",
             section => new XidCheck(
-                section.StringList("kernel_log", Dmesg, CheckSettings.Argv),
+                section.Argv("kernel_log", Dmesg, CheckSettings.Argv),
                 section.Duration("window", TimeSpan.Zero, TimeSpan.Zero, TimeSpan.FromDays(365)))),
         new("gpu.amd", "AMD GPUs from rocm-smi --json (count, temperature, VRAM, RAS) and rocminfo's GPU agents",
             section => new AmdGpuCheck(
-                section.StringList("rocm_smi", RocmSmi, CheckSettings.Argv),
-                section.StringList("rocminfo", RocmInfo, argv => argv.Count == 0 ? null : CheckSettings.Argv(argv)),
+                section.Argv("rocm_smi", RocmSmi, CheckSettings.Argv),
+                section.Argv("rocminfo", RocmInfo, argv => argv.Count == 0 ? null : CheckSettings.Argv(argv)),
                 AmdExpectations.Read(section))),
         new("dcgm", "NVIDIA DCGM diagnostics: dcgmi diag -r N -j",
             section => new DcgmCheck(
-                section.String("dcgmi", "/usr/bin/dcgmi", ConfigRules.AbsolutePath),
+                section.PathFor("dcgmi", "/usr/bin/dcgmi", Trust.PathUse.Program),
                 DcgmLevel(section),
                 section.Bool("warn_fails", false))),
     ];
@@ -48,7 +48,7 @@ public static class GpuCheckKinds
 
     private static NvidiaCheck Nvidia(ConfigSection section, string id, string[] defaultArgv, Func<string, Parsed<NvidiaReport>> parse)
     {
-        var argv = section.StringList("nvidia_smi", defaultArgv, CheckSettings.Argv);
+        var argv = section.Argv("nvidia_smi", defaultArgv, CheckSettings.Argv);
         return new NvidiaCheck(id, argv, parse, NvidiaExpectations.Read(section), NvLinkExpectations.Read(section));
     }
 }

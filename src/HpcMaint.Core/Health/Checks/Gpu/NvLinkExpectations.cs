@@ -14,7 +14,7 @@ internal sealed record NvLinkExpectations(IReadOnlyList<string> Argv, int? Links
     public static NvLinkExpectations? Read(ConfigSection section)
     {
         var wanted = section.Bool("nvlink", false);
-        var argv = section.StringList("nvlink_status", DefaultArgv, CheckSettings.Argv);
+        var argv = section.Argv("nvlink_status", DefaultArgv, CheckSettings.Argv);
         var links = section.OptionalInt("nvlink_links", 1, 64);
         var onMig = section.String("nvlink_on_mig", "skip", MigChoice);
         if (!wanted && links is not null)
