@@ -244,7 +244,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
 
     /// <summary>
     /// A job that only looks like a rebuild job (name, comment, --reboot), submitted for a user who is
-    /// neither root nor SlurmUser (nobody, through sbatch --uid as root), chooses no image: its node is
+    /// neither root nor SlurmUser (nobody, uid 65534, through sbatch --uid as root), chooses no image: its node is
     /// rebooted, not rebuilt. The same job from root is a rebuild. [rebuild] partition is batch here, a
     /// partition users can submit to (the testbed's rebuild partition is RootOnly).
     /// </summary>
@@ -254,7 +254,8 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         await using var cluster = await StartWithReimageAsync(testbed => RebootSection(command: $"{testbed}/bin/reboot-node-sim"), "partition = \"batch\"\n");
         var slurm = TestbedSlurm.Client(cluster);
 
-        var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=nobody", "--gid=nogroup");
+        // By number: 26.05's sbatch refuses --uid=nobody ("Invalid --uid specification"), not --uid=65534.
+        var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=65534", "--gid=65534");
 
         Assert.False(File.Exists(Reimaged), "the job of nobody got n2 rebuilt");
         Assert.Contains(Records("n2"), r => r.Action == "note" && r.Reason!.StartsWith($"rebuild job {theirs} of user nobody ignored", StringComparison.Ordinal));
