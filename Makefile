@@ -45,9 +45,10 @@ $(PACKAGES) &: $(PACKAGED)
 bench: publish
 	bash tests/bench/run-bench.sh $(DIST)
 
-## A local test cluster with hpcmaint wired in as RebootProgram/HealthCheckProgram, a narrated scenario.
+## A local test cluster with hpcmaint wired in as RebootProgram/HealthCheckProgram, a narrated scenario
+## (SLURM=24.11 or SLURM=26.05: on that Slurm release; the default is the host's, 22.05).
 demo: publish
-	bash tests/demo/demo.sh $(DIST)
+	$(if $(SLURM),HPCMAINT_SLURM=$(SLURM)) bash tests/demo/demo.sh $(DIST)
 
 clean:
 	rm -rf $(DIST)

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# `make test`: builds, then runs unit and integration tests (a real Slurm cluster, started by the
-# tests themselves through tests/testbed/testbed.sh), and ends with one line "N passed, N failed".
+# `make test`: builds, runs the unit and adapter tests once, then the integration tests (a real Slurm
+# cluster, started by the tests themselves through tests/testbed/testbed.sh) once per Slurm release the
+# testbed runs (`testbed.sh releases`: 22.05, 24.11, 26.05), each result line naming its release, and
+# ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 results="$root/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
+started=$SECONDS
+stage() { printf '== %s (at %d s)\n' "$*" $((SECONDS - started)); }
 
-echo "== installing what the tests need (slurm-wlm, munge, ansible) when missing"
+stage "installing what the tests need (slurm-wlm, munge, ansible) when missing"
 if ! bash tests/testbed/testbed.sh install; then
   echo "cannot install Slurm: run as root on Debian 12 with apt access" >&2
   echo "0 passed, 1 failed"
@@ -43,13 +47,22 @@ if ((${#packaging_tools[@]})); then
   fi
 fi
 
-echo "== building"
+# The later releases' roots (Debian packages in a cached root each, built when missing): mostly downloads,
+# so they are built while the solution builds.
+mapfile -t releases < <(bash tests/testbed/testbed.sh releases)
+declare -A root_build=()
+for release in "${releases[@]:1}"; do
+  bash tests/testbed/testbed.sh install --slurm "$release" >"$results/root-$release.log" 2>&1 &
+  root_build[$release]=$!
+done
+
+stage "building"
 if ! dotnet build HpcMaint.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "0 passed, 1 failed"
   exit 1
 fi
 # The integration specs run the shipped executables (Native AOT, dist/) and install the packages.
-echo "== publishing (Native AOT) and packaging"
+stage "publishing (Native AOT) and packaging"
 publish_start=$(date +%s)
 if ! make --no-print-directory publish packages; then
   echo "0 passed, 1 failed"
@@ -61,11 +74,32 @@ echo "published and packaged in $(($(date +%s) - publish_start)) s"
 # run leaves behind is found below, and other runs on the same machine are not mistaken for it.
 export HPCMAINT_TEST_RUN="$$-$(date +%s%N)"
 status=0
-for project in HpcMaint.Toml.Tests HpcMaint.Core.Tests HpcMaint.Adapters.Tests HpcMaint.Integration.Tests; do
-  echo "== $project"
-  dotnet test "tests/$project/$project.csproj" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=$project.trx" --logger "console;verbosity=minimal" \
+run_tests() { # PROJECT TRX-NAME
+  dotnet test "tests/$1/$1.csproj" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$2.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" --blame-hang-timeout 8m || status=1
+}
+for project in HpcMaint.Toml.Tests HpcMaint.Core.Tests HpcMaint.Adapters.Tests; do
+  stage "$project"
+  run_tests "$project" "$project"
+done
+
+declare -A no_root=()
+for release in "${!root_build[@]}"; do
+  if ! wait "${root_build[$release]}"; then
+    echo "cannot build the Slurm $release root (mmdebstrap of its Debian suite): the end of $results/root-$release.log:" >&2
+    tail -n 20 "$results/root-$release.log" >&2
+    no_root[$release]=1
+    status=1
+  fi
+done
+for release in "${releases[@]}"; do
+  stage "HpcMaint.Integration.Tests on Slurm $release"
+  if [[ -n ${no_root[$release]:-} ]]; then
+    echo "HpcMaint.Integration.Tests on Slurm $release: not run, its root could not be built" >&2
+    continue
+  fi
+  HPCMAINT_SLURM=$release run_tests HpcMaint.Integration.Tests "HpcMaint.Integration.Tests.slurm-$release"
 done
 
 passed=0
@@ -76,11 +110,14 @@ for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
   # xunit's TRX counts a skipped test in total but not in executed.
   t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  name=$(basename "$trx" .trx)
+  [[ $name != *.slurm-* ]] || name="${name%.slurm-*} on Slurm ${name##*.slurm-}"
+  printf '%s: %d passed, %d failed, %d skipped\n' "$name" "${p:-0}" "${f:-0}" $((${t:-0} - ${e:-0}))
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
   skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 
@@ -104,5 +141,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 # A skipped test shows nothing: say so, with where the reasons are, before the result line.
 ((skipped == 0)) || echo "$skipped skipped (each [Fact(Skip = …)] says why): $(grep -rl 'Skip = "' tests --include=*.cs | tr '\n' ' ')"
+echo "took $((SECONDS - started)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

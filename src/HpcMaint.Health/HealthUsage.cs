@@ -1,7 +1,11 @@
+using HpcMaint.Adapters.Hosting;
+
 namespace HpcMaint.Health;
 
 internal static class HealthUsage
 {
+    public static readonly HookSyntax Syntax = new(["--once", "--dry-run", "--json"], []);
+
     public const string Text = """
         hpcmaint-health: slurm.conf HealthCheckProgram for hpcmaint.
         Slurm runs it with no arguments; the node is $SLURMD_NODENAME, else [node] name, else the host name.

@@ -5,7 +5,7 @@ using HpcMaint.Health;
 // Composition root of hpcmaint-health, slurm.conf's HealthCheckProgram. slurmd runs it with no
 // arguments and only SLURMD_NODENAME in the environment: no PATH, no SLURM_CONF.
 StandardStreams.FillClosed();
-return await HookStartup.RunAsync("hpcmaint-health", HealthUsage.Text, args, async (arguments, config, logging) =>
+return await HookStartup.RunAsync("hpcmaint-health", HealthUsage.Text, HealthUsage.Syntax, args, async (arguments, config, logging) =>
 {
     var report = await HealthRun.ExecuteAsync(config, HookStartup.ThisNode(config), arguments.DryRun, logging);
     if (!report.IsSuccess)

@@ -8,7 +8,7 @@ using HpcMaint.Reboot;
 // "--worker PLAN" is how it re-starts itself, detached, for the slow cloud work.
 StandardStreams.FillClosed();
 var worker = WorkerArguments.Take(ref args);
-return await HookStartup.RunAsync("hpcmaint-reboot", RebootUsage.Text, args, (arguments, config, logging) =>
+return await HookStartup.RunAsync("hpcmaint-reboot", RebootUsage.Text, RebootUsage.Syntax, args, (arguments, config, logging) =>
     worker is not null
         ? new WorkerRun(config, new AuditJournal(config.Audit.Journal), TimeProvider.System, logging).ExecuteAsync(worker, CancellationToken.None)
         : new RebootRun(config, new AuditJournal(config.Audit.Journal), TimeProvider.System, logging)

@@ -1,7 +1,11 @@
+using HpcMaint.Adapters.Hosting;
+
 namespace HpcMaint.Reboot;
 
 internal static class RebootUsage
 {
+    public static readonly HookSyntax Syntax = new(["--dry-run"], ["NODES", "FEATURES"]);
+
     public const string Text = """
         hpcmaint-reboot: slurm.conf RebootProgram for hpcmaint.
         Run by slurmd on the node (no arguments: reboots this node) or by slurmctld with

@@ -44,7 +44,7 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 tell() { printf '   %s\n' "$@"; }
 at() { printf '[+%3ds] %s\n' $((SECONDS - started)) "$*"; }
 show() { printf '$ %s\n' "$*"; }
-slurm() { env SLURM_CONF="$lab/etc/slurm.conf" PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
+slurm() { env SLURM_CONF="$lab/etc/slurm.conf" PATH="$lab/bin/slurm":/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
 hpcmaint() { "$dist/hpcmaint" "$@"; }
 run_hpcmaint() { show "hpcmaint $*"; hpcmaint "$@"; }
 
@@ -78,10 +78,12 @@ status_of() { # NODE KEY
   hpcmaint status "$1" --json | sed -nE "s/^ *\"$2\": \"(.*)\",?\$/\1/p; s/^ *\"$2\": ([^\"]*[^,]),?\$/\1/p" | head -1
 }
 breaker_marked() { [[ $(status_of "$1" breaker_open) == true ]]; } # NODE: the node found the breaker open
-in_service() { # NODE: no reason, not drained, no ticket, idle
+# A reason without a drain or down is history, not a hold (24.11 keeps it after a resume or reboot):
+# status names no owner then.
+in_service() { # NODE: no one holds it, no ticket, idle
   local json
   json=$(hpcmaint status "$1" --json)
-  grep -q '"reason": null' <<<"$json" && grep -q '"ticket_step": null' <<<"$json" &&
+  grep -q '"reason_owner": "-"' <<<"$json" && grep -q '"ticket_step": null' <<<"$json" &&
     grep -q '"state": "IDLE"' <<<"$json"
 }
 # The journal only grows: what it says has happened stays said, whatever the nodes do next.
@@ -122,7 +124,7 @@ tool gpu-reset "# Stands in for a GPU reset: the node's GPUs report healthy agai
 echo \"\$(/bin/date +%T) \$(/bin/hostname): GPUs reset\" >>$hm/remedies.log"
 tool reimage "# Stands in for the site's reimage tool: reimage NODE IMAGE (IMAGE empty: the node's own).
 # It 'installs' IMAGE as the node's image:IMAGE Slurm feature, then reboots the node.
-PATH=/usr/sbin:/usr/bin:/sbin:/bin SLURM_CONF=$lab/etc/slurm.conf
+PATH=$lab/bin/slurm:/usr/sbin:/usr/bin:/sbin:/bin SLURM_CONF=$lab/etc/slurm.conf
 export PATH SLURM_CONF
 node=\$1 image=\$2
 features=\$(scontrol show node \"\$node\" | sed -n 's/.*AvailableFeatures=\\([^ ]*\\).*/\\1/p')

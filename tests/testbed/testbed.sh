@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# A private multi-node Slurm 22.05 cluster on one machine, for integration tests.
-# Every file lives under --dir; every daemon runs with a clean environment; every pid is recorded.
-# See usage() below and /work/shared/reference/slurm-testbed-findings.md for the facts behind it.
+# A private multi-node Slurm cluster on one machine, for integration tests: Slurm 22.05 from the host's
+# Debian 12 packages, or a later release from a Debian suite's packages built once into a root directory
+# (cached in $HPCMAINT_TESTBED_CACHE, default /var/cache/hpcmaint-testbed/RELEASE) that the cluster's
+# daemons run in. Every file lives under --dir; every daemon runs with a clean environment; every pid is
+# recorded. See usage() below and docs/slurm-releases.md for the facts behind it.
 set -Eeuo pipefail
 umask 022 # hpcmaint refuses group- or world-writable directories on the way to its config and programs
 trap 'printf "testbed: failed at line %s: %s\n" "$LINENO" "$BASH_COMMAND" >&2' ERR
@@ -10,15 +12,26 @@ readonly DAEMON_PATH=/usr/sbin:/usr/bin:/sbin:/bin
 readonly PORT_RANGE_LOW=20000 PORT_SLOTS=100 PORT_SLOT_SIZE=100
 SELF=$(readlink -f "${BASH_SOURCE[0]}")
 readonly SELF
+# The Slurm releases a testbed runs: the host's, and those built from a Debian suite (release_suite).
+readonly HOST_RELEASE=22.05 NEWEST_RELEASE=26.05
+readonly RELEASES="22.05 24.11 26.05"
+readonly CACHE=${HPCMAINT_TESTBED_CACHE:-/var/cache/hpcmaint-testbed}
+readonly MIRROR=${HPCMAINT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# In a built root only: says which release it holds; a client wrapper that sees it is inside the root.
+readonly ROOT_MARK=etc/hpcmaint-testbed-release
+readonly ROOT_PACKAGES=slurmctld,slurmd,slurm-client,munge,iproute2,hostname,mount
 
 usage() {
   cat <<'TXT'
 Usage:
-  testbed.sh up --dir DIR [--nodes 4] [--port-base P] [--reboot-program PATH]
+  testbed.sh up --dir DIR [--slurm RELEASE] [--nodes 4] [--port-base P] [--reboot-program PATH]
                 [--health-program PATH] [--health-interval N] [--prolog-slurmctld PATH|none]
                 [--resume-timeout S] [--extra 'slurm.conf line']... [--node-env 'K=V']...
   testbed.sh down --dir DIR
-  testbed.sh install                          (apt-get install slurm-wlm munge, when missing)
+  testbed.sh install [--slurm RELEASE]        (the host's slurm-wlm and munge, or the release's root)
+  testbed.sh releases                         (the releases it runs, oldest first)
+  testbed.sh exec --dir DIR COMMAND...        (COMMAND where the testbed's daemons run: in its root)
+  testbed.sh root --slurm RELEASE             (the path of a later release's root, built when missing)
   testbed.sh reboot-node --dir DIR [NODE]     (NODE defaults to `hostname`, as under slurmd)
   testbed.sh kill-controller --dir DIR        (SIGKILL slurmctld, as a crash; waits until it is gone)
   testbed.sh stop-controller --dir DIR        (SIGTERM slurmctld, which saves its state; waits until it is gone)
@@ -27,6 +40,14 @@ Usage:
 Simulated reboots read DIR/sim/<node>.mode (reboot | never | no-reboot) and
 DIR/sim/<node>.downtime (seconds, default 2); each one is logged in DIR/sim/reboots.log.
 start-controller sets the features in DIR/sim/<node>.features again (slurmctld forgets what scontrol set).
+
+RELEASE is 22.05 (the host's Debian 12 packages), 24.11 (Debian 13) or 26.05 (Debian unstable; "newest"
+says the same); the default is $HPCMAINT_SLURM, else 22.05. A later release's daemons run in a mount
+namespace of the testbed's own whose root is an overlay of the release's root, with the host's /proc,
+/sys, /dev, /tmp, DIR and this repository at the same paths; the first use builds the root (mmdebstrap,
+about a minute). The host's clients cannot talk to a later slurmctld: DIR/bin/slurm holds the release's
+clients as wrappers, for every release (PATH in DIR/env.sh; hpcmaint's [slurm] bin_dir), which work from
+the host and from inside the root alike.
 TXT
 }
 
@@ -136,6 +157,180 @@ elapsed_since() { # EPOCHREALTIME value
   printf '%d.%02d' $((us / 1000000)) $((us % 1000000 / 10000))
 }
 
+# ---------------------------------------------------------------- releases and their roots
+
+# RELEASE (or "newest") as one of RELEASES.
+release_of() {
+  local release=${1/#newest/$NEWEST_RELEASE}
+  [[ " $RELEASES " == *" $release "* ]] || die "unknown Slurm release '$1': use one of $RELEASES (or newest)"
+  printf '%s' "$release"
+}
+
+# Where a release's packages come from: the host's, or a Debian suite.
+release_suite() {
+  case $1 in
+    22.05) printf host ;;
+    24.11) printf trixie ;;
+    26.05) printf sid ;;
+  esac
+}
+
+# The release's root, built when missing: one build at a time per release (others wait on its lock),
+# made in RELEASE.building and renamed when complete, so a root that exists is whole.
+ensure_root() { # RELEASE
+  local release=$1 root=$CACHE/$1 lock
+  [[ -f $root/$ROOT_MARK ]] && return 0
+  ((EUID == 0)) || die "the Slurm $release root is not built in $root, and building it needs root"
+  mkdir -p "$CACHE"
+  exec {lock}>"$CACHE/$release.lock"
+  flock "$lock"
+  [[ -f $root/$ROOT_MARK ]] || build_root "$release"
+  exec {lock}>&-
+}
+
+build_root() { # RELEASE
+  local release=$1 suite building=$CACHE/$1.building log=$CACHE/$1.build.log t0=$EPOCHREALTIME version
+  suite=$(release_suite "$release")
+  if ! PATH=$DAEMON_PATH command -v mmdebstrap >/dev/null; then
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y mmdebstrap; } >&2 ||
+      die "cannot install mmdebstrap, which builds the Slurm $release root"
+  fi
+  printf 'testbed: building the Slurm %s root from Debian %s (%s) in %s\n' "$release" "$suite" "$MIRROR" "$CACHE/$release" >&2
+  rm -rf "$building"
+  # A private mount namespace: what the build mounts in the root (/proc, /dev) goes when it ends, however it ends.
+  # Unstable's Release file may be past its Valid-Until on a mirror that is a snapshot.
+  if ! unshare --mount --propagation private mmdebstrap --variant=minbase --include="$ROOT_PACKAGES" \
+    --aptopt='Acquire::Check-Valid-Until "false"' "$suite" "$building" "$MIRROR" >"$log" 2>&1; then
+    rm -rf "$building"
+    die "building the Slurm $release root failed; the end of $log:"$'\n'"$(tail -n 15 "$log")"
+  fi
+  version=$(chroot "$building" dpkg-query -W -f '${Version}' slurmctld)
+  if [[ $version != "$release".* ]]; then
+    rm -rf "$building"
+    die "Debian $suite carries Slurm $version now, not $release: add it to RELEASES and release_suite in testbed.sh"
+  fi
+  printf '%s %s %s\n' "$release" "$version" "$suite" >"$building/$ROOT_MARK"
+  mv "$building" "$CACHE/$release"
+  printf 'testbed: Slurm %s root (%s) built in %s s\n' "$release" "$version" "$(elapsed_since "$t0")" >&2
+}
+
+inside_a_root() { [[ -e /$ROOT_MARK ]]; }
+
+# How a command reaches the testbed's Slurm, with WORKDIR as its working directory: ENTER is the prefix
+# (nothing for the host's release, or inside the root already: a hook, a reboot worker).
+set_enter() { # WORKDIR
+  ENTER=()
+  [[ -s $DIR/run/root ]] && ! inside_a_root || return 0
+  local pid
+  read -r pid _ <"$DIR/run/root"
+  # The directory is changed inside: nsenter's --wd opens it before entering, leaving the command a working
+  # directory outside its root (getcwd fails there, and so does everything slurmd starts).
+  # shellcheck disable=SC2016 # $1 and $@ belong to the inner sh
+  ENTER=(nsenter "--mount=/proc/$pid/ns/mnt" /bin/sh -c 'cd "$1" && shift && exec "$@"' sh "$1")
+}
+
+# DIR/bin/slurm: the release's clients, for every release, so a user of the testbed (hpcmaint's bin_dir, a
+# spec, the demo) names them the same way whatever runs. A later release's work from the host (they enter
+# the testbed's namespace) and from inside its root (a hook, a job script) alike.
+write_client_wrappers() {
+  local tool q_run
+  q_run=$(printf '%q' "$DIR/run/root")
+  mkdir -p "$DIR/bin/slurm"
+  for tool in sinfo squeue scontrol sbatch srun scancel salloc sacct sprio sshare sstat sdiag strigger sbcast sattach; do
+    [[ -x $ROOT/usr/bin/$tool ]] || continue
+    if [[ -z $ROOT ]]; then
+      printf '#!/bin/sh\n# %s of Slurm %s, the host'"'"'s, for the testbed in %s.\nexec /usr/bin/%s "$@"\n' "$tool" "$RELEASE" "$DIR" "$tool" >"$DIR/bin/slurm/$tool"
+      chmod 755 "$DIR/bin/slurm/$tool"
+      continue
+    fi
+    cat >"$DIR/bin/slurm/$tool" <<SH
+#!/bin/sh
+# $tool of Slurm $RELEASE for the testbed in $DIR: in the release's root it is /usr/bin/$tool; elsewhere it
+# runs there, in the testbed's mount namespace, in the same working directory (or / where it is not there).
+[ -e /$ROOT_MARK ] && exec /usr/bin/$tool "\$@"
+read -r pid _ 2>/dev/null <$q_run || { echo "$tool: the Slurm $RELEASE testbed in $(printf '%q' "$DIR") is not running" >&2; exit 1; }
+exec /usr/bin/nsenter --mount=/proc/\$pid/ns/mnt -- /bin/sh -c 'cd "\$1" 2>/dev/null || cd /; shift; exec "\$@"' sh "\$PWD" /usr/bin/$tool "\$@"
+SH
+    chmod 755 "$DIR/bin/slurm/$tool"
+  done
+}
+
+# The paths a testbed's root shares with the host: the host's /tmp (and TMPDIR), DIR and the repository,
+# each at its own path, skipping one that lies in another.
+shared_paths() {
+  local -a paths=()
+  local p q inside
+  for p in /tmp "${TMPDIR:-/tmp}" "$DIR" "$(cd "$(dirname "$SELF")/../.." && pwd -P)"; do
+    p=$(readlink -f "$p")
+    inside=''
+    for q in "${paths[@]}"; do
+      [[ $p == "$q" || $p == "$q"/* ]] && inside=1
+    done
+    [[ -n $inside ]] || paths+=("$p")
+  done
+  printf '%s\n' "${paths[@]}"
+}
+
+# The testbed's root: a process in a mount namespace of its own, whose root is an overlay of the release's
+# root (writes go to DIR/rootfs) with the host's /proc, /sys, /dev and shared_paths bound in. Every
+# daemon enters it (set_enter); when its last process ends, the namespace and its mounts are gone.
+start_root() {
+  mkdir -p "$DIR/root" "$DIR/rootfs/upper" "$DIR/rootfs/work"
+  shared_paths >"$DIR/etc/shared-paths"
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid unshare --mount --propagation private \
+    /bin/bash "$SELF" _root "$DIR" "$ROOT" </dev/null >>"$DIR/log/root.console" 2>&1 &
+  record_pid $! "root"
+  wait_for "the Slurm $RELEASE root" 10 test -s "$DIR/run/root"
+}
+
+cmd_root() { # DIR LOWER; run by start_root in its new mount namespace, as the process that holds it
+  DIR=$1
+  local lower=$2 root=$1/root path
+  mount -t overlay hpcmaint-testbed -o "lowerdir=$lower,upperdir=$DIR/rootfs/upper,workdir=$DIR/rootfs/work" "$root"
+  while read -r path; do
+    mkdir -p "$root$path"
+    mount --rbind "$path" "$root$path"
+  done <"$DIR/etc/shared-paths"
+  for path in /proc /sys /dev; do mount --rbind "$path" "$root$path"; done
+  # slurmctld resolves localhost and this machine's name; the root comes without an /etc/hosts.
+  { cat /etc/hosts 2>/dev/null; printf '127.0.0.1 localhost %s\n' "$(hostname)"; } >"$root/etc/hosts"
+  cd "$root"
+  mkdir -p .host
+  pivot_root . .host
+  cd /
+  umount -l /.host
+  rmdir /.host
+  printf '%s %s\n' "$BASHPID" "$(start_time "$BASHPID")" >"$DIR/run/root"
+  exec sleep infinity
+}
+
+# A command in the root of a running testbed (the host's own tools for a 22.05 one).
+cmd_exec() {
+  [[ ${1:-} == --dir && -n ${2:-} && -n ${3:-} ]] || { usage >&2; exit 2; }
+  open_testbed "$2"
+  shift 2
+  set_enter "$PWD"
+  exec "${ENTER[@]}" "$@"
+}
+
+# Where a release's root is (built when missing), for commands that need no cluster, run as
+# `unshare --mount sh -c 'mount --rbind /tmp ROOT/tmp && exec chroot ROOT …'` (scontrol show hostnames).
+cmd_root_of() {
+  [[ ${1:-} == --slurm && -n ${2:-} ]] || { usage >&2; exit 2; }
+  RELEASE=$(release_of "$2")
+  [[ $RELEASE != "$HOST_RELEASE" ]] || die "Slurm $HOST_RELEASE is the host's own: it has no root"
+  ensure_root "$RELEASE"
+  printf '%s\n' "$CACHE/$RELEASE"
+}
+
+cmd_install() {
+  local release=$HOST_RELEASE
+  if [[ ${1:-} == --slurm && -n ${2:-} ]]; then release=$(release_of "$2"); fi
+  if [[ $release == "$HOST_RELEASE" ]]; then ensure_packages; else ensure_root "$release"; fi
+}
+
+cmd_releases() { printf '%s\n' $RELEASES; }
+
 # ---------------------------------------------------------------- starting daemons
 
 # What systemd would give a daemon, plus TESTBED_DIR, the test run's mark (HPCMAINT_TEST_RUN, by which
@@ -147,6 +342,8 @@ set_clean_env() {
   [[ -f $DIR/etc/node-env ]] && mapfile -t extra <"$DIR/etc/node-env"
   CLEAN_ENV+=("${extra[@]}")
   TAG=$(<"$DIR/run/tag")
+  RELEASE=$HOST_RELEASE
+  [[ ! -f $DIR/etc/release ]] || RELEASE=$(<"$DIR/etc/release")
 }
 
 # slurmd for NODE in its own session and UTS namespace, so `hostname` = NODE for all it starts.
@@ -166,10 +363,11 @@ start_slurmd() { # NODE [BOOTED_AT]
     whole=$((whole + 1))
     namespaces+=(--time --boottime "-$whole")
   fi
+  set_enter "$DIR/log"
   # shellcheck disable=SC2016 # $1, $2 and $@ belong to the inner sh
   env -i --default-signal -C "$DIR/log" "${CLEAN_ENV[@]}" setsid unshare "${namespaces[@]}" /bin/sh -c \
     'unset PWD && hostname "$1" && domainname "$2" && shift 2 && exec "$@"' sh "$node" "$TAG" \
-    slurmd -D -N "$node" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
+    "${ENTER[@]}" slurmd -D -N "$node" </dev/null >>"$DIR/log/slurmd-$node.console" 2>&1 &
   STARTED_PID=$!
   record_pid "$STARTED_PID" "slurmd-$node"
 }
@@ -290,9 +488,10 @@ SH
 }
 
 start_munged() {
-  mungekey --create --keyfile="$DIR/munge/etc/munge.key" --force 2>/dev/null
+  set_enter /
+  "${ENTER[@]}" mungekey --create --keyfile="$DIR/munge/etc/munge.key" --force 2>/dev/null
   chmod 400 "$DIR/munge/etc/munge.key"
-  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid munged --foreground --socket="$DIR/munge/munge.socket" \
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid "${ENTER[@]}" munged --foreground --socket="$DIR/munge/munge.socket" \
     --key-file="$DIR/munge/etc/munge.key" --pid-file="$DIR/munge/munged.pid" \
     --seed-file="$DIR/munge/etc/munged.seed" --log-file="$DIR/munge/munged.log" \
     </dev/null >>"$DIR/log/munged.console" 2>&1 &
@@ -301,7 +500,8 @@ start_munged() {
 }
 
 start_slurmctld() { # [SLURMCTLD FLAG]...
-  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid slurmctld -D -i "$@" \
+  set_enter /
+  env -i --default-signal -C / "${CLEAN_ENV[@]}" setsid "${ENTER[@]}" slurmctld -D -i "$@" \
     </dev/null >>"$DIR/log/slurmctld.console" 2>&1 &
   record_pid $! slurmctld
   wait_for "slurmctld" 10 controller_up
@@ -327,12 +527,13 @@ wait_for() { # WHAT SECONDS COMMAND...
 
 cmd_up() {
   NODES=4 PORT_BASE='' REBOOT_PROGRAM='' HEALTH_PROGRAM='' HEALTH_INTERVAL=5 PROLOG=''
-  RESUME_TIMEOUT=30 EXTRA=()
+  RESUME_TIMEOUT=30 EXTRA=() RELEASE=${HPCMAINT_SLURM:-$HOST_RELEASE}
   local -a node_env_lines=()
   while (($# > 0)); do
     (($# >= 2)) || die "$1 needs a value"
     case $1 in
       --dir) DIR=$2 ;;
+      --slurm) RELEASE=$2 ;;
       --nodes) NODES=$2 ;;
       --port-base) PORT_BASE=$2 ;;
       --reboot-program) REBOOT_PROGRAM=$2 ;;
@@ -354,7 +555,14 @@ cmd_up() {
   [[ $RESUME_TIMEOUT =~ ^[0-9]+$ && $HEALTH_INTERVAL =~ ^[0-9]+$ ]] ||
     die "--resume-timeout and --health-interval take whole seconds"
   ((EUID == 0)) || die "up must run as root (slurmd, unshare)"
-  ensure_packages
+  RELEASE=$(release_of "$RELEASE")
+  ROOT=''
+  if [[ $RELEASE == "$HOST_RELEASE" ]]; then
+    ensure_packages
+  else
+    ensure_root "$RELEASE"
+    ROOT=$CACHE/$RELEASE
+  fi
   PATH=$DAEMON_PATH:$PATH
 
   local t0=$EPOCHREALTIME
@@ -372,13 +580,14 @@ cmd_up() {
   REBOOT_PROGRAM=${REBOOT_PROGRAM:-$DIR/bin/reboot-node-sim}
   PROLOG=${PROLOG:-$DIR/bin/prolog-wait-boot}
 
-  rm -rf "${DIR:?}"/{bin,etc,log,munge,run,sim,spool,state,work} "$DIR/env.sh"
+  rm -rf "${DIR:?}"/{bin,etc,log,munge,root,rootfs,run,sim,spool,state,work} "$DIR/env.sh"
   mkdir -p "$DIR"/{bin,etc,log,run,sim,state,work} "$DIR/munge/etc"
   chmod 755 "$DIR" "$DIR/munge"
   chmod 700 "$DIR/munge/etc"
   local i
   for ((i = 1; i <= NODES; i++)); do mkdir -p "$DIR/spool/n$i"; done
   ((${#node_env_lines[@]} == 0)) || printf '%s\n' "${node_env_lines[@]}" >"$DIR/etc/node-env"
+  printf '%s\n' "$RELEASE" >"$DIR/etc/release"
   write_helpers
   write_slurm_conf >"$DIR/etc/slurm.conf"
   export SLURM_CONF=$DIR/etc/slurm.conf
@@ -388,6 +597,11 @@ cmd_up() {
   set_clean_env
 
   trap 'if [[ -z ${READY:-} ]]; then cmd_down --dir "$DIR" >/dev/null 2>&1 || true; fi' EXIT
+  write_client_wrappers
+  if [[ -n $ROOT ]]; then
+    PATH=$DIR/bin/slurm:$PATH
+    start_root
+  fi
   start_munged
   start_slurmctld -c
   local -A slurmd_pid=()
@@ -398,8 +612,9 @@ cmd_up() {
   wait_for "$NODES nodes idle" $((30 + NODES / 4)) all_idle
   for ((i = 1; i <= NODES; i++)); do note_node "n$i" "${slurmd_pid[n$i]}"; done
   printf 'export SLURM_CONF=%q\n' "$SLURM_CONF" >"$DIR/env.sh"
+  printf 'export PATH=%q:"$PATH"\n' "$DIR/bin/slurm" >>"$DIR/env.sh"
   READY=1
-  printf 'testbed up: n[1-%s] idle in %s s, ports %s-%s, %s\n' "$NODES" \
+  printf 'testbed up: Slurm %s, n[1-%s] idle in %s s, ports %s-%s, %s\n' "$RELEASE" "$NODES" \
     "$(elapsed_since "$t0")" "$PORT_BASE" $((PORT_BASE + NODES)) "$DIR"
 }
 
@@ -533,6 +748,7 @@ open_testbed() { # DIR
   DIR=$(cd "$DIR" && pwd -P)
   export PATH=$DAEMON_PATH SLURM_CONF=$DIR/etc/slurm.conf
   set_clean_env
+  [[ ! -d $DIR/bin/slurm ]] || PATH=$DIR/bin/slurm:$PATH
 }
 
 # The recorded slurmctld that is still alive (the last one started), as "PID STARTTIME".
@@ -595,12 +811,16 @@ main() {
   case $cmd in
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
+    releases) cmd_releases ;;
+    exec) cmd_exec "$@" ;;
+    root) cmd_root_of "$@" ;;
     reboot-node) cmd_reboot_node "$@" ;;
     kill-controller) cmd_kill_controller "$@" ;;
     stop-controller) cmd_stop_controller "$@" ;;
     start-controller) cmd_start_controller "$@" ;;
-    install) ensure_packages ;;
+    install) cmd_install "$@" ;;
     _reboot-worker) cmd_reboot_worker "$@" ;;
+    _root) cmd_root "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

@@ -31,12 +31,13 @@ public sealed class HealthRunner(
         var local = store.Load();
         var mustAsk = HealthRunPolicy.MustAskSlurm(results, local.NothingOpen, local.SlurmCheckedAt, startedAt, settings);
         SlurmView? view = null;
+        string? refusal = null;
         if (mustAsk)
         {
-            view = await ReadNodeAsync(node, cancellationToken).ConfigureAwait(false);
+            (view, refusal) = await ReadNodeAsync(node, cancellationToken).ConfigureAwait(false);
         }
 
-        var input = new HealthInput(node, results, local.Strikes, view, startedAt, settings);
+        var input = new HealthInput(node, results, local.Strikes, view, startedAt, settings) { SlurmRefusal = refusal };
         var plan = mustAsk
             ? HealthDecider.Decide(input)
             : new HealthPlan(local.Strikes.After(results), [], []);
@@ -68,7 +69,7 @@ public sealed class HealthRunner(
         if (!dryRun)
         {
             var nothingOpen = view is not null && recordAfter is { Ticket: null, Hold: null, BreakerOpened: null }
-                && !view.Node.ReasonIsOurs && outcomes.All(o => o.Error is null) && journalProblem is null;
+                && NodeOwnership.Of(view.Node, null) != NodeOwner.Hpcmaint && outcomes.All(o => o.Error is null) && journalProblem is null;
             var next = new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen);
             if (!next.SameAs(local))
             {
@@ -83,17 +84,18 @@ public sealed class HealthRunner(
         };
     }
 
-    private async Task<SlurmView?> ReadNodeAsync(string node, CancellationToken ct)
+    /// <summary>The node as slurmctld sees it, or null and, where slurmctld answered all the same, what it said.</summary>
+    private async Task<(SlurmView? View, string? Refusal)> ReadNodeAsync(string node, CancellationToken ct)
     {
         var read = await reader.GetNodeAsync(node, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
-            return null;
+            return (null, read.ControllerUnreachable ? null : read.Error);
         }
 
         return NodeRecordField.TryRead(read.Value, settings.RecordField, out var record, out var problem)
-            ? new SlurmView(read.Value, record)
-            : new SlurmView(read.Value, NodeRecord.Empty, problem);
+            ? (new SlurmView(read.Value, record), null)
+            : (new SlurmView(read.Value, NodeRecord.Empty, problem), null);
     }
 
     private async Task<IReadOnlyList<PeerNode>?> ReadPeersAsync(Node self, CancellationToken ct)

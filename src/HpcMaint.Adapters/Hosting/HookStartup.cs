@@ -13,10 +13,11 @@ public static class HookStartup
     public static async Task<int> RunAsync(
         string name,
         string usage,
+        HookSyntax syntax,
         string[] args,
         Func<HookArguments, HpcMaintConfig, ILoggerFactory, Task<int>> run)
     {
-        var arguments = HookArguments.Parse(args);
+        var arguments = HookArguments.Parse(args, syntax);
         if (arguments.Error is not null)
         {
             Console.Error.WriteLine($"{name}: {arguments.Error}");

@@ -22,7 +22,8 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     public Command ShowPartitions() => Scontrol("--all", "show", "partition", "--oneliner");
 
-    public Command ShowJobs() => Tool("squeue", ["--all", "--json"]);
+    /// <summary>Every job slurmctld still has, finished ones too: from 23.02 squeue --json keeps to its state filter, whose default leaves them out.</summary>
+    public Command ShowJobs() => Tool("squeue", ["--all", "--states=all", "--json"]);
 
     public Command ShowReservations() => Scontrol("show", "reservation", "--oneliner");
 

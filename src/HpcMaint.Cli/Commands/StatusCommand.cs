@@ -10,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace HpcMaint.Cli.Commands;
 
-/// <summary>`hpcmaint status [nodes]`: each node's Slurm state and who owns its reason.</summary>
+/// <summary>
+/// `hpcmaint status [nodes]`: each node's Slurm state and who holds it out of service (an owner only
+/// while a drain or down is set: a reason on a node in service is history, which 24.11 keeps).
+/// </summary>
 public static class StatusCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions options)
@@ -75,8 +78,12 @@ public static class StatusCommand
         return missing.Length > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private static string Owner(Node node) =>
-        node.Reason is null ? "-" : node.ReasonIsOurs ? "hpcmaint" : "other";
+    private static string Owner(Node node, NodeRecord? record) => NodeOwnership.Of(node, record?.Ticket) switch
+    {
+        NodeOwner.Hpcmaint => "hpcmaint",
+        NodeOwner.Other => "other",
+        _ => "-",
+    };
 
     private static NodeRecord? Record(Node node, RecordField field) =>
         NodeRecordField.TryRead(node, field, out var record, out _) ? record : null;
@@ -103,7 +110,7 @@ public static class StatusCommand
         foreach (var n in nodes)
         {
             var record = Record(n, field);
-            table.Add(n.Name, n.State.ToString(), OperatorTime.Format(n.BootTime), Owner(n), Ticket(record), Checks(record), n.Reason ?? string.Empty);
+            table.Add(n.Name, n.State.ToString(), OperatorTime.Format(n.BootTime), Owner(n, record), Ticket(record), Checks(record), n.Reason ?? string.Empty);
         }
 
         table.WriteTo(w);
@@ -119,11 +126,11 @@ public static class StatusCommand
             j.WriteString("state", n.State.ToString());
             j.WriteBoolean("drained", n.State.IsDrained);
             j.WriteBoolean("draining", n.State.IsDraining);
-            j.WriteString("reason_owner", Owner(n));
+            var record = Record(n, field);
+            j.WriteString("reason_owner", Owner(n, record));
             j.WriteStringOrNull("reason", n.Reason);
             j.WriteStringOrNull("boot_time", n.BootTime is { } boot ? OperatorTime.FormatJson(boot) : null);
             j.WriteStringOrNull("comment", n.Comment);
-            var record = Record(n, field);
             j.WriteString("ticket_step", record?.Ticket is { } t ? NodeRecordCodec.StepName(t.Step) : null);
             j.WriteString("ticket_condition", record?.Ticket?.Condition);
             j.WriteString("ticket_opened", record?.Ticket is { } opened ? OperatorTime.FormatJson(opened.Opened) : null);

@@ -1,3 +1,5 @@
+using HpcMaint.Core.Slurm;
+
 namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class JobTracker
         var found = RebuildJobs.OfPlan(plan, planned.Name, view.Jobs, settings.Partition);
         if (found is not null)
         {
-            var after = planned.MoveTo(RebuildStep.Submitted, view.Now, found.State) with { JobId = found.Id };
+            var after = planned.MoveTo(RebuildStep.Submitted, view.Now, found.State.ToString()) with { JobId = found.Id };
             return new NodeChange(planned, after, $"job {found.Id} was queued before the interruption; following it");
         }
 
@@ -55,12 +57,12 @@ public static class JobTracker
 
         if (job.IsActive)
         {
-            var detail = job.StateReason is { Length: > 0 } reason && reason != "None" ? $"{job.State} ({reason})" : job.State;
+            var detail = job.StateReason is { Length: > 0 } reason && reason != "None" ? $"{job.State} ({reason})" : job.State.ToString();
             return (detail == planned.Detail ? null : new NodeChange(planned, planned with { Detail = detail }, $"job {job.Id}: {detail}"), null);
         }
 
         var why = job.StateReason is { Length: > 0 } r && r != "None" ? " (" + r + ")" : string.Empty;
-        if (job.State == "CANCELLED")
+        if (job.State.Ended(JobBaseState.Cancelled))
         {
             // hpcmaint's own prolog fails a job whose node will not boot, and Slurm shows that as cancelled too.
             return view.Node(planned.Name) is { } node && BootWait.HasFailed(node)
@@ -68,7 +70,7 @@ public static class JobTracker
                 : Finish(planned, view, RebuildStep.Cancelled, $"job {job.Id} cancelled by admin{why}; the node is left as the admin left it");
         }
 
-        if (job.State != "COMPLETED")
+        if (!job.State.Ended(JobBaseState.Completed))
         {
             return Fail(planned, view, $"job {job.Id} ended {job.State}{why}");
         }

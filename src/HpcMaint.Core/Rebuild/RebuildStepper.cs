@@ -59,7 +59,7 @@ public static class RebuildStepper
                 var heldWhy = $"held by {held.Hold.By} since {held.Hold.At:u} ({held.Hold.Reason}): not rebuilt";
                 return (new NodeChange(planned, planned.MoveTo(RebuildStep.Skipped, now, heldWhy), heldWhy), null);
             case NodeDecision.Adopt adopt:
-                var adopted = planned.MoveTo(RebuildStep.Submitted, now, adopt.Job.State) with { JobId = adopt.Job.Id };
+                var adopted = planned.MoveTo(RebuildStep.Submitted, now, adopt.Job.State.ToString()) with { JobId = adopt.Job.Id };
                 return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for image {plan.Image} is already queued; following it instead of submitting another"), null);
             case NodeDecision.Defer defer:
                 return defer.Reason == planned.Detail ? (null, null) : (new NodeChange(planned, planned with { Detail = defer.Reason }, "waits: " + defer.Reason), null);

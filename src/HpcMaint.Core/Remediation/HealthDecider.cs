@@ -4,8 +4,9 @@ namespace HpcMaint.Core.Remediation;
 
 /// <summary>
 /// Flow A as a pure function: check results + the node's Slurm state and record + strikes + now →
-/// the plan. It never touches a drain hpcmaint did not write, never acts on a held node, never acts
-/// without slurmctld, and stops at the breaker.
+/// the plan. It never touches a node someone else holds (their drain or down, or a reboot they asked
+/// for: <see cref="NodeOwnership"/>), never acts on a held node, never acts without slurmctld, and
+/// stops at the breaker.
 /// </summary>
 public static class HealthDecider
 {
@@ -15,9 +16,10 @@ public static class HealthDecider
         var failing = input.Results.Where(r => !r.Passed && r.Definition.Priority.Blocks).ToArray();
         if (input.Slurm is not { } view)
         {
+            var why = input.SlurmRefusal is { } refusal ? $"slurmctld gave no state for {input.NodeName} ({refusal})" : "slurmctld did not answer";
             return new HealthPlan(strikes, [], [failing.Length > 0
-                ? "slurmctld did not answer: failures recorded locally, nothing done until it answers"
-                : "slurmctld did not answer: nothing to do"]);
+                ? $"{why}: failures recorded locally, nothing done until it answers"
+                : $"{why}: nothing to do"]);
         }
 
         if (view.RecordProblem is { } problem)
@@ -46,16 +48,31 @@ public static class HealthDecider
 
         private bool DrainedByUs => view.DrainedByUs;
 
-        private bool ForeignReason => view.Node.Reason is { Length: > 0 } && !view.Node.ReasonIsOurs;
+        /// <summary>Why someone else holds the node now (their drain or down, or a reboot they asked for); null when no one else does.</summary>
+        private string? HeldByOthers
+        {
+            get
+            {
+                var node = view.Node;
+                if (NodeOwnership.RebootAskedByOthers(node, view.Record.Ticket))
+                {
+                    return $"is in a reboot hpcmaint did not ask for ({node.State}{(node.NextStateAfterReboot is { } next ? ", NextState=" + next : string.Empty)})";
+                }
+
+                return NodeOwnership.Of(node, view.Record.Ticket) == NodeOwner.Other
+                    ? $"is held by someone else ({node.State}, reason \"{node.Reason}\")"
+                    : null;
+            }
+        }
 
         public HealthPlan WithoutTicket()
         {
             var triggered = Triggered().ToArray();
             if (triggered.Length > 0)
             {
-                if (ForeignReason)
+                if (HeldByOthers is { } heldBy)
                 {
-                    notes.Add($"{Node} already has a reason hpcmaint did not write (\"{view.Node.Reason}\"): not acting");
+                    notes.Add($"{Node} {heldBy}: not acting");
                     return Finish();
                 }
 
@@ -122,9 +139,9 @@ public static class HealthDecider
                 return Finish();
             }
 
-            if (ForeignReason)
+            if (HeldByOthers is { } heldBy)
             {
-                notes.Add($"{Node} now has a reason hpcmaint did not write (\"{view.Node.Reason}\"): not advancing the ticket");
+                notes.Add($"{Node} {heldBy}: not advancing the ticket");
                 return Finish();
             }
 
@@ -149,9 +166,9 @@ public static class HealthDecider
                 return Finish();
             }
 
-            if (ForeignReason)
+            if (HeldByOthers is { } heldBy)
             {
-                notes.Add($"{Node} now has a reason hpcmaint did not write (\"{view.Node.Reason}\"): not advancing the ticket");
+                notes.Add($"{Node} {heldBy}: not advancing the ticket");
                 return Finish();
             }
 

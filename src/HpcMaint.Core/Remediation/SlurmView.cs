@@ -9,6 +9,6 @@ namespace HpcMaint.Core.Remediation;
 /// </summary>
 public sealed record SlurmView(Node Node, NodeRecord Record, string? RecordProblem = null, IReadOnlyList<PeerNode>? Peers = null)
 {
-    /// <summary>The node is out of service by a drain (or down) whose reason hpcmaint wrote.</summary>
-    public bool DrainedByUs => Node.ReasonIsOurs && (Node.State.IsDrainSet || Node.State.IsDown);
+    /// <summary>The node is out of service by hpcmaint's own drain (or down), by state and reason together (<see cref="NodeOwnership"/>).</summary>
+    public bool DrainedByUs => NodeOwnership.Of(Node, Record.Ticket) == NodeOwner.Hpcmaint;
 }

@@ -5,7 +5,7 @@ public sealed record Job(
     long Id,
     string Name,
     string Partition,
-    string State,
+    JobState State,
     string? StateReason,
     IReadOnlyList<string> Nodes,
     string? RequiredNodes,
@@ -17,12 +17,14 @@ public sealed record Job(
     DateTimeOffset? SubmitTime,
     DateTimeOffset? StartTime)
 {
-    public bool IsPending => State == "PENDING";
+    public bool IsPending => State.IsPending;
 
-    public bool IsRunning => State == "RUNNING";
+    /// <summary>Launched on its nodes (not configuring).</summary>
+    public bool IsRunning => State.IsRunning;
 
     /// <summary>Allocated and waiting for its nodes to boot (a --reboot job before launch).</summary>
-    public bool IsConfiguring => State == "CONFIGURING";
+    public bool IsConfiguring => State.IsConfiguring;
 
-    public bool IsActive => IsPending || IsRunning || IsConfiguring || State is "COMPLETING" or "SUSPENDED" or "REQUEUED";
+    /// <summary>Not finished with its nodes: queued, configuring, running, suspended or completing.</summary>
+    public bool IsActive => State.IsActive;
 }

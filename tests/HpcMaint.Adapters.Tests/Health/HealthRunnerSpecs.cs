@@ -50,7 +50,7 @@ public sealed class HealthRunnerSpecs : IDisposable
     public async Task A_node_waiting_at_the_manual_step_costs_slurmctld_no_write_after_the_first_run()
     {
         var ticket = new Ticket("fs.mount", "scratch", LadderStep.Manual, DateTimeOffset.UnixEpoch.AddDays(1), DateTimeOffset.UnixEpoch.AddDays(1), [new TicketEvent(DateTimeOffset.UnixEpoch.AddDays(1), "manual")]);
-        var slurm = new NodeInSlurm(Fixture.Read("node-detail-drained-comment-extra.scontrol-show-node.txt").Replace("NodeName=n2", "NodeName=n1", StringComparison.Ordinal), NodeRecord.Empty with { Ticket = ticket });
+        var slurm = new NodeInSlurm(Fixture.Read("22.05", "node-detail-drained-comment-extra.scontrol-show-node.txt").Replace("NodeName=n3", "NodeName=n1", StringComparison.Ordinal), NodeRecord.Empty with { Ticket = ticket });
         var runner = Runner(CheckVerdict.Fail([new Finding("fs.mount", "/scratch not mounted", "mounted")]), slurm);
 
         for (var run = 0; run < 10; run++)
@@ -66,7 +66,7 @@ public sealed class HealthRunnerSpecs : IDisposable
 
     private (HealthRunner Runner, ScriptedRunner Slurm) Runner(CheckVerdict verdict)
     {
-        var slurm = new ScriptedRunner(new() { ["show node n1"] = Fixture.Read("node-detail-idle.scontrol-show-node.txt") });
+        var slurm = new ScriptedRunner(new() { ["show node n1"] = Fixture.Read("22.05", "node-detail-idle.scontrol-show-node.txt") });
         return (Runner(verdict, slurm), slurm);
     }
 

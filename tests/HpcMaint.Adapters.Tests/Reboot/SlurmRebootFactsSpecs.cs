@@ -12,7 +12,7 @@ public sealed class SlurmRebootFactsSpecs
     private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
 
     private static Job RebuildJob(string user) =>
-        new(7, RebuildJobs.Name("n1"), "rebuild", "CONFIGURING", null, ["n1"], "n1", true, "hpcmaint image=img-2 plan=rb-1", 1, user, null, At, At);
+        new(7, RebuildJobs.Name("n1"), "rebuild", JobStateText.Parse("CONFIGURING"), null, ["n1"], "n1", true, "hpcmaint image=img-2 plan=rb-1", 1, user, null, At, At);
 
     private sealed class Slurm(params Job[] jobs) : ISlurmReader
     {

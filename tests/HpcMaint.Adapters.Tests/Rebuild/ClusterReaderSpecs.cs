@@ -25,7 +25,7 @@ public sealed class ClusterReaderSpecs
 
         public Task<SlurmResult<IReadOnlyList<Job>>> GetJobsAsync(CancellationToken ct = default) =>
             Answer<IReadOnlyList<Job>>("jobs", Enumerable.Range(1, count)
-                .Select(i => new Job(i, RebuildJobs.Name($"n{i}"), "rebuild", "PENDING", null, [], $"n{i}", true, "hpcmaint image=new plan=rb-1", 1, "root", null, At, null))
+                .Select(i => new Job(i, RebuildJobs.Name($"n{i}"), "rebuild", JobStateText.Parse("PENDING"), null, [], $"n{i}", true, "hpcmaint image=new plan=rb-1", 1, "root", null, At, null))
                 .ToArray());
 
         public Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default) =>

@@ -2,12 +2,14 @@ using HpcMaint.Adapters.Slurm.Parsing;
 
 namespace HpcMaint.Adapters.Tests.Slurm;
 
+/// <summary>`scontrol show … -o` of every release: one record per line, values with spaces kept whole.</summary>
 public sealed class ScontrolParserSpecs
 {
-    [Fact]
-    public void Values_with_spaces_stay_whole_in_a_one_line_record()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void Values_with_spaces_stay_whole_in_a_one_line_record(string release)
     {
-        var records = ScontrolRecords.Parse(Fixture.Read("nodes-draining.scontrol-node.txt"));
+        var records = ScontrolRecords.Parse(Fixture.Read(release, "nodes-draining.scontrol-node.txt"));
 
         var n2 = Assert.Single(records, r => r["NodeName"] == "n2");
         Assert.StartsWith("Linux ", n2["OS"], StringComparison.Ordinal);
@@ -17,20 +19,22 @@ public sealed class ScontrolParserSpecs
         Assert.Equal("batch,rebuild", n2["Partitions"]);
     }
 
-    [Fact]
-    public void A_job_comment_with_spaces_and_an_equals_sign_is_kept_whole()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void A_job_comment_with_spaces_and_an_equals_sign_is_kept_whole(string release)
     {
-        var job = Assert.Single(ScontrolRecords.Parse(Fixture.Read("job-configuring.scontrol.txt")));
+        var job = Assert.Single(ScontrolRecords.Parse(Fixture.Read(release, "job-configuring.scontrol.txt")));
 
         Assert.Equal("CONFIGURING", job["JobState"]);
         Assert.Equal("1", job["Reboot"]);
         Assert.Equal("hpcmaint: rebuild n4 image=2026.11", job["Comment"]);
     }
 
-    [Fact]
-    public void Partitions_are_read_with_the_settings_of_the_hidden_rebuild_partition()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void Partitions_are_read_with_the_settings_of_the_hidden_rebuild_partition(string release)
     {
-        var partitions = ScontrolPartitionParser.Parse(Fixture.Read("partitions.scontrol.txt"));
+        var partitions = ScontrolPartitionParser.Parse(Fixture.Read(release, "partitions.scontrol.txt"));
 
         var batch = Assert.Single(partitions, p => p.Name == "batch");
         var rebuild = Assert.Single(partitions, p => p.Name == "rebuild");
@@ -45,10 +49,11 @@ public sealed class ScontrolParserSpecs
         Assert.Equal("UP", rebuild.State);
     }
 
-    [Fact]
-    public void Reservations_are_read_with_flags_times_and_state()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void Reservations_are_read_with_flags_times_and_state(string release)
     {
-        var reservations = ScontrolReservationParser.Parse(Fixture.Read("reservations-two.scontrol.txt"));
+        var reservations = ScontrolReservationParser.Parse(Fixture.Read(release, "reservations-two.scontrol.txt"));
 
         var now = Assert.Single(reservations, r => r.Name == "maint_n1");
         var later = Assert.Single(reservations, r => r.Name == "maint_n2_later");
@@ -61,10 +66,11 @@ public sealed class ScontrolParserSpecs
         Assert.Equal(TimeSpan.FromHours(2), later.EndTime - later.StartTime);
     }
 
-    [Fact]
-    public void No_reservations_reads_as_an_empty_list()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void No_reservations_reads_as_an_empty_list(string release)
     {
-        Assert.Empty(ScontrolReservationParser.Parse(Fixture.Read("reservations-none.scontrol.txt")));
-        Assert.Single(ScontrolReservationParser.Parse(Fixture.Read("reservations-one.scontrol.txt")));
+        Assert.Empty(ScontrolReservationParser.Parse(Fixture.Read(release, "reservations-none.scontrol.txt")));
+        Assert.Single(ScontrolReservationParser.Parse(Fixture.Read(release, "reservations-one.scontrol.txt")));
     }
 }

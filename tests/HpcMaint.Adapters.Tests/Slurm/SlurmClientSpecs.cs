@@ -7,15 +7,20 @@ namespace HpcMaint.Adapters.Tests.Slurm;
 /// <summary>How the client picks its commands; the real commands are exercised on the testbed.</summary>
 public sealed class SlurmClientSpecs
 {
-    [Fact]
-    public async Task On_slurm_22_one_sinfo_call_reads_every_node()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public async Task Every_node_is_read_with_one_sinfo_call_on_22_05_and_from_scontrol_after_it(string release)
     {
-        var runner = new ScriptedRunner(new() { ["--json"] = Fixture.Read("nodes-idle.sinfo.json") });
+        var runner = new ScriptedRunner(new()
+        {
+            ["--json"] = Fixture.Read(release, "nodes-idle.sinfo.json"),
+            ["show node --json"] = Fixture.Exists(release, "nodes-idle.scontrol-node.json") ? Fixture.Read(release, "nodes-idle.scontrol-node.json") : "",
+        });
 
         var nodes = await new SlurmClient(new SlurmCommands(new SlurmSettings()), runner).GetNodesAsync();
 
         Assert.Equal(5, nodes.Value.Count);
-        Assert.Equal(new[] { "sinfo --json" }, runner.Ran);
+        Assert.Equal(Fixture.Version(release).Major < 23 ? ["sinfo --json"] : new[] { "sinfo --json", "scontrol show node --json" }, runner.Ran);
     }
 
     [Fact]

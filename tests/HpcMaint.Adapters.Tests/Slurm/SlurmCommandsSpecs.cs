@@ -66,7 +66,7 @@ public sealed class SlurmCommandsSpecs
     public void Reads_use_json_where_slurm_has_it_and_one_record_per_line_otherwise()
     {
         Assert.Equal(new[] { "--json" }, commands.ShowNodes().Arguments);
-        Assert.Equal(new[] { "--all", "--json" }, commands.ShowJobs().Arguments);
+        Assert.Equal(new[] { "--all", "--states=all", "--json" }, commands.ShowJobs().Arguments);
         Assert.Equal(new[] { "--all", "show", "partition", "--oneliner" }, commands.ShowPartitions().Arguments);
         Assert.Equal(new[] { "show", "reservation", "--oneliner" }, commands.ShowReservations().Arguments);
     }

@@ -1,26 +1,33 @@
 using HpcMaint.Adapters.Slurm.Parsing;
+using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Adapters.Tests.Slurm;
 
+/// <summary>squeue --all --states=all --json of every release: one state word in 22.05, the list from 23.02.</summary>
 public sealed class SqueueJsonParserSpecs
 {
-    [Fact]
-    public void Every_job_in_memory_is_read_with_its_state()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void Every_job_in_memory_is_read_with_its_state(string release)
     {
-        var jobs = SqueueJsonParser.ParseJobs(Fixture.Read("jobs-mixed.squeue.json"));
+        var jobs = SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-mixed.squeue.json"));
 
         Assert.Equal(
             new[] { (1L, "COMPLETED"), (2L, "FAILED"), (3L, "PENDING"), (4L, "CANCELLED"), (5L, "RUNNING"), (6L, "RUNNING"), (7L, "CONFIGURING") },
-            jobs.OrderBy(j => j.Id).Select(j => (j.Id, j.State)));
+            jobs.OrderBy(j => j.Id).Select(j => (j.Id, j.State.ToString())));
     }
 
-    [Fact]
-    public void A_rebuild_job_booting_its_node_is_configuring_with_reboot_and_its_comment()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void A_rebuild_job_booting_its_node_is_configuring_with_reboot_and_its_comment(string release)
     {
-        var job = Assert.Single(SqueueJsonParser.ParseJobs(Fixture.Read("jobs-mixed.squeue.json")), j => j.Id == 7);
+        var job = Assert.Single(SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-mixed.squeue.json")), j => j.Id == 7);
 
         Assert.True(job.IsConfiguring);
+        Assert.False(job.IsRunning);
         Assert.True(job.IsActive);
+        Assert.Equal(JobBaseState.Running, job.State.Base);
+        Assert.Equal(Fixture.Version(release).Major >= 23, job.State.Has(JobFlags.PowerUpNode));
         Assert.True(job.Reboot);
         Assert.Equal("rebuild", job.Partition);
         Assert.Equal("rebuild-n4", job.Name);
@@ -32,22 +39,26 @@ public sealed class SqueueJsonParserSpecs
         Assert.Null(job.Reservation);
     }
 
-    [Fact]
-    public void A_pending_job_has_its_reason_and_no_nodes()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void A_pending_job_has_its_reason_and_no_nodes(string release)
     {
-        var job = Assert.Single(SqueueJsonParser.ParseJobs(Fixture.Read("jobs-mixed.squeue.json")), j => j.Id == 3);
+        var job = Assert.Single(SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-mixed.squeue.json")), j => j.Id == 3);
 
         Assert.True(job.IsPending);
         Assert.Equal("ReqNodeNotAvail", job.StateReason);
         Assert.Empty(job.Nodes);
     }
 
-    [Fact]
-    public void Finished_jobs_are_not_active()
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void Finished_jobs_are_read_and_not_active(string release)
     {
-        var jobs = SqueueJsonParser.ParseJobs(Fixture.Read("jobs-rebuild-completed.squeue.json"));
+        var jobs = SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-rebuild-completed.squeue.json"));
 
-        Assert.All(jobs.Where(j => j.State is "COMPLETED" or "FAILED" or "CANCELLED"), j => Assert.False(j.IsActive));
-        Assert.Equal("COMPLETED", Assert.Single(jobs, j => j.Id == 7).State);
+        Assert.All(jobs.Where(j => j.Id is 1 or 2 or 4 or 6 or 7), j => Assert.False(j.IsActive));
+        Assert.True(Assert.Single(jobs, j => j.Id == 7).State.Ended(JobBaseState.Completed));
+        Assert.True(Assert.Single(jobs, j => j.Id == 4).State.Ended(JobBaseState.Cancelled));
+        Assert.True(Assert.Single(jobs, j => j.Id == 5).IsRunning);
     }
 }

@@ -10,7 +10,7 @@ public sealed class RebootFactsReaderSpecs
     private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
 
     private static Job RebuildJob(string node, string state = "CONFIGURING", string? comment = "hpcmaint image=img-7", string partition = "rebuild", string? name = null, string? user = "root") =>
-        new(42, name ?? "hpcmaint-rebuild-" + node, partition, state, null, [node], node, true, comment, 1, user, null, At, At);
+        new(42, name ?? "hpcmaint-rebuild-" + node, partition, JobStateText.Parse(state), null, [node], node, true, comment, 1, user, null, At, At);
 
     private static Node SlurmNode(string name, string? comment = null, string? extra = null) =>
         new(name, new NodeState(NodeBaseState.Idle, NodeFlags.None), null, null, null, At, At, ["batch"], [], [], comment, extra, null);

@@ -21,7 +21,7 @@ internal static class RebuildCluster
         Enumerable.Range(1, count).Select(i => Node($"n{i}", image: image)).ToArray();
 
     public static Job Job(long id, string node, string state = "PENDING", string? comment = null, string partition = "rebuild", string? name = null) =>
-        new(id, name ?? RebuildJobs.Name(node), partition, state, null, state == "PENDING" ? [] : [node], node, true, comment, 1, "root", null, Now, null);
+        new(id, name ?? RebuildJobs.Name(node), partition, JobStateText.Parse(state), null, state == "PENDING" ? [] : [node], node, true, comment, 1, "root", null, Now, null);
 
     public static Reservation Maintenance(string name, params string[] nodes) =>
         new(name, string.Join(',', nodes), nodes, Now.AddMinutes(-5), Now.AddHours(2), ["MAINT", "IGNORE_JOBS"], "root", "ACTIVE");

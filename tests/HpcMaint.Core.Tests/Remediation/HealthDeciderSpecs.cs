@@ -68,6 +68,15 @@ public sealed class HealthDeciderSpecs
     }
 
     [Fact]
+    public void A_node_slurmctld_does_not_know_yet_gets_nothing_done_and_the_note_says_what_slurmctld_said()
+    {
+        var plan = new Scenario { ControllerAnswers = false, SlurmRefusal = "Node n9 not found", Results = [Scenario.Failing("fs.mount", critical: true)] }.Decide();
+
+        Assert.Empty(plan.Actions);
+        Assert.Equal("slurmctld gave no state for n1 (Node n9 not found): failures recorded locally, nothing done until it answers", Assert.Single(plan.Notes));
+    }
+
+    [Fact]
     public void A_held_node_is_never_acted_on()
     {
         var held = NodeRecord.Empty with { Hold = new Hold("firmware work", "alice", Scenario.T0) };

@@ -17,6 +17,9 @@ internal sealed record Scenario
 
     public string? Reason { get; init; }
 
+    /// <summary>The state Slurm sets after a reboot someone asked for with ASAP or nextstate= (NextState=).</summary>
+    public string? NextState { get; init; }
+
     public DateTimeOffset? ReasonTime { get; init; }
 
     public DateTimeOffset? BootTime { get; init; } = T0.AddDays(-1);
@@ -26,6 +29,9 @@ internal sealed record Scenario
     public string? RecordProblem { get; init; }
 
     public bool ControllerAnswers { get; init; } = true;
+
+    /// <summary>What slurmctld said instead of the node (with <see cref="ControllerAnswers"/> false: it answered, without the node).</summary>
+    public string? SlurmRefusal { get; init; }
 
     public StrikeBook Strikes { get; init; } = StrikeBook.Empty;
 
@@ -48,13 +54,13 @@ internal sealed record Scenario
             TimeSpan.FromMilliseconds(1));
 
     public Node Node => new(NodeName, State, Reason, Reason is null ? null : "root", ReasonTime ?? (Reason is null ? null : Now.AddMinutes(-5)),
-        BootTime, BootTime, ["batch"], [], [], null, null, null);
+        BootTime, BootTime, ["batch"], [], [], null, null, NextState);
 
     public HealthPlan Decide()
     {
         var settings = Settings with { Checks = Results.Select(r => r.Definition).ToArray() };
         var view = ControllerAnswers ? new SlurmView(Node, Record, RecordProblem, Peers) : null;
-        return HealthDecider.Decide(new HealthInput(NodeName, Results, Strikes, view, Now, settings));
+        return HealthDecider.Decide(new HealthInput(NodeName, Results, Strikes, view, Now, settings) { SlurmRefusal = SlurmRefusal });
     }
 
     /// <summary>Decides, and when the decider asks for the partition, decides again with <see cref="Peers"/> (or none).</summary>

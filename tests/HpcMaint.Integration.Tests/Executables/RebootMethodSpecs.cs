@@ -78,7 +78,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var config = Path.Combine(dir, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]
-            conf = "{testbedDir}/etc/slurm.conf"
+            {SlurmRelease.ConfigLines(testbedDir)}
             [audit]
             journal = "{Journal}"
             {sections}
@@ -203,7 +203,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         var job = await cluster.SubmitAsync(
             "-p", "rebuild", "-w", "n2", "--reboot", "--exclusive", "--no-requeue", "-J", "hpcmaint-rebuild-n2",
             "--comment", $"hpcmaint image={NewImage}", "--wrap", "true");
-        var ran = await TestbedSlurm.Eventually(async () => (await slurm.JobAsync(long.Parse(job, CultureInfo.InvariantCulture))).State == "COMPLETED", seconds: 60);
+        var ran = await TestbedSlurm.Eventually(async () => (await slurm.JobAsync(long.Parse(job, CultureInfo.InvariantCulture))).State.Ended(HpcMaint.Core.Slurm.JobBaseState.Completed), seconds: 60);
 
         Assert.True(ran, (await slurm.JobAsync(long.Parse(job, CultureInfo.InvariantCulture))).ToString());
         Assert.Equal((NewImage, "ACTIVE"), (fake!.Cloud.Find("n2")!.ImageId, fake.Cloud.Find("n2")!.Status));
@@ -244,7 +244,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
 
     /// <summary>
     /// A job that only looks like a rebuild job (name, comment, --reboot), submitted for a user who is
-    /// neither root nor SlurmUser (nobody, through sbatch --uid as root), chooses no image: its node is
+    /// neither root nor SlurmUser (nobody, uid 65534, through sbatch --uid as root), chooses no image: its node is
     /// rebooted, not rebuilt. The same job from root is a rebuild. [rebuild] partition is batch here, a
     /// partition users can submit to (the testbed's rebuild partition is RootOnly).
     /// </summary>
@@ -254,7 +254,8 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
         await using var cluster = await StartWithReimageAsync(testbed => RebootSection(command: $"{testbed}/bin/reboot-node-sim"), "partition = \"batch\"\n");
         var slurm = TestbedSlurm.Client(cluster);
 
-        var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=nobody", "--gid=nogroup");
+        // By number: 26.05's sbatch refuses --uid=nobody ("Invalid --uid specification"), not --uid=65534.
+        var theirs = await RunLookalikeAsync(cluster, slurm, "--uid=65534", "--gid=65534");
 
         Assert.False(File.Exists(Reimaged), "the job of nobody got n2 rebuilt");
         Assert.Contains(Records("n2"), r => r.Action == "note" && r.Reason!.StartsWith($"rebuild job {theirs} of user nobody ignored", StringComparison.Ordinal));
@@ -275,7 +276,7 @@ public sealed class RebootMethodSpecs(ITestOutputHelper output) : IAsyncDisposab
              "--comment", $"hpcmaint image={(user.Length == 0 ? "img-2" : "img-evil")}", "-o", "/dev/null", "--chdir=/tmp", "--wrap", "true"]);
         var id = long.Parse(job, CultureInfo.InvariantCulture);
         var done = await TestbedSlurm.Eventually(async () =>
-            (await slurm.JobAsync(id)).State is "COMPLETED" or "FAILED" && (await slurm.NodeAsync("n2")) is { State.Base: NodeBaseState.Idle, State.IsRebootPending: false }, seconds: 60);
+            (await slurm.JobAsync(id)).State is var state && (state.Ended(HpcMaint.Core.Slurm.JobBaseState.Completed) || state.Ended(HpcMaint.Core.Slurm.JobBaseState.Failed)) && (await slurm.NodeAsync("n2")) is { State.Base: NodeBaseState.Idle, State.IsRebootPending: false }, seconds: 60);
         Assert.True(done, $"job {job}: {await slurm.JobAsync(id)}; n2: {(await slurm.NodeAsync("n2")).State}");
         return job;
     }

@@ -22,7 +22,7 @@ public sealed class RebootProgramSpecs : IDisposable
         var config = Path.Combine(dir, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]
-            conf = "{testbedDir}/etc/slurm.conf"
+            {SlurmRelease.ConfigLines(testbedDir)}
             [audit]
             journal = "{Journal}"
             [reboot]
@@ -115,7 +115,7 @@ public sealed class RebootProgramSpecs : IDisposable
         var config = Path.Combine(dir, "down.toml");
         File.WriteAllText(config, $$"""
             [slurm]
-            conf = "{{cluster.SlurmConf}}"
+            {{SlurmRelease.ConfigLines(cluster.Directory)}}
             [audit]
             journal = "{{Journal}}"
             [reboot]

@@ -9,14 +9,19 @@ namespace HpcMaint.Integration.Tests.Hostlists;
 /// so each scontrol run takes milliseconds. Left out on purpose: what scontrol cannot do either
 /// (ranges reaching 18446744073709551615, more than 65,536 values in a non-final group) and text
 /// scontrol would read as an option or a file ('-' or '/' first).
+/// With <paramref name="wellFormed"/> it leaves out what Slurm's grammar changed on after 22.05 (a ']' in a
+/// name before a '[', a '[' never closed, text after the last ']', junk inside brackets), which hpcmaint
+/// reads as 22.05 does and 24.11 and 26.05 read otherwise (docs/slurm-releases.md).
 /// </summary>
-internal sealed class HostlistCases(int seed)
+internal sealed class HostlistCases(int seed, bool wellFormed = false)
 {
-    private static readonly string[] Prefixes = ["n", "gpu", "r1n", "node-", "cn.a", "", "X_y", "rack07-c", "a]b"];
+    private static readonly string[] AllPrefixes = ["n", "gpu", "r1n", "node-", "cn.a", "", "X_y", "rack07-c", "a]b"];
     private static readonly string[] Literals = ["n", "-", "c", "", "_gpu", "x9y"];
-    private static readonly string[] PlainNames = ["login", "head", "db-a", "ctl.b", "x]"];
+    private static readonly string[] AllPlainNames = ["login", "head", "db-a", "ctl.b", "x]"];
     private static readonly string[] Junk = ["", "x", "a", "1--2", "3-1", "1-2-3", "-1", "1 ", "+", "2-", " 4", "+5-6", "7y-8"];
     private readonly Random random = new(seed);
+    private readonly string[] Prefixes = wellFormed ? AllPrefixes.Where(p => !p.Contains(']', StringComparison.Ordinal)).ToArray() : AllPrefixes;
+    private readonly string[] PlainNames = wellFormed ? AllPlainNames.Where(p => !p.Contains(']', StringComparison.Ordinal)).ToArray() : AllPlainNames;
 
     public string NextExpression()
     {
@@ -88,7 +93,7 @@ internal sealed class HostlistCases(int seed)
             return Pick(PlainNames);
         }
 
-        if (kind < 0.35)
+        if (kind < 0.35 && !wellFormed)
         {
             // A '[' that is never closed.
             return Pick(Prefixes) + "[" + Number(random.Next(0, 9)) + Pick(["", "-", "-4", ","]);
@@ -102,7 +107,7 @@ internal sealed class HostlistCases(int seed)
         }
 
         token.Append('[').Append(Group(maxLength: 12)).Append(']');
-        if (Chance(0.04))
+        if (Chance(0.04) && !wellFormed)
         {
             token.Append(Pick(Literals[..2]));
         }
@@ -116,7 +121,7 @@ internal sealed class HostlistCases(int seed)
         int count = random.Next(1, 4);
         for (int i = 0; i < count; i++)
         {
-            if (Chance(0.03))
+            if (Chance(0.03) && !wellFormed)
             {
                 elements.Add(Pick(Junk));
                 continue;

@@ -7,7 +7,8 @@ namespace HpcMaint.Integration.Tests.Hostlists;
 
 /// <summary>
 /// Hostlist.Expand and Hostlist.Compress against Slurm's own scontrol on generated cases. An
-/// expression counts as malformed exactly when scontrol writes an error.
+/// expression counts as malformed exactly when scontrol writes an error. hpcmaint reads hostlists as
+/// 22.05 does; on a later release the expressions are the well-formed ones, where the grammars agree.
 /// </summary>
 public sealed class ScontrolAgreementTests(ScontrolHostlists scontrol, ITestOutputHelper output)
     : IClassFixture<ScontrolHostlists>
@@ -17,7 +18,7 @@ public sealed class ScontrolAgreementTests(ScontrolHostlists scontrol, ITestOutp
     [ScontrolFact]
     public async Task Expanding_generated_expressions_prints_what_scontrol_show_hostnames_prints()
     {
-        var cases = new HostlistCases(seed: 20261121);
+        var cases = new HostlistCases(seed: 20261121, wellFormed: !Testbed.SlurmRelease.IsHost);
         var expressions = Enumerable.Range(0, CaseCount).Select(_ => cases.NextExpression()).ToList();
 
         int rejected = 0, nameCount = 0;

@@ -6,8 +6,10 @@ namespace HpcMaint.Integration.Tests.Hostlists;
 internal sealed record ScontrolOutput(int ExitCode, string StandardOutput, string StandardError);
 
 /// <summary>
-/// Runs <c>scontrol show hostnames|hostlist</c> directly (no shell), with SLURM_CONF pointing at a
-/// throw-away two-line slurm.conf; these commands need no running controller. Dispose removes it.
+/// Runs <c>scontrol show hostnames|hostlist</c> of the Slurm release the specs run on directly (no shell;
+/// a later release's chrooted into its root, in a mount namespace of its own with the host's /tmp), with
+/// SLURM_CONF pointing at a throw-away two-line slurm.conf; these commands need no running controller.
+/// Dispose removes it.
 /// </summary>
 public sealed class ScontrolHostlists : IDisposable
 {
@@ -15,13 +17,33 @@ public sealed class ScontrolHostlists : IDisposable
     private readonly DirectoryInfo configDirectory;
     private readonly string configPath;
     private readonly string executable;
+    private readonly string[] prefix;
 
     public ScontrolHostlists()
     {
-        executable = ScontrolLocator.Find() ?? "scontrol";
+        if (Testbed.SlurmRelease.IsHost)
+        {
+            executable = ScontrolLocator.Find() ?? "scontrol";
+            prefix = [];
+        }
+        else
+        {
+            executable = "/usr/bin/unshare";
+            prefix = ["--mount", "--propagation", "private", "/bin/sh", "-c", "mount --rbind /tmp \"$0/tmp\" && exec chroot \"$0\" /usr/bin/scontrol \"$@\"", RootOf(Testbed.SlurmRelease.Current)];
+        }
         configDirectory = Directory.CreateTempSubdirectory("hpcmaint-hostlist-");
         configPath = Path.Combine(configDirectory.FullName, "slurm.conf");
         File.WriteAllText(configPath, "ClusterName=hostlisttest\nSlurmctldHost=localhost\n");
+    }
+
+    /// <summary>The release's root (testbed.sh root: built when missing).</summary>
+    private static string RootOf(string release)
+    {
+        using var root = Process.Start(new ProcessStartInfo(Testbed.TestbedCluster.Script, ["root", "--slurm", release]) { RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException("could not run testbed.sh root");
+        var path = root.StandardOutput.ReadToEnd().Trim();
+        root.WaitForExit();
+        return root.ExitCode == 0 ? path : throw new InvalidOperationException($"testbed.sh root --slurm {release} failed (exit {root.ExitCode})");
     }
 
     internal Task<ScontrolOutput> ShowHostnamesAsync(string expression, CancellationToken cancellation) =>
@@ -40,7 +62,7 @@ public sealed class ScontrolHostlists : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in arguments)
+        foreach (string argument in prefix.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

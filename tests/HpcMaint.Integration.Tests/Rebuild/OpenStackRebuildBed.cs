@@ -55,7 +55,7 @@ public sealed class OpenStackRebuildBed : IAsyncDisposable
         var config = Path.Combine(hm, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]
-            conf = "{dir}/etc/slurm.conf"
+            {SlurmRelease.ConfigLines(dir)}
 
             [audit]
             journal = "{hm}/audit.jsonl"

@@ -78,7 +78,7 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
         await testbed.WaitQuietAsync();
 
         Assert.Equal(0, cancel.ExitCode);
-        Assert.Equal("CANCELLED", job.State);
+        Assert.Equal("CANCELLED", job.State.ToString());
         var after = testbed.Plans.Load(plan.Id, out _)!;
         Assert.Equal(PlanStatus.Cancelled, after.Status);
         Assert.Equal(RebuildStep.Cancelled, after.Find("n1")!.Step);

@@ -26,7 +26,7 @@ public sealed class RebuildSafetySpecs(RebuildTestbed testbed)
         var verifyConfig = Path.Combine(hm, "verify.toml");
         File.WriteAllText(verifyConfig, $"""
             [slurm]
-            conf = "{Cluster.SlurmConf}"
+            {SlurmRelease.ConfigLines(Cluster.Directory)}
             [audit]
             journal = "{testbed.JournalPath}"
             [health]

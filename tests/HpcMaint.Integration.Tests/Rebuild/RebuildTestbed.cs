@@ -39,7 +39,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
         var config = Path.Combine(hm, "hpcmaint.toml");
         File.WriteAllText(config, $"""
             [slurm]
-            conf = "{dir}/etc/slurm.conf"
+            {SlurmRelease.ConfigLines(dir)}
 
             [audit]
             journal = "{hm}/audit.jsonl"

@@ -100,7 +100,16 @@ internal sealed class SelfHealingBed : IAsyncDisposable
     /// <summary>Remounts the journal's tmpfs read-only (EROFS for root too) or read-write again.</summary>
     public void JournalReadOnly(bool readOnly) => Run("/usr/bin/mount", "-o", readOnly ? "remount,ro" : "remount,rw", JournalMount);
 
-    public void Unmount(string node) => Run("/usr/bin/umount", Path.Combine(Directory, "mnt", node));
+    /// <summary>Unmounts the node's tmpfs, on the host and, for a release that runs in a root of its own, there too (its copy of the mount is its own).</summary>
+    public void Unmount(string node)
+    {
+        var mount = Path.Combine(Directory, "mnt", node);
+        Run("/usr/bin/umount", mount);
+        if (!SlurmRelease.IsHost)
+        {
+            Run(TestbedCluster.Script, "exec", "--dir", Directory, "umount", mount);
+        }
+    }
 
     public void KillDaemon(string node)
     {
@@ -262,7 +271,7 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             """));
         File.WriteAllText(Config, $"""
             [slurm]
-            conf = "{Directory}/etc/slurm.conf"
+            {SlurmRelease.ConfigLines(Directory)}
             command_timeout = "3s"
             [audit]
             journal = "{Journal}"

@@ -50,7 +50,8 @@ public sealed class SlurmClientSpecs(SharedTestbed shared)
         Assert.Equal("root", drained.ReasonSetBy);
         Assert.NotNull(drained.ReasonTime);
         Assert.False(resumed.State.IsDrainSet, resumed.State.ToString());
-        Assert.Null(resumed.Reason);
+        Assert.Equal(SlurmRelease.KeepsReasonsInService ? reason : null, resumed.Reason);
+        Assert.Equal(HpcMaint.Core.Remediation.NodeOwner.None, HpcMaint.Core.Remediation.NodeOwnership.Of(resumed, null));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace HpcMaint.Integration.Tests.Slurm;
 internal static class TestbedSlurm
 {
     public static SlurmClient Client(TestbedCluster cluster) =>
-        new(new SlurmCommands(new SlurmSettings { Conf = cluster.SlurmConf }), new ProcessRunner(TimeProvider.System));
+        new(new SlurmCommands(new SlurmSettings { Conf = cluster.SlurmConf, BinDir = cluster.SlurmBinDir }), new ProcessRunner(TimeProvider.System));
 
     public static async Task<Node> NodeAsync(this SlurmClient slurm, string name)
     {

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace HpcMaint.Integration.Tests.Testbed;
 
 /// <summary>
-/// A private Slurm cluster (munged, slurmctld, one slurmd per node) started by tests/testbed/testbed.sh
-/// in a temporary directory. Disposing stops every process it started and deletes the directory
-/// (kept when HPCMAINT_KEEP_TESTBED=1).
+/// A private Slurm cluster (munged, slurmctld, one slurmd per node) of <see cref="SlurmRelease.Current"/>,
+/// started by tests/testbed/testbed.sh in a temporary directory. Disposing stops every process it started
+/// and deletes the directory (kept when HPCMAINT_KEEP_TESTBED=1).
 /// </summary>
 public sealed class TestbedCluster : IAsyncDisposable
 {
@@ -21,10 +21,11 @@ public sealed class TestbedCluster : IAsyncDisposable
         Directory = directory;
         NodeNames = nodeNames;
         ControllerPort = controllerPort;
+        SlurmBinDir = SlurmRelease.BinDir(directory);
         ClientEnvironment = new Dictionary<string, string>
         {
             ["SLURM_CONF"] = SlurmConf,
-            ["PATH"] = ClientPath,
+            ["PATH"] = SlurmBinDir + ":" + ClientPath,
         };
     }
 
@@ -35,6 +36,9 @@ public sealed class TestbedCluster : IAsyncDisposable
     public IReadOnlyList<string> NodeNames { get; }
 
     public int ControllerPort { get; }
+
+    /// <summary>The Slurm clients of this cluster's release (hpcmaint's `[slurm] bin_dir`).</summary>
+    public string SlurmBinDir { get; }
 
     /// <summary>Everything a Slurm client needs to talk to this cluster (SLURM_CONF and PATH).</summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment { get; }
@@ -69,10 +73,24 @@ public sealed class TestbedCluster : IAsyncDisposable
         return new TestbedCluster(directory, nodes, port);
     }
 
-    /// <summary>Runs a Slurm client (sinfo, scontrol, sbatch, …) against this cluster, in DIR/work.</summary>
+    /// <summary>Runs a Slurm client (sinfo, scontrol, sbatch, …) of this cluster's release against it, in DIR/work.</summary>
     public Task<ClientResult> RunClientAsync(string program, params string[] args) =>
         ClientProcess.RunAsync(
-            program, args, ClientEnvironment, Path.Combine(Directory, "work"), ClientTimeout, CancellationToken.None);
+            program.Contains('/', StringComparison.Ordinal) ? program : Path.Combine(SlurmBinDir, program),
+            args, ClientEnvironment, Path.Combine(Directory, "work"), ClientTimeout, CancellationToken.None);
+
+    /// <summary>
+    /// Runs a program where this cluster's daemons run (testbed.sh exec): in its release's root, whose
+    /// mounts are its own, so a spec that mounts or unmounts for a node's health check does it there too.
+    /// </summary>
+    public async Task RunInRootAsync(string program, params string[] args)
+    {
+        var result = await RunScriptAsync(["exec", "--dir", Directory, program, .. args], CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"testbed.sh exec {program} {string.Join(' ', args)}: {result}");
+        }
+    }
 
     /// <summary>Node name → sinfo's long state (%T): idle, drained, down*, …</summary>
     public async Task<IReadOnlyDictionary<string, string>> NodeStatesAsync()
@@ -198,7 +216,10 @@ public sealed class TestbedCluster : IAsyncDisposable
             : throw new ArgumentException($"{node} is not a node of this testbed", nameof(node));
 
     private static Task<ClientResult> RunScriptAsync(IEnumerable<string> args, CancellationToken ct) =>
-        ClientProcess.RunAsync(ScriptPath.Value, args, environment: null, "/", ScriptTimeout, ct);
+        ClientProcess.RunAsync(Script, args, environment: null, "/", ScriptTimeout, ct);
+
+    /// <summary>tests/testbed/testbed.sh of this repository.</summary>
+    public static string Script => ScriptPath.Value;
 
     private static void DeleteUnlessKept(string directory)
     {

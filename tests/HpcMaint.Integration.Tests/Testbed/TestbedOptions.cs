@@ -8,6 +8,9 @@ public sealed record TestbedOptions
 
     public int Nodes { get; init; } = 4;
 
+    /// <summary>The Slurm release (testbed.sh up --slurm): the one the specs run on.</summary>
+    public string Slurm { get; init; } = SlurmRelease.Current;
+
     /// <summary>Where the cluster lives (an empty directory). Null: a new temporary directory.</summary>
     public string? Directory { get; init; }
 
@@ -36,6 +39,8 @@ public sealed record TestbedOptions
 
     internal IEnumerable<string> ToArguments()
     {
+        yield return "--slurm";
+        yield return Slurm;
         yield return "--nodes";
         yield return Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (flag, value) in new (string, object?)[]

@@ -22,6 +22,7 @@ public static class ScontrolPartitionParser
             ScontrolValues.YesNo(r, "RootOnly"),
             ScontrolValues.Int(r, "PriorityTier", 1),
             ScontrolValues.Text(r, "State") ?? "UNKNOWN",
-            ScontrolValues.Text(r, "OverSubscribe") ?? "NO");
+            // 26.05 shows slurm.conf's OverSubscribe=EXCLUSIVE as Exclusive=NODE (and OverSubscribe=NO).
+            ScontrolValues.Text(r, "Exclusive") == "NODE" ? "EXCLUSIVE" : ScontrolValues.Text(r, "OverSubscribe") ?? "NO");
     }
 }

@@ -5,7 +5,8 @@ namespace HpcMaint.Adapters.Slurm.Parsing;
 
 /// <summary>
 /// Parses `squeue --json`. In 22.05 it ignores filters and includes finished jobs still in memory
-/// (MinJobAge); callers filter. job_state is a string in 22.05 and a list from 23.02.
+/// (MinJobAge); callers filter. job_state is one word in 22.05 (a set flag instead of the base state)
+/// and a list from 23.02 (base state and flags): both read as a <see cref="JobState"/>.
 /// </summary>
 public static class SqueueJsonParser
 {
@@ -36,7 +37,7 @@ public static class SqueueJsonParser
             id,
             JsonFields.String(j, "name") ?? string.Empty,
             JsonFields.String(j, "partition") ?? string.Empty,
-            state.Count > 0 ? state[0].ToUpperInvariant() : "UNKNOWN",
+            JobStateText.Parse(state),
             JsonFields.String(j, "state_reason") is { } reason && reason != "None" ? reason : null,
             nodes is null ? [] : NodeNames.Expanded(nodes, "squeue --json"),
             JsonFields.String(j, "required_nodes"),
