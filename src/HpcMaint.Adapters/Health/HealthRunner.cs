@@ -40,21 +40,19 @@ public sealed class HealthRunner(
         var input = new HealthInput(node, results, local.Strikes, view, startedAt, settings) { SlurmRefusal = refusal };
         var plan = mustAsk
             ? HealthDecider.Decide(input)
-            : new HealthPlan(local.Strikes.After(results), [], []);
+            : HealthRunOutcome.WithoutSlurm(local.Strikes, results);
         if (plan.NeedsPeers)
         {
             var peers = await ReadPeersAsync(view!.Node, cancellationToken).ConfigureAwait(false);
             plan = peers is null
-                ? new HealthPlan(plan.Strikes, [], ["slurmctld did not list the partition's nodes: nothing done, the next run tries again"])
+                ? HealthRunOutcome.WithoutPeers(plan)
                 : HealthDecider.Decide(input with { Slurm = view with { Peers = peers } });
         }
 
-        // Nothing is done unjournalled: a journal that cannot be written stops every action before the
-        // first one (so nothing is half-done), while strikes are kept for the run that can act.
         var journalProblem = plan.Actions.Count > 0 || plan.Notes.Count > 0 ? journal.WhyNotWritable() : null;
         if (journalProblem is not null)
         {
-            plan = plan with { Actions = [], Notes = [] };
+            plan = HealthRunOutcome.Unjournalled(plan);
         }
 
         foreach (var note in plan.Notes)
@@ -63,13 +61,10 @@ public sealed class HealthRunner(
         }
 
         var outcomes = await executor.ExecuteAsync(plan.Actions, dryRun, cancellationToken).ConfigureAwait(false);
-        var recordAfter = plan.Actions.OfType<WriteRecord>().LastOrDefault() is { } w && (dryRun || outcomes.Any(o => o.Action == w && o.Carried))
-            ? w.Record
-            : view?.Record;
+        var recordAfter = HealthRunOutcome.RecordAfter(plan, a => outcomes.Any(o => o.Action == a && o.Carried), view, dryRun);
         if (!dryRun)
         {
-            var nothingOpen = view is not null && recordAfter is { Ticket: null, Hold: null, BreakerOpened: null }
-                && NodeOwnership.Of(view.Node, null) != NodeOwner.Hpcmaint && outcomes.All(o => o.Error is null) && journalProblem is null;
+            var nothingOpen = HealthRunOutcome.NothingOpen(view, recordAfter, outcomes.All(o => o.Error is null), journalProblem is null);
             var next = new LocalHealthState(plan.Strikes, view is null ? local.SlurmCheckedAt : startedAt, view is null ? local.NothingOpen : nothingOpen);
             if (!next.SameAs(local))
             {

@@ -1,5 +1,5 @@
 using HpcMaint.Adapters.Slurm;
-using HpcMaint.Core.Slurm;
+using HpcMaint.Core.Reboot;
 
 namespace HpcMaint.Adapters.Reboot;
 
@@ -10,11 +10,9 @@ public interface INodeDrainer
 }
 
 /// <summary>
-/// Drains through <c>scontrol update state=drain</c>. A node whose reboot Slurm has issued keeps no
-/// drain: when ResumeTimeout passes, slurmctld (22.05, measured) sets it DOWN, clears DRAIN and appends
-/// "reboot timed out", and a DOWN node may return to service on its own. A node hpcmaint drains after a
-/// failed reboot or rebuild will not come back, so its reboot is withdrawn (resume clears REBOOT_ISSUED)
-/// and the drain put back at once. The drain before it has already ended the node's rebuild job.
+/// Drains through <c>scontrol update state=drain</c>, then withdraws a reboot Slurm still has pending
+/// (<see cref="PendingReboot"/>: resume clears REBOOT_ISSUED) and puts the drain back at once. The drain
+/// before it has already ended the node's rebuild job.
 /// </summary>
 public sealed class SlurmNodeDrainer(ISlurmReader reader, ISlurmNodeStates writer) : INodeDrainer
 {
@@ -32,7 +30,7 @@ public sealed class SlurmNodeDrainer(ISlurmReader reader, ISlurmNodeStates write
             return $"drained, but cannot read it back to see whether its reboot is still pending: {read.Error}";
         }
 
-        if (!read.Value.State.Has(NodeFlags.RebootIssued))
+        if (!PendingReboot.MustBeWithdrawn(read.Value))
         {
             return null;
         }

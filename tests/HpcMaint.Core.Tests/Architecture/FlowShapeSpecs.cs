@@ -14,6 +14,8 @@ public sealed partial class FlowShapeSpecs
 
     private static readonly string Root = FindRoot();
 
+    private const string SlurmParsers = "src/HpcMaint.Adapters/Slurm/Parsing/";
+
     private static readonly string[] Executables = ["HpcMaint.Reboot", "HpcMaint.Health", "HpcMaint.Cli"];
 
     /// <summary>What only the core may look at: a node's Slurm state (the decisions are made on it).</summary>
@@ -46,14 +48,27 @@ public sealed partial class FlowShapeSpecs
     [Fact]
     public void No_executable_reads_a_nodes_Slurm_state()
     {
-        var found = Executables.SelectMany(p => Sources(Path.Combine("src", p)))
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
-            .Where(l => IsCode(l.line) && SlurmStateWords.Any(w => l.line.Contains(w, StringComparison.Ordinal)))
-            .Select(l => $"{Relative(l.f)}:{l.i + 1}: {l.line.Trim()}")
-            .ToArray();
+        var found = SlurmStateReads(Executables.SelectMany(p => Sources(Path.Combine("src", p))));
 
         Assert.True(found.Length == 0, "a decision on Slurm state outside the core:\n" + string.Join('\n', found));
     }
+
+    /// <summary>The loops act on the core's decisions; only the parsers that turn Slurm's words into a state may name one.</summary>
+    [Fact]
+    public void No_adapter_but_the_Slurm_parsers_reads_a_nodes_Slurm_state()
+    {
+        var adapters = Sources(Path.Combine("src", "HpcMaint.Adapters")).ToArray();
+        var found = SlurmStateReads(adapters.Where(f => !Relative(f).StartsWith(SlurmParsers, StringComparison.Ordinal)));
+
+        Assert.Contains(adapters, f => Relative(f).StartsWith(SlurmParsers, StringComparison.Ordinal));
+        Assert.True(found.Length == 0, "a decision on Slurm state outside the core:\n" + string.Join('\n', found));
+    }
+
+    private static string[] SlurmStateReads(IEnumerable<string> files) =>
+        files.SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(l => IsCode(l.line) && SlurmStateWords.Any(w => l.line.Contains(w, StringComparison.Ordinal)))
+            .Select(l => $"{Relative(l.f)}:{l.i + 1}: {l.line.Trim()}")
+            .ToArray();
 
     [Fact]
     public void Each_flow_is_listed_in_at_most_6_files_that_exist_from_its_executable_to_its_loop_onwards()
