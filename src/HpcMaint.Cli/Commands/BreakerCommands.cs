@@ -4,7 +4,8 @@ using HpcMaint.Adapters.Processes;
 using Command = System.CommandLine.Command;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Cli.Output;
-using HpcMaint.Core.Remediation;
+using HpcMaint.Adapters.Records;
+using HpcMaint.Core;
 
 namespace HpcMaint.Cli.Commands;
 
@@ -37,60 +38,32 @@ public static class BreakerCommands
 
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new ProcessRunner(env.Time));
         var records = new NodeRecords(slurm, config.Health.RecordField, new AuditJournal(config.Audit.Journal), env.Time);
-        var nodes = await slurm.GetNodesAsync(ct).ConfigureAwait(false);
-        if (!nodes.IsSuccess)
+        var report = await new BreakerFlow(slurm, records).RunAsync(partition, reset, dryRun, ct).ConfigureAwait(false);
+        if (!report.IsSuccess)
         {
-            env.Error.WriteLine($"hpcmaint breaker: {nodes.Error}");
-            return ExitCodes.Failed;
+            env.Error.WriteLine($"hpcmaint breaker: {report.Problem}");
+            return report.Problem!.Kind == ProblemKind.Invalid ? ExitCodes.BadInput : ExitCodes.Failed;
         }
 
-        var inScope = nodes.Value.Where(n => partition is null || n.Partitions.Contains(partition)).ToArray();
-        if (partition is not null && inScope.Length == 0)
+        var (entries, failures) = (report.Value.Entries, report.Value.Failures);
+        foreach (var failure in failures)
         {
-            env.Error.WriteLine($"hpcmaint breaker: no node is in partition {partition}");
-            return ExitCodes.BadInput;
-        }
-
-        var table = new TextTable("NODE", "BREAKER", "COUNTS", "REASON");
-        var failures = 0;
-        var changes = 0;
-        foreach (var node in inScope)
-        {
-            if (records.Read(node).Record is not { } record)
-            {
-                continue;
-            }
-
-            var counts = Breaker.Counts(node, record);
-            if (record.BreakerOpened is null && !counts)
-            {
-                continue;
-            }
-
-            table.Add(node.Name, record.BreakerOpened is { } b ? "open since " + OperatorTime.Format(b) : "-", counts ? "yes" : "no", node.Reason ?? string.Empty);
-            if (!reset)
-            {
-                continue;
-            }
-
-            changes++;
-            var error = await records.WriteAsync(node.Name, record with { BreakerOpened = null, Acknowledged = counts || record.Acknowledged }, "breaker-reset", partition is null ? "breaker reset" : $"breaker reset in {partition}", dryRun, ct).ConfigureAwait(false);
-            if (error is not null)
-            {
-                env.Error.WriteLine($"hpcmaint breaker reset: node {node.Name}: {error}");
-                failures++;
-            }
+            env.Error.WriteLine($"hpcmaint breaker reset: {failure}");
         }
 
         if (reset)
         {
-            env.Out.WriteLine(changes == 0 ? "breaker: closed already; nothing to reset" : $"breaker: {(dryRun ? "would reset" : "reset")} on {changes} node(s)");
-        }
-        else
-        {
-            table.WriteTo(env.Out);
+            env.Out.WriteLine(entries.Count == 0 ? "breaker: closed already; nothing to reset" : $"breaker: {(dryRun ? "would reset" : "reset")} on {entries.Count} node(s)");
+            return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         }
 
-        return failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        var table = new TextTable("NODE", "BREAKER", "COUNTS", "REASON");
+        foreach (var e in entries)
+        {
+            table.Add(e.Node.Name, e.Record.BreakerOpened is { } b ? "open since " + OperatorTime.Format(b) : "-", e.Counts ? "yes" : "no", e.Node.Reason ?? string.Empty);
+        }
+
+        table.WriteTo(env.Out);
+        return ExitCodes.Ok;
     }
 }

@@ -4,7 +4,7 @@ using HpcMaint.Adapters.Processes;
 using Command = System.CommandLine.Command;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Hostlists;
-using HpcMaint.Core.Remediation;
+using HpcMaint.Adapters.Records;
 
 namespace HpcMaint.Cli.Commands;
 
@@ -49,43 +49,23 @@ public static class HoldCommands
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new ProcessRunner(env.Time));
         var records = new NodeRecords(slurm, config.Health.RecordField, new AuditJournal(config.Audit.Journal), env.Time);
         var by = env.GetVariable("SUDO_USER") ?? env.GetVariable("USER") ?? "root";
-        var failures = 0;
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        var outcomes = await new HoldFlow(slurm, records).RunAsync(names, reason, by, env.Time.GetUtcNow(), dryRun, ct).ConfigureAwait(false);
+        foreach (var outcome in outcomes)
         {
-            var read = await slurm.GetNodeAsync(name, ct).ConfigureAwait(false);
-            if (!read.IsSuccess)
+            if (outcome.Error is not null)
             {
-                env.Error.WriteLine($"hpcmaint {verb}: {read.Error}");
-                failures++;
-                continue;
+                env.Error.WriteLine($"hpcmaint {verb}: {outcome.Error}");
             }
-
-            var (record, problem) = records.Read(read.Value);
-            if (record is null)
+            else if (!outcome.Written)
             {
-                env.Error.WriteLine($"hpcmaint {verb}: {problem}");
-                failures++;
-                continue;
+                env.Out.WriteLine($"{outcome.Node}: not held");
             }
-
-            if (reason is null && record.Hold is null)
+            else
             {
-                env.Out.WriteLine($"{name}: not held");
-                continue;
+                env.Out.WriteLine($"{(dryRun ? "would " : string.Empty)}{verb} {outcome.Node}{(reason is null ? string.Empty : $": {reason.Trim()}")}");
             }
-
-            var changed = record with { Hold = reason is null ? null : new Hold(reason.Trim(), by, env.Time.GetUtcNow()) };
-            var failed = await records.WriteAsync(name, changed, verb, reason, dryRun, ct).ConfigureAwait(false);
-            if (failed is not null)
-            {
-                env.Error.WriteLine($"hpcmaint {verb}: node {name}: {failed}");
-                failures++;
-                continue;
-            }
-
-            env.Out.WriteLine($"{(dryRun ? "would " : string.Empty)}{verb} {name}{(reason is null ? string.Empty : $": {reason.Trim()}")}");
         }
 
-        return failures == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        return outcomes.All(o => o.Error is null) ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core.Hostlists;
 using HpcMaint.Core.Rebuild;
@@ -17,8 +18,6 @@ namespace HpcMaint.Cli.Commands;
 public static class PrologSlurmctldCommand
 {
     public const string Name = "prolog-slurmctld";
-
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// slurmctld runs the prolog for every job: for any job but a rebuild job (the wrapper passes the verb,
@@ -57,37 +56,16 @@ public static class PrologSlurmctldCommand
         }
 
         var slurm = new SlurmClient(new SlurmCommands(config.Slurm), new HpcMaint.Adapters.Processes.ProcessRunner(env.Time));
-        var start = env.Time.GetTimestamp();
-        var waiting = nodes.ToList();
-        while (waiting.Count > 0)
+        switch (await new BootWaitLoop(slurm, env.Time).WaitAsync(nodes, config.Rebuild.PrologTimeout, ct).ConfigureAwait(false))
         {
-            if (env.Time.GetElapsedTime(start) > config.Rebuild.PrologTimeout)
-            {
-                env.Error.WriteLine($"hpcmaint prolog-slurmctld: job {job}: {Hostlist.Compress(waiting)} not booted after {config.Rebuild.PrologTimeout}; letting Slurm decide");
+            case BootWaitEnd.WillNotBoot failed:
+                env.Error.WriteLine($"hpcmaint prolog-slurmctld: job {job}: {failed.Node} will not boot ({failed.Reason}); failing the job");
+                return ExitCodes.Failed;
+            case BootWaitEnd.TimedOut timedOut:
+                env.Error.WriteLine($"hpcmaint prolog-slurmctld: job {job}: {Hostlist.Compress(timedOut.Waiting)} not booted after {config.Rebuild.PrologTimeout}; letting Slurm decide");
                 return ExitCodes.Ok;
-            }
-
-            foreach (var node in waiting.ToArray())
-            {
-                var read = await slurm.GetNodeAsync(node, ct).ConfigureAwait(false);
-                if (read.IsSuccess && BootWait.HasFailed(read.Value))
-                {
-                    env.Error.WriteLine($"hpcmaint prolog-slurmctld: job {job}: {node} will not boot ({read.Value.Reason}); failing the job");
-                    return ExitCodes.Failed;
-                }
-
-                if (read.IsSuccess && !BootWait.IsBooting(read.Value))
-                {
-                    waiting.Remove(node);
-                }
-            }
-
-            if (waiting.Count > 0)
-            {
-                await Task.Delay(Poll, env.Time, ct).ConfigureAwait(false);
-            }
+            default:
+                return ExitCodes.Ok;
         }
-
-        return ExitCodes.Ok;
     }
 }

@@ -4,10 +4,10 @@ using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 
-namespace HpcMaint.Cli.Commands;
+namespace HpcMaint.Adapters.Records;
 
 /// <summary>Reads and rewrites hpcmaint's record on nodes (the Comment or Extra field, per [health] record_field).</summary>
-internal sealed class NodeRecords(SlurmClient slurm, RecordField field, IAuditJournal journal, TimeProvider time)
+public sealed class NodeRecords(ISlurmNodeRecords slurm, RecordField field, IAuditJournal journal, TimeProvider time)
 {
     /// <summary>The node's record, or why it cannot be used (foreign text in the field).</summary>
     public (NodeRecord? Record, string? Problem) Read(Node node) =>
