@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HpcMaint.Adapters.Health;
 using HpcMaint.Adapters.Hosting;
+using HpcMaint.Core.Health;
 
 namespace HpcMaint.Cli.Commands;
 
@@ -37,11 +38,7 @@ public static class VerifyCommand
             return ExitCodes.BadInput;
         }
 
-        var gate = config.Health with
-        {
-            Checks = config.Health.Checks.Select(c => c with { Strikes = 1 }).ToArray(),
-            SlurmRefresh = TimeSpan.Zero,
-        };
+        var gate = HealthRunPolicy.Gate(config.Health);
         using var budget = new CancellationTokenSource(gate.Budget, env.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, ct);
         var report = await HealthRunnerFactory.Create(config, gate, node, "hpcmaint verify", env.Time).RunAsync(node, dryRun, linked.Token).ConfigureAwait(false);

@@ -19,4 +19,14 @@ public static class HealthRunPolicy
         || !nothingOpen
         || slurmCheckedAt is not { } lastAsked
         || now - lastAsked >= settings.SlurmRefresh;
+
+    /// <summary>
+    /// <c>hpcmaint verify</c> (a rebuild's default gate, or an admin's look): a failing check counts at once
+    /// (one strike), and slurmctld is always asked, so the verdict is this run's and never a remembered one.
+    /// </summary>
+    public static HealthSettings Gate(HealthSettings settings) => settings with
+    {
+        Checks = settings.Checks.Select(c => c with { Strikes = 1 }).ToArray(),
+        SlurmRefresh = TimeSpan.Zero,
+    };
 }

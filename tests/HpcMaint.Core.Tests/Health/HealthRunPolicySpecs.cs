@@ -26,6 +26,22 @@ public sealed class HealthRunPolicySpecs
     }
 
     [Fact]
+    public void The_gate_counts_a_failing_check_at_once_and_always_asks_slurmctld()
+    {
+        var settings = new HealthSettings
+        {
+            SlurmRefresh = TimeSpan.FromMinutes(5),
+            Checks = [Tests.Remediation.Scenario.Definition("fs.mount", strikes: 3), Tests.Remediation.Scenario.Definition("gpu.ecc", strikes: 5)],
+        };
+
+        var gate = HealthRunPolicy.Gate(settings);
+
+        Assert.All(gate.Checks, c => Assert.Equal(1, c.Strikes));
+        Assert.Equal(["fs.mount", "gpu.ecc"], gate.Checks.Select(c => c.Name));
+        Assert.True(HealthRunPolicy.MustAskSlurm([], nothingOpen: true, Now.AddSeconds(-1), Now, gate));
+    }
+
+    [Fact]
     public void A_ticket_replaced_by_a_newer_one_is_one_closed_and_one_opened()
     {
         var old = new Ticket("gpu.count", "gpu", LadderStep.Reboot, Now.AddHours(-2), Now.AddHours(-1), []);
