@@ -1,5 +1,6 @@
 using HpcMaint.Core.Health;
 using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Integration.Tests.Testbed;
 using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
@@ -33,7 +34,7 @@ public sealed class RemedyStepSpecs
         File.WriteAllText(Marker(bed), "fabric manager down\n");
 
         await bed.WaitAsync(
-            async () => (await bed.RecordAsync("n2")) is { Ticket: null, PastTickets.Count: 1 } && (await bed.NodeAsync("n2")).Reason is null,
+            async () => (await bed.RecordAsync("n2")) is { Ticket: null, PastTickets.Count: 1 } && SlurmRelease.IsBackInService(await bed.NodeAsync("n2")),
             60,
             "n2's ticket was not closed with the node resumed");
 

@@ -5,6 +5,7 @@ using HpcMaint.Core.Health;
 using HpcMaint.Core.Remediation;
 using HpcMaint.Core.Slurm;
 using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Integration.Tests.Testbed;
 using HpcMaint.Tests.Shared;
 
 namespace HpcMaint.Integration.Tests.SelfHealing;
@@ -33,7 +34,7 @@ public sealed class SelfHealingSpecs
 
         bed.ReplayGpus("n2");
 
-        Assert.True(await TestbedSlurm.Eventually(async () => await bed.NodeAsync("n2") is { Reason: null } n && !n.State.IsDrainSet && Record(n).Ticket is null, 60),
+        Assert.True(await TestbedSlurm.Eventually(async () => await bed.NodeAsync("n2") is var n && SlurmRelease.IsBackInService(n) && Record(n).Ticket is null, 60),
             "n2 was not resumed after the fault cleared");
         Assert.True(bed.Cluster.RebootCount("n2") >= 1, "the ladder's first step is a reboot through Slurm");
         Assert.Single(Record(await bed.NodeAsync("n2")).PastTickets);

@@ -17,6 +17,10 @@ public static class SlurmRelease
     /// <summary>24.11 keeps a node's reason after it returns to service (a resume, a reboot) until a job has run there; 22.05 and 26.05 clear it.</summary>
     public static bool KeepsReasonsInService => Current == "24.11";
 
+    /// <summary>Back in service after hpcmaint resumed it: neither drained nor down, and no reason left, where the release clears it.</summary>
+    public static bool IsBackInService(Core.Slurm.Node node) =>
+        !node.State.IsDrainSet && !node.State.IsDown && (node.Reason is null || KeepsReasonsInService);
+
     /// <summary>`[slurm] bin_dir` for hpcmaint on the testbed in <paramref name="directory"/>: its release's clients (testbed.sh's wrappers, for every release).</summary>
     public static string BinDir(string directory) => Path.Combine(directory, "bin", "slurm");
 
