@@ -59,7 +59,7 @@ version_ms=$(median_ms "$dist/hpcmaint" --version)
 version_mib=$(peak_mib "$dist/hpcmaint" --version)
 row "hpcmaint --version" "$version_ms" "$version_mib" "<= 10 ms: $(meets 10 - "$version_ms" "$version_mib")"
 # An inert reboot command: the row measures --dry-run, and a regression there must not reboot this machine.
-printf '[reboot]\ncommand = ["/bin/true"]\n' >"$work/reboot.toml"
+printf '[reboot]\ncommand = ["/bin/true"]\n\n[audit]\njournal = "%s/reboot-audit.jsonl"\n' "$work" >"$work/reboot.toml"
 row "hpcmaint-reboot --dry-run n1" "$(HPCMAINT_CONFIG=$work/reboot.toml median_ms "$dist/hpcmaint-reboot" --dry-run n1)" "$(HPCMAINT_CONFIG=$work/reboot.toml peak_mib "$dist/hpcmaint-reboot" --dry-run n1)" "(no target)"
 
 # hpcmaint-health with 12 NHC-like checks, all passing, decision included (no Slurm command is
