@@ -485,6 +485,20 @@ done
 exit 0
 SH
   chmod 755 "$DIR/bin/testbed.sh" "$DIR/bin/reboot-node-sim" "$DIR/bin/prolog-wait-boot"
+  # 26.05's slurmd runs RebootProgram with SLURM_NODE_NAME alone (measured: no PATH, no SLURM_CONF, no
+  # TESTBED_DIR, its cwd the log directory); 22.05's and 24.11's with slurmd's environment. The testbed's
+  # own reboot simulators (beside this script) need the testbed's environment on every release, so they
+  # run through a wrapper that sets it; any other program (hpcmaint-reboot, under test) gets what slurmd gives.
+  if [[ $(dirname "$(readlink -f "$REBOOT_PROGRAM")") == "$(dirname "$SELF")" ]]; then
+    {
+      printf '#!/bin/sh\n# RebootProgram for the testbed in %s: the simulator with the testbed environment.\n' "$DIR"
+      printf 'PATH=%q SLURM_CONF=%q TESTBED_DIR=%q\nexport PATH SLURM_CONF TESTBED_DIR\n' "$DAEMON_PATH" "$DIR/etc/slurm.conf" "$DIR"
+      [[ -z ${HPCMAINT_TEST_RUN:-} ]] || printf 'HPCMAINT_TEST_RUN=%q\nexport HPCMAINT_TEST_RUN\n' "$HPCMAINT_TEST_RUN"
+      printf 'exec %q "$@"\n' "$REBOOT_PROGRAM"
+    } >"$DIR/bin/reboot-program"
+    chmod 755 "$DIR/bin/reboot-program"
+    REBOOT_PROGRAM=$DIR/bin/reboot-program
+  fi
 }
 
 start_munged() {

@@ -5,7 +5,8 @@ namespace HpcMaint.Adapters.Hosting;
 
 /// <summary>
 /// Which Slurm node this process runs for: SLURMD_NODENAME (set by slurmd for health checks), else
-/// [node] name from the config, else the short host name (a RebootProgram gets no SLURMD_NODENAME).
+/// SLURM_NODE_NAME (the one variable 26.05's slurmd gives its RebootProgram, measured), else [node] name
+/// from the config, else the short host name (22.05's and 24.11's RebootProgram get neither variable).
 /// </summary>
 public static class NodeIdentity
 {
@@ -21,6 +22,11 @@ public static class NodeIdentity
         if (getEnvironment("SLURMD_NODENAME") is { Length: > 0 } fromSlurmd)
         {
             return (fromSlurmd, "SLURMD_NODENAME");
+        }
+
+        if (getEnvironment("SLURM_NODE_NAME") is { Length: > 0 } fromRebootProgram)
+        {
+            return (fromRebootProgram, "SLURM_NODE_NAME");
         }
 
         if (settings.Name is { Length: > 0 } configured)
