@@ -1,5 +1,6 @@
 using HpcMaint.Adapters.Audit;
 using HpcMaint.Adapters.Hosting;
+using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Reboot;
 using HpcMaint.Reboot;
 
@@ -7,6 +8,7 @@ using HpcMaint.Reboot;
 // (node = this host); slurmctld with reboot_from_controller passes the node list and the features.
 // "--worker PLAN" is how it re-starts itself, detached, for the slow cloud work.
 StandardStreams.FillClosed();
+ChildStatusGuard.KeepChildStatuses();
 var worker = WorkerArguments.Take(ref args);
 return await HookStartup.RunAsync("hpcmaint-reboot", RebootUsage.Text, RebootUsage.Syntax, args, (arguments, config, logging) =>
     worker is not null

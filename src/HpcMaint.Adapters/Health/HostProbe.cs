@@ -76,7 +76,7 @@ public sealed class HostProbe(string root, ICommandRunner runner, TimeProvider t
         result.Outcome switch
         {
             CommandOutcome.Exited => new ProbeOutput(result.ExitCode, result.StandardOutput, result.StandardError),
-            CommandOutcome.Signaled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} was killed by signal {result.ExitCode}"),
+            CommandOutcome.Signaled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} was killed by signal {result.ExitCode - 128}"),
             CommandOutcome.TimedOut => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} did not finish within {Core.Config.DurationText.Format(timeout)}"),
             CommandOutcome.Cancelled => new ProbeOutput(null, result.StandardOutput, result.StandardError, $"{program} was stopped") { Stopped = true },
             _ => ProbeOutput.Failed($"{program} could not be started: {result.StandardError.Trim()}"),

@@ -25,6 +25,9 @@ internal static partial class LibC
     public const int SIGCONT = 18;
     public const int SIGSTOP = 19;
 
+    public const int SIG_UNBLOCK = 1;
+    public const int SIG_SETMASK = 2;
+
     public const int O_RDONLY = 0x0;
     public const int O_WRONLY = 0x1;
     public const int O_RDWR = 0x2;
@@ -37,10 +40,8 @@ internal static partial class LibC
     /// <summary>Fails with ELOOP when the last component is a symbolic link (arm64 numbers it like 32-bit ARM).</summary>
     public static readonly int O_NOFOLLOW = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 0x8000 : 0x20000;
 
-    public const int F_DUPFD_CLOEXEC = 1030;
     public const int X_OK = 1;
 
-    public const short POSIX_SPAWN_SETPGROUP = 0x02;
     public const short POSIX_SPAWN_SETSIGDEF = 0x04;
     public const short POSIX_SPAWN_SETSIGMASK = 0x08;
     public const short POSIX_SPAWN_SETSID = 0x80;
@@ -48,13 +49,6 @@ internal static partial class LibC
     // Opaque glibc objects are allocated natively with room to spare (x86_64: attr 336, file actions 80,
     // sigset 128, struct sigaction 152 bytes).
     public const int OpaqueObjectSize = 1024;
-
-    [StructLayout(LayoutKind.Sequential)]
-    public struct PipeDescriptors
-    {
-        public int Read;
-        public int Write;
-    }
 
     [LibraryImport(Library, EntryPoint = "posix_spawn")]
     public static partial int PosixSpawn(
@@ -68,9 +62,6 @@ internal static partial class LibC
 
     [LibraryImport(Library, EntryPoint = "posix_spawnattr_setflags")]
     public static partial int SpawnAttrSetFlags(nint attributes, short flags);
-
-    [LibraryImport(Library, EntryPoint = "posix_spawnattr_setpgroup")]
-    public static partial int SpawnAttrSetProcessGroup(nint attributes, int processGroup);
 
     [LibraryImport(Library, EntryPoint = "posix_spawnattr_setsigmask")]
     public static partial int SpawnAttrSetSignalMask(nint attributes, nint signalSet);
@@ -108,12 +99,12 @@ internal static partial class LibC
     [LibraryImport(Library, EntryPoint = "sigaction", SetLastError = true)]
     public static partial int SignalAction(int signal, nint action, nint oldAction);
 
-    [LibraryImport(Library, EntryPoint = "pipe2", SetLastError = true)]
-    public static partial int Pipe(out PipeDescriptors descriptors, int flags);
+    [LibraryImport(Library, EntryPoint = "sigaddset")]
+    public static partial int SignalSetAdd(nint signalSet, int signal);
 
-    // fcntl is variadic; with only integer arguments the x86_64 and aarch64 calling conventions match.
-    [LibraryImport(Library, EntryPoint = "fcntl", SetLastError = true)]
-    public static partial int FileControl(int descriptor, int command, int argument);
+    /// <summary>Sets or changes the calling thread's signal mask; returns 0 or an errno value.</summary>
+    [LibraryImport(Library, EntryPoint = "pthread_sigmask")]
+    public static partial int ThreadSignalMask(int how, nint signalSet, nint oldSignalSet);
 
     [LibraryImport(Library, EntryPoint = "close")]
     public static partial int Close(int descriptor);

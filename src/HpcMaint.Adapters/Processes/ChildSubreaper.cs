@@ -47,11 +47,6 @@ public static class ChildSubreaper
             return;
         }
 
-        var leaders = SpawnedChildren.Waited();
-        new ProcessTree(leaders).Kill();
-        foreach (var leader in leaders)
-        {
-            _ = LibC.Kill(-leader, LibC.SIGKILL);
-        }
+        new ProcessTree(SpawnedChildren.Waited()).Kill();
     }
 }

@@ -5,7 +5,7 @@ using HpcMaint.Adapters.Interop;
 namespace HpcMaint.Adapters.Processes;
 
 /// <summary>
-/// posix_spawn with a clean slate for the child: its own process group (or session), an empty signal mask
+/// posix_spawn with a clean slate for a detached child: a session of its own, an empty signal mask
 /// and every signal at its default disposition. slurmctld may start us with SIGTERM and SIGCHLD blocked, and
 /// .NET ignores SIGPIPE; neither may leak into the programs we run.
 /// </summary>
@@ -46,7 +46,7 @@ internal static class PosixSpawn
 
             try
             {
-                error = ConfigureAttributes(attributes.Address, emptySet.Address, fullSet.Address, request.NewSession);
+                error = ConfigureAttributes(attributes.Address, emptySet.Address, fullSet.Address);
                 if (error == 0)
                 {
                     error = ConfigureFileActions(fileActions.Address, request);
@@ -68,7 +68,7 @@ internal static class PosixSpawn
         }
     }
 
-    private static int ConfigureAttributes(nint attributes, nint emptySet, nint fullSet, bool newSession)
+    private static int ConfigureAttributes(nint attributes, nint emptySet, nint fullSet)
     {
         _ = LibC.SignalSetEmpty(emptySet);
         _ = LibC.SignalSetFill(fullSet);
@@ -77,19 +77,12 @@ internal static class PosixSpawn
         // to SIG_IGN in the child, which survives exec. Naming them here makes the child reset them to SIG_DFL
         // as well. Signal n is bit n-1 of the set.
         Marshal.WriteInt64(fullSet, Marshal.ReadInt64(fullSet) | (1L << 31) | (1L << 32));
-        var flags = (short)(LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF |
-                            (newSession ? LibC.POSIX_SPAWN_SETSID : LibC.POSIX_SPAWN_SETPGROUP));
+        var flags = (short)(LibC.POSIX_SPAWN_SETSIGMASK | LibC.POSIX_SPAWN_SETSIGDEF | LibC.POSIX_SPAWN_SETSID);
 
         var error = LibC.SpawnAttrSetSignalMask(attributes, emptySet);
         if (error == 0)
         {
             error = LibC.SpawnAttrSetSignalDefaults(attributes, fullSet);
-        }
-
-        if (error == 0 && !newSession)
-        {
-            // 0: the child becomes the leader of a new group whose id is its pid.
-            error = LibC.SpawnAttrSetProcessGroup(attributes, 0);
         }
 
         return error != 0 ? error : LibC.SpawnAttrSetFlags(attributes, flags);

@@ -42,9 +42,13 @@ internal sealed class ProcessTree(IReadOnlyCollection<int> leaders)
                     continue;
                 }
 
+                // A group or session a member leads is the command's too: its id stays reserved while any
+                // process is in it, so one that lost its parent is still found by it.
                 var belongs = leaders.Contains(process.Pid)
                     || leaders.Contains(process.ProcessGroup)
                     || leaders.Contains(process.Session)
+                    || _members.ContainsKey(process.ProcessGroup)
+                    || _members.ContainsKey(process.Session)
                     || IsMember(process.ParentPid, table)
                     || (adoptOrphans && process.ParentPid == self && !SpawnedChildren.Contains(process.Pid));
                 if (belongs)
@@ -60,14 +64,17 @@ internal sealed class ProcessTree(IReadOnlyCollection<int> leaders)
         return added;
     }
 
-    /// <summary>Sends <paramref name="signal"/> to every member still alive.</summary>
-    public void Signal(int signal)
+    /// <summary>
+    /// Sends <paramref name="signal"/> to every member still alive but <paramref name="spared"/>, and to the
+    /// whole group of each one that leads a group, which reaches a member forked after the last look too.
+    /// </summary>
+    public void Signal(int signal, int spared = 0)
     {
         foreach (var (pid, startTime) in _members)
         {
-            if (ProcStat.Read(pid) is { } now && now.StartTime == startTime)
+            if (pid != spared && ProcStat.Read(pid) is { } now && now.StartTime == startTime)
             {
-                _ = LibC.Kill(pid, signal);
+                _ = LibC.Kill(now.ProcessGroup == pid ? -pid : pid, signal);
             }
         }
     }
@@ -89,11 +96,11 @@ internal sealed class ProcessTree(IReadOnlyCollection<int> leaders)
         }
     }
 
-    /// <summary>Freezes the tree and sends it <paramref name="signal"/>, then lets it run again to act on it.</summary>
-    public void Terminate(int signal)
+    /// <summary>Freezes the tree and sends it <paramref name="signal"/> (all but <paramref name="spared"/>), then lets it run again to act on it.</summary>
+    public void Terminate(int signal, int spared = 0)
     {
         Freeze();
-        Signal(signal);
+        Signal(signal, spared);
         Signal(LibC.SIGCONT);
     }
 

@@ -1,6 +1,6 @@
 namespace HpcMaint.Adapters.Processes;
 
-/// <summary>Everything posix_spawn needs, already resolved: the executable path, argv, envp and the child's stdio.</summary>
+/// <summary>Everything posix_spawn needs for a detached start, already resolved: the executable path, argv, envp and the child's stdio.</summary>
 internal sealed record SpawnRequest(
     string ExecutablePath,
     IReadOnlyList<string> Argv,
@@ -8,5 +8,4 @@ internal sealed record SpawnRequest(
     string? WorkingDirectory,
     StdioSource Input,
     StdioSource Output,
-    StdioSource Error,
-    bool NewSession);
+    StdioSource Error);

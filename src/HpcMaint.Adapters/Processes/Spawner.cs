@@ -2,29 +2,41 @@ using HpcMaint.Adapters.Interop;
 
 namespace HpcMaint.Adapters.Processes;
 
-/// <summary>Turns a <see cref="Command"/> into a started child process, or a <see cref="SpawnFailure"/>.</summary>
+/// <summary>
+/// Finds what a <see cref="Command"/> would execute, and starts a detached one in a new session via posix_spawn
+/// (<see cref="ProcessRunner.StartDetached"/>), or says why not (<see cref="SpawnFailure"/>).
+/// </summary>
 internal static class Spawner
 {
     private const int ENOENT = 2;
     private const int ENOSYS = 38;
 
-    public static SpawnFailure? TrySpawn(
-        Command command, StdioSource input, StdioSource output, StdioSource error, bool newSession, out int pid)
+    /// <summary>The child's environment and the file to execute, or why the command cannot start.</summary>
+    public static SpawnFailure? TryResolve(Command command, out Dictionary<string, string> environment, out string executable)
     {
-        pid = 0;
-        var environment = ChildEnvironment.For(command);
-        var searchPath = environment.TryGetValue("PATH", out var path) && path.Length > 0 ? path : CommandDefaults.SearchPath;
-        if (!ProgramLocator.TryLocate(command.Program, searchPath, out var executable, out var notFound))
+        environment = ChildEnvironment.For(command);
+        if (!ProgramLocator.TryLocate(command.Program, SearchPath(environment), out executable, out var notFound))
         {
             return Failure(command, notFound, SpawnFailure.NotFound);
         }
 
-        if (command.WorkingDirectory is { } directory && !Directory.Exists(directory))
+        return command.WorkingDirectory is { } directory && !Directory.Exists(directory)
+            ? Failure(command, $"working directory {directory} does not exist", SpawnFailure.CannotExecute)
+            : null;
+    }
+
+    /// <summary>The PATH a bare program name is looked up in: the child's, or the system directories when it has none.</summary>
+    public static string SearchPath(Dictionary<string, string> environment) =>
+        environment.TryGetValue("PATH", out var path) && path.Length > 0 ? path : CommandDefaults.SearchPath;
+
+    public static SpawnFailure? TrySpawnDetached(Command command, StdioSource input, StdioSource output, StdioSource error, out int pid)
+    {
+        pid = 0;
+        if (TryResolve(command, out var environment, out var executable) is { } failure)
         {
-            return Failure(command, $"working directory {directory} does not exist", SpawnFailure.CannotExecute);
+            return failure;
         }
 
-        ChildStatusGuard.KeepChildStatuses();
         var request = new SpawnRequest(
             executable,
             [command.Program, .. command.Arguments],
@@ -32,8 +44,7 @@ internal static class Spawner
             command.WorkingDirectory,
             input,
             output,
-            error,
-            newSession);
+            error);
 
         int errno;
         lock (SpawnedChildren.Gate)
@@ -41,7 +52,7 @@ internal static class Spawner
             errno = PosixSpawn.Spawn(request, out pid);
             if (errno == 0)
             {
-                SpawnedChildren.Add(pid, detached: newSession);
+                SpawnedChildren.Add(pid, detached: true);
             }
         }
 
@@ -55,6 +66,6 @@ internal static class Spawner
         };
     }
 
-    private static SpawnFailure Failure(Command command, string detail, int exitCode) =>
+    public static SpawnFailure Failure(Command command, string detail, int exitCode) =>
         new($"cannot start {ShellQuoting.Quote(command.Program)}: {detail}", exitCode);
 }

@@ -54,6 +54,58 @@ public sealed class HealthProgramSpecs : IDisposable
         Assert.StartsWith($"{hook}: {config}:4: logging.level:", lines[1], StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// slurmd and slurmctld may start a hook with SIGCHLD ignored or blocked and SIGTERM blocked. Ignored, the
+    /// kernel reaps the hook's children; blocked, their exits are never heard; either way a command would wait
+    /// forever. A blocked SIGTERM passed on to a tool would keep it alive past its timeout.
+    /// </summary>
+    [Fact(Timeout = 120000)]
+    public async Task Started_with_SIGCHLD_ignored_and_blocked_and_SIGTERM_blocked_its_tools_exit_codes_signals_and_timeouts_still_count()
+    {
+        var exits = Tool("exits3", "echo tool out\nexit 3");
+        var dies = Tool("dies", "kill -KILL $$");
+        var hangs = Tool("hangs", "/bin/sleep 300 &\nwait");
+        var config = Path.Combine(dir, "hpcmaint.toml");
+        File.WriteAllText(config, $"""
+            [audit]
+            journal = "{dir}/audit.jsonl"
+            [health]
+            state_file = "{dir}/state.json"
+            budget = "20s"
+            slurm_timeout = "200ms"
+            [[health.check]]
+            check = "cmd"
+            argv = ["{exits}"]
+            [[health.check]]
+            check = "cmd"
+            argv = ["{dies}"]
+            [[health.check]]
+            check = "cmd"
+            argv = ["{hangs}"]
+            timeout = "300ms"
+            """);
+        var marker = MarkedProcesses.NewMarker();
+        var environment = new Dictionary<string, string?> { ["SLURMD_NODENAME"] = "gpu042", ["HPCMAINT_CONFIG"] = config, [MarkedProcesses.Variable] = marker };
+        const string Hostile = "use POSIX; $SIG{CHLD} = 'IGNORE'; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGCHLD, SIGTERM)); exec(@ARGV) or POSIX::_exit(127);";
+
+        try
+        {
+            var result = await RunAsHookAsync("/usr/bin/perl", environment, "-e", Hostile, Executables.Health, "--once", "--dry-run");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("cmd.exits3: exit 3 vs exit 0", result.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains($"{dies} was killed by signal 9 ", result.StandardOutput, StringComparison.Ordinal);
+            Assert.Matches("cmd#3 +ERROR .*(no answer|was stopped)", result.StandardOutput);
+            Assert.True(
+                await MarkedProcesses.WaitUntilNoneAsync(marker, TimeSpan.FromSeconds(10)),
+                $"left running: {string.Join(", ", MarkedProcesses.Find(marker))}");
+        }
+        finally
+        {
+            MarkedProcesses.KillAll(marker);
+        }
+    }
+
     [Fact(Timeout = 300000)]
     public async Task A_check_tool_that_hangs_with_children_that_leave_its_session_leaves_nothing_running_after_50_runs()
     {
@@ -96,5 +148,13 @@ public sealed class HealthProgramSpecs : IDisposable
         {
             MarkedProcesses.KillAll(marker);
         }
+    }
+
+    private string Tool(string name, string body)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
     }
 }
