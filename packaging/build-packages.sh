@@ -103,7 +103,7 @@ Version: $version
 Architecture: amd64
 Maintainer: $maintainer
 Installed-Size: $(du -sk --exclude=DEBIAN "$deb" | cut -f1)
-Depends: libc6 (>= $glibc)
+Depends: libc6 (>= $glibc), coreutils (>= 8.31), util-linux (>= 2.31)
 Recommends: logrotate, libssl3 | libssl3t64
 Suggests: slurm-client
 Section: admin
