@@ -57,9 +57,11 @@ public sealed class RebuildFaultSpecs(RebuildTestbed testbed)
         Assert.True(exitCode == 0, output);
         Assert.True(testbed.RebuildsTo("after-outage") is { Count: 4 } rebuilt && rebuilt.Values.All(n => n == 1), testbed.Diagnosis("after-outage"));
         var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "after-outage");
-        // One rebuild job per node: the runner never submitted again for a job slurmctld recovered.
+        // One rebuild job per node: the runner never submitted again for a job slurmctld recovered. A job
+        // slurmctld lost (SIGKILLed before it saved the job, seen on 24.11) is submitted again, once.
         var submits = Journal("rebuild.submit").Where(r => r.Details["plan"] == plan.Id && r.Outcome == AuditOutcome.Succeeded).GroupBy(r => r.Node).ToArray();
-        Assert.True(submits.Length == 4 && submits.All(g => g.Count() == 1), output);
+        var lost = output.Split('\n').Where(l => l.Contains(": submitted → waiting: job ", StringComparison.Ordinal) && l.Contains(" is gone before ", StringComparison.Ordinal)).ToArray();
+        Assert.True(submits.Length == 4 && submits.All(g => g.Count() == 1 + lost.Count(l => l.Contains($" {g.Key}: submitted → waiting: ", StringComparison.Ordinal))), output);
         Assert.Equal(PlanStatus.Finished, plan.Status);
         Assert.All(plan.Nodes, n => Assert.Equal(RebuildStep.Done, n.Step));
         var down = Assert.Single(Journal("rebuild.controller_down"), r => r.Details["plan"] == plan.Id);
