@@ -207,6 +207,13 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             }
         }
 
+        // Stopped first: a health run slurmd started may have a probe file open in a node's tmpfs, and
+        // umount refuses a busy mount. StopAsync keeps the directory; DisposeAsync deletes it after the mounts.
+        if (Cluster is not null)
+        {
+            await Cluster.StopAsync();
+        }
+
         foreach (var mount in new[] { "n1", "n2", "n3", "n4" }.Select(node => Path.Combine(Directory, "mnt", node)).Append(JournalMount))
         {
             if (File.ReadAllText("/proc/mounts").Contains(" " + mount + " ", StringComparison.Ordinal))
@@ -215,7 +222,6 @@ internal sealed class SelfHealingBed : IAsyncDisposable
             }
         }
 
-        // The testbed deletes its directory when it stops, so the mounts go first.
         if (Cluster is not null)
         {
             await Cluster.DisposeAsync();

@@ -230,8 +230,11 @@ public sealed class SelfHealingSpecs
         await using var bed = await SelfHealingBed.StartAsync();
         Assert.Equal(0, (await Hpcmaint(bed, "hold", "n2", "--reason", "BIOS update, ticket 4711")).ExitCode);
         bed.ReplayGpus("n2", EccFault);
+        var replayed = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
-        await Task.Delay(TimeSpan.FromSeconds(8), TimeProvider.System);
+        // Two strikes drain: runs seen 4 s (two intervals) after the fault, the node would be drained by now were it not held.
+        await bed.WaitAsync(() => Task.FromResult(bed.MetricValue("n2", "hpcmaint_health_last_run_timestamp_seconds") > replayed + 4), 40,
+            "hpcmaint-health was not seen running on n2 after the fault");
         Assert.Null((await bed.NodeAsync("n2")).Reason);
         var held = await Hpcmaint(bed, "status", "n2", "--json");
         Assert.Contains("\"held\": \"BIOS update, ticket 4711\"", held.StandardOutput, StringComparison.Ordinal);
