@@ -36,8 +36,8 @@ public static class HealthRunOutcome
 
     /// <summary>
     /// hpcmaint has nothing open on the node after the run: slurmctld answered, the record holds no ticket,
-    /// hold or breaker mark, the node is not drained or down by hpcmaint, no action failed, and all was
-    /// and journalled. Anything less means the next run asks slurmctld again.
+    /// hold or breaker mark, the node is not drained or down by hpcmaint, no action failed, and all of it was
+    /// journalled. Anything less means the next run asks slurmctld again.
     /// </summary>
     public static bool NothingOpen(SlurmView? before, NodeRecord? after, bool noActionFailed, bool journalled) =>
         before is not null

@@ -6,8 +6,6 @@ namespace HpcMaint.Core.Tests.Remediation;
 
 public sealed class HealthDeciderSpecs
 {
-    private static readonly NodeState Drained = new(NodeBaseState.Idle, NodeFlags.Drain);
-
     [Fact]
     public void A_first_failure_counts_a_strike_and_does_nothing_else()
     {
@@ -97,7 +95,7 @@ public sealed class HealthDeciderSpecs
     [Fact]
     public void An_owned_drain_without_a_ticket_is_resumed_when_every_check_passes()
     {
-        var plan = new Scenario { State = Drained, Reason = "hpcmaint: fs.mount: x vs y" }.Decide();
+        var plan = new Scenario { State = Scenario.Drained, Reason = "hpcmaint: fs.mount: x vs y" }.Decide();
 
         Assert.Single(plan.Actions.OfType<ResumeNode>());
     }
@@ -108,8 +106,8 @@ public sealed class HealthDeciderSpecs
     [InlineData("disk swap, ticket 1234")]
     public void A_foreign_drain_is_never_resumed_nor_rewritten(string reason)
     {
-        var passing = new Scenario { State = Drained, Reason = reason }.DecideWithPeers();
-        var failing = new Scenario { State = Drained, Reason = reason, Results = [Scenario.Failing("fs.mount", critical: true)] }.DecideWithPeers();
+        var passing = new Scenario { State = Scenario.Drained, Reason = reason }.DecideWithPeers();
+        var failing = new Scenario { State = Scenario.Drained, Reason = reason, Results = [Scenario.Failing("fs.mount", critical: true)] }.DecideWithPeers();
 
         Assert.DoesNotContain(passing.Actions, a => a is ResumeNode or DrainNode or RebootNode);
         Assert.DoesNotContain(failing.Actions, a => a is ResumeNode or DrainNode or RebootNode);
@@ -121,7 +119,7 @@ public sealed class HealthDeciderSpecs
         var ticket = new Ticket("fs.mount", "fs.mount", LadderStep.Reboot, Scenario.T0, Scenario.T0, []);
         var plan = new Scenario
         {
-            State = Drained, Reason = "hpcmaint: fs.mount: x vs y", Record = NodeRecord.Empty with { Ticket = ticket },
+            State = Scenario.Drained, Reason = "hpcmaint: fs.mount: x vs y", Record = NodeRecord.Empty with { Ticket = ticket },
             Now = Scenario.T0.AddMinutes(1), Results = [Scenario.Failing("fs.mount")],
         }.DecideWithPeers();
 
@@ -170,7 +168,7 @@ public sealed class HealthDeciderSpecs
         var ticket = new Ticket("fs.mount", "fs.mount", LadderStep.Manual, Scenario.T0, Scenario.T0, []);
         var plan = new Scenario
         {
-            State = Drained, Reason = "hpcmaint: manual: fs.mount: x vs y", Record = NodeRecord.Empty with { Ticket = ticket },
+            State = Scenario.Drained, Reason = "hpcmaint: manual: fs.mount: x vs y", Record = NodeRecord.Empty with { Ticket = ticket },
             Now = Scenario.T0.AddHours(1), BootTime = Scenario.T0.AddMinutes(5),
         }.DecideWithPeers();
 
@@ -284,7 +282,7 @@ public sealed class HealthDeciderSpecs
         var ticket = new Ticket("fs.mount", "fs.mount", step, Scenario.T0, Scenario.T0, [new TicketEvent(Scenario.T0, "drain")]);
         return new Scenario
         {
-            State = Drained,
+            State = Scenario.Drained,
             Reason = "hpcmaint: fs.mount: /scratch not mounted vs mounted",
             Record = NodeRecord.Empty with { Ticket = ticket },
             BootTime = Scenario.T0.AddMinutes(3),

@@ -11,8 +11,6 @@ namespace HpcMaint.Core.Tests.Remediation;
 /// </summary>
 public sealed class HealthRunOutcomeSpecs
 {
-    private static readonly NodeState Drained = new(NodeBaseState.Idle, NodeFlags.Drain);
-
     private static readonly Ticket OpenTicket =
         new("fs.mount", "fs.mount", LadderStep.Reboot, Scenario.T0.AddMinutes(-60), Scenario.T0.AddMinutes(-10), []);
 
@@ -90,7 +88,7 @@ public sealed class HealthRunOutcomeSpecs
     [MemberData(nameof(SomethingOpen))]
     public void Anything_left_open_or_unknown_makes_the_next_run_ask_slurmctld_again(string what)
     {
-        var scenario = what == "drained by hpcmaint" ? new Scenario { State = Drained, Reason = "hpcmaint: fs.mount: x vs y" } : new Scenario();
+        var scenario = what == "drained by hpcmaint" ? new Scenario { State = Scenario.Drained, Reason = "hpcmaint: fs.mount: x vs y" } : new Scenario();
         var view = what == "not asked" ? null : new SlurmView(scenario.Node, NodeRecord.Empty);
         var after = what switch
         {

@@ -6,8 +6,6 @@ namespace HpcMaint.Core.Tests.Remediation;
 /// <summary>The decisions behind <c>hpcmaint hold/release</c> (HoldChange) and <c>hpcmaint breaker</c> (BreakerEntry).</summary>
 public sealed class HoldAndBreakerEntrySpecs
 {
-    private static readonly NodeState Drained = new(NodeBaseState.Idle, NodeFlags.Drain);
-
     [Fact]
     public void A_hold_replaces_an_earlier_one_with_the_trimmed_reason_who_and_when()
     {
@@ -39,14 +37,14 @@ public sealed class HoldAndBreakerEntrySpecs
     public void A_node_that_neither_found_the_breaker_open_nor_counts_is_not_shown()
     {
         Assert.Null(BreakerEntry.Of(new Scenario().Node, NodeRecord.Empty));
-        Assert.Null(BreakerEntry.Of(new Scenario { State = Drained, Reason = "hpcmaint: fs.mount: x vs y" }.Node, NodeRecord.Empty with { Acknowledged = true }));
-        Assert.Null(BreakerEntry.Of(new Scenario { State = Drained, Reason = "firmware work" }.Node, NodeRecord.Empty));
+        Assert.Null(BreakerEntry.Of(new Scenario { State = Scenario.Drained, Reason = "hpcmaint: fs.mount: x vs y" }.Node, NodeRecord.Empty with { Acknowledged = true }));
+        Assert.Null(BreakerEntry.Of(new Scenario { State = Scenario.Drained, Reason = "firmware work" }.Node, NodeRecord.Empty));
     }
 
     [Fact]
     public void A_reset_acknowledges_a_drain_that_counts_and_clears_the_mark()
     {
-        var node = new Scenario { State = Drained, Reason = "hpcmaint: fs.mount: x vs y" }.Node;
+        var node = new Scenario { State = Scenario.Drained, Reason = "hpcmaint: fs.mount: x vs y" }.Node;
 
         var entry = BreakerEntry.Of(node, NodeRecord.Empty with { BreakerOpened = Scenario.T0 })!;
 

@@ -88,7 +88,7 @@ public sealed class RemedySpecs
         Assert.Empty(busy.Actions);
         Assert.Contains("waits for the drain to empty the node", Assert.Single(busy.Notes));
 
-        var idle = (draining with { State = new(NodeBaseState.Idle, NodeFlags.Drain), Now = Scenario.T0.AddMinutes(2) }).Decide();
+        var idle = (draining with { State = Scenario.Drained, Now = Scenario.T0.AddMinutes(2) }).Decide();
         Assert.Equal(["record", "remedy"], idle.Actions.Select(a => a.Name));
         Assert.Equal(Scenario.T0.AddMinutes(2), Assert.Single(idle.Actions.OfType<WriteRecord>()).Record.Ticket!.RemedyRan);
     }
@@ -181,7 +181,7 @@ public sealed class RemedySpecs
         };
         return Failing(Remount) with
         {
-            State = new(NodeBaseState.Idle, NodeFlags.Drain),
+            State = Scenario.Drained,
             Reason = Reason,
             Record = NodeRecord.Empty with { Ticket = ticket },
             Now = Scenario.T0.AddMinutes(2),

@@ -9,6 +9,9 @@ internal sealed record Scenario
 {
     public static readonly DateTimeOffset T0 = new(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Idle and drained: the state a drain leaves once the node's jobs have ended.</summary>
+    public static readonly NodeState Drained = new(NodeBaseState.Idle, NodeFlags.Drain);
+
     public string NodeName { get; init; } = "n1";
 
     public DateTimeOffset Now { get; init; } = T0;
