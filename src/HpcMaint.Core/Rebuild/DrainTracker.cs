@@ -55,7 +55,7 @@ public static class DrainTracker
     private static (NodeChange?, RebuildAction?) Rebooting(RebuildPlan plan, PlannedNode planned, Node node, ClusterView view)
     {
         var state = node.State;
-        var booted = node.BootTime is { } boot && boot > planned.Since;
+        var booted = BootTimes.IsAfter(node.BootTime, planned.Since);
         var settling = state.IsRebootPending || state.Has(NodeFlags.NotResponding) || state.Has(NodeFlags.PoweringUp);
         if (state.IsDown && node.Reason is { } reason && reason.Contains("reboot timed out", StringComparison.Ordinal))
         {

@@ -44,7 +44,7 @@ public static class JobTracker
 
             // A --reboot job cannot end before its node reboots: one gone with the node not booted since
             // was lost (slurmctld restarted without it), not failed, and the node waits for its turn again.
-            if (view.Node(planned.Name)?.BootTime is not { } booted || booted <= planned.Since)
+            if (!BootTimes.IsAfter(view.Node(planned.Name)?.BootTime, planned.Since))
             {
                 var back = planned.MoveTo(RebuildStep.Waiting, view.Now, "its rebuild job was lost") with { JobId = null };
                 return (new NodeChange(planned, back, $"job {planned.JobId} is gone before {planned.Name} rebooted (lost by slurmctld, e.g. restarted without its saved state); it waits for its turn again"), null);
@@ -92,7 +92,7 @@ public static class JobTracker
     /// whatever its features say now. Its boot time, or null where that does not prove the reboot.
     /// </summary>
     private static DateTimeOffset? RebootedOnFeatures(PlannedNode planned, ClusterView view, RebuildSettings settings) =>
-        settings.ImagesFromFeatures && view.Node(planned.Name)?.BootTime is { } boot && boot > planned.Since ? boot : null;
+        settings.ImagesFromFeatures && view.Node(planned.Name)?.BootTime is { } boot && BootTimes.IsAfter(boot, planned.Since) ? boot : null;
 
     private static (NodeChange, RebuildAction?) Fail(PlannedNode planned, ClusterView view, string why) =>
         (Finish(planned, view, RebuildStep.Failed, why).Item1, new RebuildAction.DrainFailed(planned.Name, why));

@@ -1,3 +1,4 @@
+using HpcMaint.Core.Slurm;
 using HpcMaint.Core.Health;
 
 namespace HpcMaint.Core.Remediation;
@@ -121,7 +122,7 @@ public static class HealthDecider
                 return AtRemedy(ticket);
             }
 
-            var rebooted = view.Node.BootTime is { } boot && boot > ticket.StepStarted;
+            var rebooted = BootTimes.IsAfter(view.Node.BootTime, ticket.StepStarted);
             if (!rebooted)
             {
                 notes.Add($"{Node}: waiting for the {NodeRecordCodec.StepName(ticket.Step)} requested at {ticket.StepStarted:u}");
