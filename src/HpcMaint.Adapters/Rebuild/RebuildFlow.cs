@@ -118,7 +118,7 @@ public sealed class RebuildFlow : IDisposable
     }
 
     /// <summary>A stored plan (see <see cref="RebuildPlanStore.Find"/>).</summary>
-    public Result<RebuildPlan> Find(string? id, bool openOnly) => store.Find(id, openOnly);
+    public Result<RebuildPlan> Find(string? id, bool openOnly, PlanKind kind) => store.Find(id, openOnly, kind);
 
     /// <summary>
     /// Holds a stored plan for this process and reads it again under the lock (its last runner may have

@@ -27,7 +27,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
             details["sbatch_options"] = RebuildJobRequest.Typed(plan.SbatchOptions);
         }
 
-        Write(null, "rebuild.plan", $"{plan.Nodes.Count} node(s) to {plan.Image} by {plan.Strategy.ToString().ToLowerInvariant()}, at most {plan.MaxDownPercent} % down", AuditOutcome.Planned, plan, details);
+        Write(null, "rebuild.plan", $"{plan.Nodes.Count} node(s) to {plan.Target} by {plan.Strategy.ToString().ToLowerInvariant()}, at most {plan.MaxDownPercent} % down", AuditOutcome.Planned, plan, details);
     }
 
     public void PlanEnded(RebuildPlan plan, string what) =>
@@ -48,7 +48,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
 
     /// <summary>The runner was stopped (SIGTERM or Ctrl-C) with the plan still open: it stays resumable.</summary>
     public void Stopped(RebuildPlan plan) =>
-        Write(null, "rebuild.stop", $"stopped by a signal (SIGTERM or SIGINT) with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `hpcmaint rebuild resume {plan.Id}`",
+        Write(null, "rebuild.stop", $"stopped by a signal (SIGTERM or SIGINT) with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `{plan.Verb} resume {plan.Id}`",
             AuditOutcome.Skipped, plan, new Dictionary<string, string>());
 
     public void Resumed(RebuildPlan plan, RebuildPlan before) =>
@@ -102,6 +102,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
     {
         details["plan"] = plan.Id;
         details["image"] = plan.Image;
+        details["kind"] = plan.Kind.ToString().ToLowerInvariant();
         details["max_down_percent"] = plan.MaxDownPercent.ToString(CultureInfo.InvariantCulture);
         journal.Append(new AuditRecord(time.GetUtcNow(), Actor, node, action, reason, dryRun, outcome, details));
     }

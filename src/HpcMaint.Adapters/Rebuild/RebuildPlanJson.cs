@@ -12,6 +12,7 @@ public static class RebuildPlanJson
     {
         j.WriteStartObject();
         j.WriteString("id", plan.Id);
+        j.WriteString("kind", plan.Kind.ToString().ToLowerInvariant());
         j.WriteString("image", plan.Image);
         j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
@@ -64,6 +65,15 @@ public static class RebuildPlanJson
         j.WriteStringOrNull("detail", n.Detail);
         j.WriteStringOrNull("image_before", n.ImageBefore);
         j.WriteNumber("attempts", n.Attempts);
+        if (n.RebootAsked is { } asked)
+        {
+            j.WriteString("reboot_asked", Time(asked));
+        }
+        else
+        {
+            j.WriteNull("reboot_asked");
+        }
+
         j.WriteEndObject();
     }
 
@@ -103,6 +113,9 @@ public static class RebuildPlanJson
                 // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
                 Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
                 SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
+
+                // Plans written before `hpcmaint reboot` are rebuilds.
+                Kind = root.TryGetProperty("kind", out var k) ? Enum.Parse<PlanKind>(k.GetString()!, ignoreCase: true) : PlanKind.Rebuild,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -140,6 +153,7 @@ public static class RebuildPlanJson
             Detail = e.TryGetProperty("detail", out var d) ? d.GetString() : null,
             ImageBefore = e.TryGetProperty("image_before", out var i) ? i.GetString() : null,
             Attempts = e.TryGetProperty("attempts", out var a) ? a.GetInt32() : 0,
+            RebootAsked = e.TryGetProperty("reboot_asked", out var r) && r.ValueKind == JsonValueKind.String ? ParseTime(r) : null,
         };
     }
 

@@ -60,7 +60,7 @@ public static class RebuildStepper
                 return (new NodeChange(planned, planned.MoveTo(RebuildStep.Skipped, now, heldWhy), heldWhy), null);
             case NodeDecision.Adopt adopt:
                 var adopted = planned.MoveTo(RebuildStep.Submitted, now, adopt.Job.State.ToString()) with { JobId = adopt.Job.Id };
-                return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for image {plan.Image} is already queued; following it instead of submitting another"), null);
+                return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for {plan.Target} is already queued; following it instead of submitting another"), null);
             case NodeDecision.Defer defer:
                 return defer.Reason == planned.Detail ? (null, null) : (new NodeChange(planned, planned with { Detail = defer.Reason }, "waits: " + defer.Reason), null);
             case NodeDecision.Admit admit:
@@ -68,12 +68,12 @@ public static class RebuildStepper
                 if (plan.Strategy == RebuildStrategy.Job)
                 {
                     var submitting = planned.MoveTo(RebuildStep.Submitting, now, admit.Reservation is null ? null : "into reservation " + admit.Reservation)
-                        with { Attempts = planned.Attempts + 1 };
+                        with { Attempts = planned.Attempts + 1, RebootAsked = now };
                     return (new NodeChange(planned, submitting, why), new RebuildAction.Submit(planned.Name, admit.Reservation));
                 }
 
                 var draining = planned.MoveTo(RebuildStep.Draining, now, "drain requested");
-                return (new NodeChange(planned, draining, why), new RebuildAction.Drain(planned.Name, DrainTracker.Reason(plan.Image)));
+                return (new NodeChange(planned, draining, why), new RebuildAction.Drain(planned.Name, DrainTracker.Reason(plan)));
             default:
                 throw new InvalidOperationException("unknown decision " + decision);
         }
