@@ -17,6 +17,8 @@ public static class RebuildPlanJson
         j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
         j.WriteNumber("max_failures", plan.MaxFailures);
+        j.WriteNumber("max_attempts", plan.MaxAttempts);
+        j.WriteNumber("reboot_timeout_seconds", (long)plan.RebootTimeout.TotalSeconds);
         j.WriteString("selection", plan.Selection);
         if (plan.Gate is { } gate)
         {
@@ -65,6 +67,7 @@ public static class RebuildPlanJson
         j.WriteStringOrNull("detail", n.Detail);
         j.WriteStringOrNull("image_before", n.ImageBefore);
         j.WriteNumber("attempts", n.Attempts);
+        j.WriteStringOrNull("failed_why", n.FailedWhy);
         if (n.RebootAsked is { } asked)
         {
             j.WriteString("reboot_asked", Time(asked));
@@ -114,6 +117,9 @@ public static class RebuildPlanJson
                 Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
                 SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
 
+                MaxAttempts = root.TryGetProperty("max_attempts", out var m) ? m.GetInt32() : RebuildPlan.DefaultMaxAttempts,
+                RebootTimeout = root.TryGetProperty("reboot_timeout_seconds", out var t) ? TimeSpan.FromSeconds(t.GetInt64()) : RebuildPlan.DefaultRebootTimeout,
+
                 // Plans written before `hpcmaint reboot` are rebuilds.
                 Kind = root.TryGetProperty("kind", out var k) ? Enum.Parse<PlanKind>(k.GetString()!, ignoreCase: true) : PlanKind.Rebuild,
             };
@@ -153,6 +159,7 @@ public static class RebuildPlanJson
             Detail = e.TryGetProperty("detail", out var d) ? d.GetString() : null,
             ImageBefore = e.TryGetProperty("image_before", out var i) ? i.GetString() : null,
             Attempts = e.TryGetProperty("attempts", out var a) ? a.GetInt32() : 0,
+            FailedWhy = e.TryGetProperty("failed_why", out var w) ? w.GetString() : null,
             RebootAsked = e.TryGetProperty("reboot_asked", out var r) && r.ValueKind == JsonValueKind.String ? ParseTime(r) : null,
         };
     }

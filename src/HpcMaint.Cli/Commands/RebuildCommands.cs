@@ -5,7 +5,8 @@ using HpcMaint.Core.Rebuild;
 namespace HpcMaint.Cli.Commands;
 
 /// <summary>
-/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain]
+/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain|reservation]
+/// [--max-attempts 3] [--reboot-timeout 600]
 /// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`;
 /// `hpcmaint reboot` is the same without --image: a rolling reboot, on the same engine and plan store.
 /// </summary>
@@ -20,8 +21,23 @@ public static class RebuildCommands
         var nodes = new Option<string?>("--nodes", "-w") { Description = doing + " these nodes (a hostlist, e.g. gpu[001-016])" };
         var image = new Option<string?>("--image") { Description = "The image the nodes must end on (nodes already on it are skipped)" };
         var maxDown = new Option<int>("--max-down") { Description = "At most this % of any affected partition out of service at once", DefaultValueFactory = _ => 25 };
-        var strategy = new Option<string>("--strategy") { Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume", DefaultValueFactory = _ => "job" };
-        strategy.AcceptOnlyFromAmong("job", "drain");
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume; "
+                + "reservation: a MAINT reservation per node from its last job's end, scontrol reboot once idle in it, gate, reservation deleted",
+            DefaultValueFactory = _ => "job",
+        };
+        strategy.AcceptOnlyFromAmong("job", "drain", "reservation");
+        var maxAttempts = new Option<int>("--max-attempts")
+        {
+            Description = "--strategy reservation: reboots tried per node before it fails (drained with a ticket)",
+            DefaultValueFactory = _ => RebuildPlan.DefaultMaxAttempts,
+        };
+        var rebootTimeout = new Option<int>("--reboot-timeout")
+        {
+            Description = "--strategy reservation: seconds one reboot may take, from the request to the node back up, before it is tried again",
+            DefaultValueFactory = _ => (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds,
+        };
         var gate = new Option<string[]>("--gate")
         {
             Description = "One word of this plan's gate, in order, replacing [rebuild] gate: --gate=/usr/sbin/hpcmaint --gate=verify (with =, a word starting with - stays a word)",
@@ -36,11 +52,11 @@ public static class RebuildCommands
         var rebuild = kind == PlanKind.Reboot
             ? new Command("reboot", "Reboot nodes (no image change) in rolling waves under a budget, through Slurm; each node once")
             {
-                partition, nodes, maxDown, strategy, gate, sbatchOption, maxFailures, dryRun,
+                partition, nodes, maxDown, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
             }
             : new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
             {
-                partition, nodes, image, maxDown, strategy, gate, sbatchOption, maxFailures, dryRun,
+                partition, nodes, image, maxDown, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
             };
         rebuild.SetAction((parse, ct) =>
         {
@@ -49,20 +65,22 @@ public static class RebuildCommands
                 parse.GetValue(nodes),
                 kind == PlanKind.Reboot ? null : parse.GetValue(image),
                 parse.GetValue(maxDown),
-                parse.GetValue(strategy) == "drain" ? RebuildStrategy.Drain : RebuildStrategy.Job,
+                parse.GetValue(strategy) switch { "drain" => RebuildStrategy.Drain, "reservation" => RebuildStrategy.Reservation, _ => RebuildStrategy.Job },
                 parse.GetValue(dryRun))
             {
                 Gate = parse.GetValue(gate) is { Length: > 0 } words ? words : null,
                 SbatchOptions = parse.GetValue(sbatchOption) ?? [],
                 MaxFailures = parse.GetValue(maxFailures),
                 Kind = kind,
+                MaxAttempts = parse.GetValue(maxAttempts),
+                RebootTimeoutSeconds = parse.GetValue(rebootTimeout),
             };
             return RebuildVerbs.StartAsync(env, Common(parse, options, kind), input, ct);
         });
 
         rebuild.Subcommands.Add(Verb("status", "Show a plan and each node's step (default: the latest plan)", env, options, kind, RebuildVerbs.StatusAsync));
         rebuild.Subcommands.Add(Resume(env, options, kind));
-        rebuild.Subcommands.Add(Verb("cancel", "Cancel a plan: pending rebuild jobs are cancelled, nodes not started stay as they are", env, options, kind, RebuildVerbs.CancelAsync));
+        rebuild.Subcommands.Add(Verb("cancel", "Cancel a plan: pending rebuild jobs and the plan's reservations are cancelled, nodes not started stay as they are", env, options, kind, RebuildVerbs.CancelAsync));
         return rebuild;
     }
 

@@ -47,6 +47,7 @@ internal static class PlanTable
                 RebuildStep.Skipped => "skip",
                 RebuildStep.Submitting => "submit",
                 RebuildStep.Draining => "drain",
+                RebuildStep.Reserving => "create " + change.After.Detail,
                 _ => "wait",
             };
             table.Add(change.Node, change.After.ImageBefore ?? "-", would, change.Why);

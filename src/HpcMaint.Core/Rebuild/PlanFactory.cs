@@ -27,6 +27,8 @@ public static class PlanFactory
             SbatchOptions = request.SbatchOptions,
             MaxFailures = request.MaxFailures,
             Kind = request.Kind,
+            MaxAttempts = request.MaxAttempts,
+            RebootTimeout = request.RebootTimeout,
         };
 
         foreach (var budget in BudgetLedger.Build(plan, view, settings).Values.OrderBy(b => b.Partition, StringComparer.Ordinal))

@@ -22,6 +22,9 @@ public sealed record PlannedNode(string Name, RebuildStep Step, DateTimeOffset S
     /// <summary>Submissions tried (a failed sbatch is retried a few times before the node fails); reservation strategy: reboots tried.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Reservation strategy, <see cref="RebuildStep.Releasing"/>: why the node failed (it ends Failed once its reservation is gone); null: it passed.</summary>
+    public string? FailedWhy { get; init; }
+
     public PlannedNode MoveTo(RebuildStep step, DateTimeOffset now, string? detail = null) =>
         this with { Step = step, Since = now, Detail = detail };
 }

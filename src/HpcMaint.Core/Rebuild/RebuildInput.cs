@@ -11,4 +11,10 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
     public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
 
     public PlanKind Kind { get; init; } = PlanKind.Rebuild;
+
+    /// <summary>--max-attempts: reboots tried per node (reservation strategy).</summary>
+    public int MaxAttempts { get; init; } = RebuildPlan.DefaultMaxAttempts;
+
+    /// <summary>--reboot-timeout in seconds: one reboot's time to come back (reservation strategy).</summary>
+    public int RebootTimeoutSeconds { get; init; } = (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds;
 }

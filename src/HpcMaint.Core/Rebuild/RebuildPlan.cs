@@ -15,6 +15,16 @@ public sealed record RebuildPlan(
 {
     public const int DefaultMaxFailures = 1;
 
+    public const int DefaultMaxAttempts = 3;
+
+    public static readonly TimeSpan DefaultRebootTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Reservation strategy: reboots tried per node before it fails (--max-attempts).</summary>
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
+
+    /// <summary>Reservation strategy: how long one reboot may take, from the request to the node back up (--reboot-timeout).</summary>
+    public TimeSpan RebootTimeout { get; init; } = DefaultRebootTimeout;
+
     /// <summary>A rebuild to <see cref="Image"/>, or a reboot (then <see cref="Image"/> is empty).</summary>
     public PlanKind Kind { get; init; } = PlanKind.Rebuild;
 
@@ -60,7 +70,7 @@ public sealed record RebuildPlan(
     public RebuildPlan RetryingFailed(DateTimeOffset now)
     {
         var retried = Nodes.Where(n => n.Step == RebuildStep.Failed)
-            .Select(n => n.MoveTo(RebuildStep.Waiting, now, "retried after: " + n.Detail) with { JobId = null, Attempts = 0, RebootAsked = null })
+            .Select(n => n.MoveTo(RebuildStep.Waiting, now, "retried after: " + n.Detail) with { JobId = null, Attempts = 0, RebootAsked = null, FailedWhy = null })
             .ToArray();
         return retried.Length == 0 || Status == PlanStatus.Cancelled ? this : With(retried) with { Status = PlanStatus.Running };
     }

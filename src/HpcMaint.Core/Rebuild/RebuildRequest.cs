@@ -19,4 +19,8 @@ public sealed record RebuildRequest(
 
     /// <summary>A rebuild to <see cref="Image"/>, or a reboot (no image).</summary>
     public PlanKind Kind { get; init; } = PlanKind.Rebuild;
+
+    public int MaxAttempts { get; init; } = RebuildPlan.DefaultMaxAttempts;
+
+    public TimeSpan RebootTimeout { get; init; } = RebuildPlan.DefaultRebootTimeout;
 }

@@ -20,7 +20,9 @@ public static class RebuildStartRules
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"
         : input.Partition is not null && PartitionSelection.Problem(input.Partition) is { } partitionProblem ? $"--partition '{input.Partition}': {partitionProblem}"
         : input.Gate is { } gate && string.IsNullOrWhiteSpace(gate[0]) ? "--gate: the first word is the program to run; it cannot be empty"
-        : input.SbatchOptions.Count > 0 && input.Strategy == RebuildStrategy.Drain ? "--sbatch-option: --strategy drain submits no job; sbatch options go with --strategy job"
+        : input.SbatchOptions.Count > 0 && input.Strategy != RebuildStrategy.Job ? $"--sbatch-option: --strategy {input.Strategy.ToString().ToLowerInvariant()} submits no job; sbatch options go with --strategy job"
+        : input.MaxAttempts < 1 ? $"--max-attempts {input.MaxAttempts}: write how many reboots to try per node (1 or more)"
+        : input.RebootTimeoutSeconds < 1 ? $"--reboot-timeout {input.RebootTimeoutSeconds}: write the seconds one reboot may take (1 or more)"
         : input.SbatchOptions.Select(SbatchOptionRules.Problem).FirstOrDefault(p => p is not null);
 
     /// <summary>The nodes asked for (a hostlist, or the members of partitions); names that match nothing go to <paramref name="problems"/>.</summary>
@@ -43,6 +45,8 @@ public static class RebuildStartRules
         return new RebuildRequest(nodes, input.Image ?? string.Empty, input.Strategy, input.MaxDown, selection)
         {
             Kind = input.Kind,
+            MaxAttempts = input.MaxAttempts,
+            RebootTimeout = TimeSpan.FromSeconds(input.RebootTimeoutSeconds),
             Gate = input.Gate,
             SbatchOptions = input.SbatchOptions,
             MaxFailures = input.MaxFailures,

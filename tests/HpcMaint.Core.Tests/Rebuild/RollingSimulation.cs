@@ -15,16 +15,38 @@ internal sealed class RollingSimulation
     private readonly Dictionary<string, Node> nodes;
     private readonly List<Job> jobs = [];
     private readonly Dictionary<string, DateTimeOffset> booting = new(StringComparer.Ordinal);
+    private readonly List<Reservation> reservations = [];
+    private readonly Dictionary<long, DateTimeOffset> finishes = [];
     private long nextJob = 100;
 
-    public RollingSimulation(IEnumerable<Node> nodes) => this.nodes = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+    /// <param name="userJobs">Running user jobs, each with the time it really finishes (before, at or after its EndTime).</param>
+    public RollingSimulation(IEnumerable<Node> nodes, IEnumerable<(Job Job, DateTimeOffset Finishes)>? userJobs = null, IEnumerable<Reservation>? reservations = null)
+    {
+        this.nodes = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        foreach (var (job, finish) in userJobs ?? [])
+        {
+            jobs.Add(job);
+            finishes[job.Id] = finish;
+        }
+
+        this.reservations.AddRange(reservations ?? []);
+    }
+
+    /// <summary>Reservations Slurm has now.</summary>
+    public IReadOnlyList<Reservation> Reservations => reservations;
+
+    /// <summary>Every reservation name an action named (created, moved or deleted).</summary>
+    public List<string> ReservationsTouched { get; } = [];
+
+    /// <summary>Reboots sent while a user job ran on the node.</summary>
+    public List<string> RebootsUnderJobs { get; } = [];
 
     /// <summary>Node → reboots Slurm carried out.</summary>
     public Dictionary<string, int> Reboots { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset Clock { get; private set; } = Now;
 
-    public ClusterView View() => RebuildCluster.View(nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal), jobs, now: Clock);
+    public ClusterView View() => RebuildCluster.View(nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal), jobs, reservations, now: Clock);
 
     /// <summary>
     /// Runs the plan to its end (or <paramref name="passes"/>); <paramref name="kill"/> says, per pass, after how
@@ -72,9 +94,36 @@ internal sealed class RollingSimulation
             };
         }
 
+        for (var i = 0; i < reservations.Count; i++)
+        {
+            var r = reservations[i];
+            if (r.State != "ACTIVE" && r.StartTime <= Clock)
+            {
+                reservations[i] = r with { State = "ACTIVE" };
+            }
+
+            foreach (var name in reservations[i].State == "ACTIVE" && r.IsMaintenance ? r.Nodes : [])
+            {
+                nodes[name] = nodes[name] with { State = nodes[name].State with { Flags = nodes[name].State.Flags | NodeFlags.Maintenance | NodeFlags.Reserved } };
+            }
+        }
+
         for (var i = 0; i < jobs.Count; i++)
         {
             var job = jobs[i];
+            if (job.Partition != Settings.Partition)
+            {
+                // A user job keeps its node busy until it finishes, early or late (then Slurm's EndTime moves with it).
+                jobs[i] = !job.IsActive ? job
+                    : finishes[job.Id] <= Clock ? job with { State = JobStateText.Parse("COMPLETED") }
+                    : job.EndTime <= Clock ? job with { EndTime = finishes[job.Id] }
+                    : job;
+                var busy = jobs[i].IsActive;
+                var n = nodes[job.Nodes[0]];
+                nodes[job.Nodes[0]] = n with { State = n.State with { Base = busy ? NodeBaseState.Allocated : n.State.Base == NodeBaseState.Allocated ? NodeBaseState.Idle : n.State.Base } };
+                continue;
+            }
+
             var node = job.Nodes.Count > 0 ? job.Nodes[0] : job.RequiredNodes!;
             jobs[i] = job.State.ToString() switch
             {
@@ -88,12 +137,24 @@ internal sealed class RollingSimulation
 
     private Job Boot(Job job, string node)
     {
-        Reboot(node);
+        Reboot(node, RebuildJobs.ImageOf(job.Comment));
         return job with { State = JobStateText.Parse("CONFIGURING"), Nodes = [node] };
     }
 
-    private void Reboot(string node)
+    /// <summary>The node goes down and boots one pass later, on <paramref name="image"/> when the request named one (as hpcmaint-reboot rebuilds it).</summary>
+    private void Reboot(string node, string? image)
     {
+        if (image is not null)
+        {
+            string[] features = [.. nodes[node].Features.Where(f => !f.StartsWith("image:", StringComparison.Ordinal)), "image:" + image];
+            nodes[node] = nodes[node] with { Features = features, ActiveFeatures = features };
+        }
+
+        if (jobs.Any(j => j.IsActive && j.Partition != Settings.Partition && j.Nodes.Contains(node)))
+        {
+            RebootsUnderJobs.Add(node);
+        }
+
         Reboots[node] = Reboots.GetValueOrDefault(node) + 1;
         booting[node] = Clock;
         nodes[node] = nodes[node] with { State = new NodeState(NodeBaseState.Down, (nodes[node].State.Flags & NodeFlags.Drain) | NodeFlags.RebootIssued) };
@@ -109,10 +170,17 @@ internal sealed class RollingSimulation
             case RebuildAction.Submit:
                 return plan.With(RebuildOutcomes.Submitted(planned, sent!.Value, Clock).After);
             case RebuildAction.Gate:
-                var (change, then) = GateVerdict.Ended(planned, passed: true, "exit 0", Clock);
+                var (change, then) = GateVerdict.Ended(plan, planned, passed: true, "exit 0", Clock);
+                if (then is null)
+                {
+                    return plan.With(change!.After);
+                }
+
                 Assert.Null(change);
                 Send(plan, then);
                 return plan.With(GateVerdict.Resumed(planned, controllerUnreachable: false, null, Clock)!.After).Settle();
+            case RebuildAction.Reserve reserve:
+                return plan.With(ReservationTracker.Reserved(planned, reserve, Clock).After);
             default:
                 return plan;
         }
@@ -131,13 +199,29 @@ internal sealed class RollingSimulation
             case RebuildAction.Drain drain:
                 nodes[action.Node] = node with { State = node.State with { Flags = node.State.Flags | NodeFlags.Drain }, Reason = drain.Reason };
                 return null;
-            case RebuildAction.Reboot:
-                Reboot(action.Node);
+            case RebuildAction.Reboot reboot:
+                var named = reboot.Reason.Split(' ').FirstOrDefault(w => w.StartsWith("image=", StringComparison.Ordinal));
+                Reboot(action.Node, named?["image=".Length..]);
                 return null;
             case RebuildAction.Resume:
                 nodes[action.Node] = node with { State = node.State with { Flags = node.State.Flags & ~NodeFlags.Drain }, Reason = null };
                 return null;
             case RebuildAction.Gate:
+                return null;
+            case RebuildAction.Reserve reserve:
+                ReservationsTouched.Add(reserve.Name);
+                Assert.DoesNotContain(reservations, r => r.Name == reserve.Name);
+                reservations.Add(new Reservation(reserve.Name, reserve.Node, [reserve.Node], reserve.Start ?? Clock, null, ["MAINT", "IGNORE_JOBS"], "root", "INACTIVE"));
+                return null;
+            case RebuildAction.MoveReservation move:
+                ReservationsTouched.Add(move.Name);
+                var at = reservations.FindIndex(r => r.Name == move.Name);
+                reservations[at] = reservations[at] with { StartTime = move.Start ?? Clock };
+                return null;
+            case RebuildAction.Release release:
+                ReservationsTouched.Add(release.Name);
+                Assert.Equal(1, reservations.RemoveAll(r => r.Name == release.Name));
+                nodes[release.Node] = node with { State = node.State with { Flags = node.State.Flags & ~(NodeFlags.Maintenance | NodeFlags.Reserved) } };
                 return null;
             default:
                 throw new InvalidOperationException($"the simulation does not expect {action}");
