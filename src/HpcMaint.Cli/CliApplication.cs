@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HpcMaint.Cli.Commands;
+using HpcMaint.Core.Rebuild;
 
 namespace HpcMaint.Cli;
 
@@ -29,6 +30,7 @@ public static class CliApplication
         root.Subcommands.Add(BreakerCommands.Create(env, options));
         root.Subcommands.Add(VerifyCommand.Create(env, options));
         root.Subcommands.Add(RebuildCommands.Create(env, options));
+        root.Subcommands.Add(RebuildCommands.Create(env, options, PlanKind.Reboot));
         root.Subcommands.Add(PrologSlurmctldCommand.Create(env, options));
 
         try

@@ -118,7 +118,7 @@ public sealed class RebuildFlow : IDisposable
     }
 
     /// <summary>A stored plan (see <see cref="RebuildPlanStore.Find"/>).</summary>
-    public Result<RebuildPlan> Find(string? id, bool openOnly) => store.Find(id, openOnly);
+    public Result<RebuildPlan> Find(string? id, bool openOnly, PlanKind kind) => store.Find(id, openOnly, kind);
 
     /// <summary>
     /// Holds a stored plan for this process and reads it again under the lock (its last runner may have
@@ -153,7 +153,7 @@ public sealed class RebuildFlow : IDisposable
 
     /// <summary>Cancels a held plan (<see cref="PlanCancellation"/>): the cancelled plan, and the metrics file's problem.</summary>
     public Task<(RebuildPlan Plan, string? MetricsProblem)> CancelAsync(HeldPlan held, CancellationToken ct) =>
-        new PlanCanceller(slurm, slurm, slurm, store, metrics, new RebuildJournal(audit, time, dryRun: false), settings, time).CancelAsync(held.Plan, ct);
+        new PlanCanceller(slurm, slurm, slurm, slurm, store, metrics, new RebuildJournal(audit, time, dryRun: false), settings, time).CancelAsync(held.Plan, ct);
 
     public void Dispose() => (images as IDisposable)?.Dispose();
 
@@ -165,7 +165,7 @@ public sealed class RebuildFlow : IDisposable
         try
         {
             var loop = new RebuildLoop(
-                slurm, slurm, reader, store, metrics, journal, new GateRunner(runner, settings), new FailedNodeDrainer(slurm, slurm, slurm, recordField, time), settings, time, log);
+                slurm, slurm, slurm, reader, store, metrics, journal, new GateRunner(runner, settings), new FailedNodeDrainer(slurm, slurm, slurm, recordField, time), settings, time, log);
             return new RebuildEnd(await loop.RunAsync(plan, progress, ct).ConfigureAwait(false), Stopped: false, JournalProblem: null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -27,7 +27,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
             details["sbatch_options"] = RebuildJobRequest.Typed(plan.SbatchOptions);
         }
 
-        Write(null, "rebuild.plan", $"{plan.Nodes.Count} node(s) to {plan.Image} by {plan.Strategy.ToString().ToLowerInvariant()}, at most {plan.MaxDownPercent} % down", AuditOutcome.Planned, plan, details);
+        Write(null, "rebuild.plan", $"{plan.Nodes.Count} node(s) to {plan.Target} by {plan.Strategy.ToString().ToLowerInvariant()}, at most {plan.MaxDownPercent} % down", AuditOutcome.Planned, plan, details);
     }
 
     public void PlanEnded(RebuildPlan plan, string what) =>
@@ -48,7 +48,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
 
     /// <summary>The runner was stopped (SIGTERM or Ctrl-C) with the plan still open: it stays resumable.</summary>
     public void Stopped(RebuildPlan plan) =>
-        Write(null, "rebuild.stop", $"stopped by a signal (SIGTERM or SIGINT) with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `hpcmaint rebuild resume {plan.Id}`",
+        Write(null, "rebuild.stop", $"stopped by a signal (SIGTERM or SIGINT) with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `{plan.Verb} resume {plan.Id}`",
             AuditOutcome.Skipped, plan, new Dictionary<string, string>());
 
     public void Resumed(RebuildPlan plan, RebuildPlan before) =>
@@ -82,10 +82,23 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
     public void FailedNodeDrained(RebuildPlan plan, string node, string what, bool ok) =>
         Write(node, "rebuild.drain", what, ok ? AuditOutcome.Succeeded : AuditOutcome.Failed, plan, new Dictionary<string, string>());
 
+    /// <summary>A reservation's start moved (its node's last job ended early or was extended), or why not.</summary>
+    public void ReservationMoved(RebuildPlan plan, RebuildAction.MoveReservation move, string? error) =>
+        Write(move.Node, "rebuild.reservation_move", error is null ? $"reservation {move.Name} now starts {(move.Start is { } at ? at.ToString("u", CultureInfo.InvariantCulture) : "now")}" : $"cannot move reservation {move.Name}: {error}",
+            error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, plan, new Dictionary<string, string> { ["reservation"] = move.Name });
+
+    /// <summary>The plan's reservation for the node deleted (the node is back in service unless drained as failed), or why not.</summary>
+    public void ReservationDeleted(RebuildPlan plan, string node, string name, string? error) =>
+        Write(node, "rebuild.reservation_delete", error is null ? $"reservation {name} deleted" : $"cannot delete reservation {name}: {error}",
+            error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, plan, new Dictionary<string, string> { ["reservation"] = name });
+
     private static (string Action, AuditOutcome Outcome) Classify(NodeChange change) => change.After.Step switch
     {
         RebuildStep.Skipped => ("rebuild.skip", AuditOutcome.Skipped),
-        RebuildStep.Submitting or RebuildStep.Draining when change.StepChanged => ("rebuild.admit", AuditOutcome.Planned),
+        RebuildStep.Submitting or RebuildStep.Draining or RebuildStep.Reserving when change.StepChanged => ("rebuild.admit", AuditOutcome.Planned),
+        RebuildStep.Reserved when change.StepChanged => ("rebuild.reservation", AuditOutcome.Succeeded),
+        RebuildStep.Reserved => ("rebuild.reservation_wait", AuditOutcome.Planned),
+        RebuildStep.Releasing => ("rebuild.release", AuditOutcome.Planned),
         RebuildStep.Submitted when change.StepChanged => ("rebuild.submit", AuditOutcome.Succeeded),
         RebuildStep.Submitted => ("rebuild.job", AuditOutcome.Succeeded),
         RebuildStep.Waiting when change.StepChanged => ("rebuild.retry", AuditOutcome.Planned),
@@ -102,6 +115,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
     {
         details["plan"] = plan.Id;
         details["image"] = plan.Image;
+        details["kind"] = plan.Kind.ToString().ToLowerInvariant();
         details["max_down_percent"] = plan.MaxDownPercent.ToString(CultureInfo.InvariantCulture);
         journal.Append(new AuditRecord(time.GetUtcNow(), Actor, node, action, reason, dryRun, outcome, details));
     }

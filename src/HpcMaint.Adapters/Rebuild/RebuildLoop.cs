@@ -12,7 +12,7 @@ namespace HpcMaint.Adapters.Rebuild;
 /// after), so a loop killed at any point can be resumed without a node being rebuilt twice.
 /// </summary>
 public sealed class RebuildLoop(
-    ISlurmNodeStates nodes, ISlurmJobs jobs, ClusterReader reader, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal,
+    ISlurmNodeStates nodes, ISlurmJobs jobs, ISlurmReservations reservations, ClusterReader reader, RebuildPlanStore store, PlanMetrics metrics, RebuildJournal journal,
     GateRunner gateRunner, FailedNodeDrainer failedDrainer, RebuildSettings settings, TimeProvider time, ILogger log)
 {
     private readonly Dictionary<string, Task<(bool Passed, string Detail)>> gates = new(StringComparer.Ordinal);
@@ -139,8 +139,43 @@ public sealed class RebuildLoop(
             case RebuildAction.Drain drain:
                 await MustAsync(planned, "drain", nodes.DrainAsync([drain.Node], drain.Reason, ct)).ConfigureAwait(false);
                 break;
+            case RebuildAction.Reboot reboot when plan.Strategy == RebuildStrategy.Reservation:
+                // A refused reboot is one attempt that will time out, then be tried again (ReservationTracker).
+                var rebooted = await nodes.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct).ConfigureAwait(false);
+                SeeController(rebooted.ControllerUnreachable, rebooted.Error);
+                if (!rebooted.IsSuccess)
+                {
+                    Record(ReservationTracker.RebootRefused(planned, rebooted.Error!));
+                }
+
+                break;
             case RebuildAction.Reboot reboot:
                 await MustAsync(planned, "scontrol reboot", nodes.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
+                break;
+            case RebuildAction.Reserve reserve:
+                var created = await reservations.CreateReservationAsync(new ReservationRequest(reserve.Name, [reserve.Node], ReservationTimes.Start(reserve.Start, now)), ct).ConfigureAwait(false);
+                SeeController(created.ControllerUnreachable, created.Error);
+                Record(created.IsSuccess ? ReservationTracker.Reserved(planned, reserve, now) : RebuildOutcomes.ActionFailed(planned, "scontrol create reservation", created.Error!, now));
+                break;
+            case RebuildAction.MoveReservation move:
+                var moved = await reservations.UpdateReservationAsync(move.Name, new Dictionary<string, string> { ["starttime"] = ReservationTimes.Start(move.Start, now) }, ct).ConfigureAwait(false);
+                SeeController(moved.ControllerUnreachable, moved.Error);
+                journal.ReservationMoved(plan, move, moved.Error);
+                if (!moved.IsSuccess)
+                {
+                    view.Problem($"{move.Node}: cannot move reservation {move.Name} (will try again): {moved.Error}");
+                }
+
+                break;
+            case RebuildAction.Release release:
+                var deleted = await reservations.DeleteReservationAsync(release.Name, ct).ConfigureAwait(false);
+                SeeController(deleted.ControllerUnreachable, deleted.Error);
+                journal.ReservationDeleted(plan, release.Node, release.Name, deleted.Error);
+                if (!deleted.IsSuccess)
+                {
+                    view.Problem($"{release.Node}: cannot delete reservation {release.Name} (will try again): {deleted.Error}");
+                }
+
                 break;
             case RebuildAction.DrainFailed failed:
                 await DrainFailedAsync(failed.Node, failed.Detail, ct).ConfigureAwait(false);
@@ -177,7 +212,7 @@ public sealed class RebuildLoop(
             var (passed, detail) = await task.ConfigureAwait(false);
             var planned = plan.Find(node)!;
             var now = time.GetUtcNow();
-            var (change, action) = GateVerdict.Ended(planned, passed, detail, now);
+            var (change, action) = GateVerdict.Ended(plan, planned, passed, detail, now);
             if (change is not null)
             {
                 Record(change);

@@ -12,10 +12,13 @@ public static class RebuildPlanJson
     {
         j.WriteStartObject();
         j.WriteString("id", plan.Id);
+        j.WriteString("kind", plan.Kind.ToString().ToLowerInvariant());
         j.WriteString("image", plan.Image);
         j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
         j.WriteNumber("max_failures", plan.MaxFailures);
+        j.WriteNumber("max_attempts", plan.MaxAttempts);
+        j.WriteNumber("reboot_timeout_seconds", (long)plan.RebootTimeout.TotalSeconds);
         j.WriteString("selection", plan.Selection);
         if (plan.Gate is { } gate)
         {
@@ -64,6 +67,16 @@ public static class RebuildPlanJson
         j.WriteStringOrNull("detail", n.Detail);
         j.WriteStringOrNull("image_before", n.ImageBefore);
         j.WriteNumber("attempts", n.Attempts);
+        j.WriteStringOrNull("failed_why", n.FailedWhy);
+        if (n.RebootAsked is { } asked)
+        {
+            j.WriteString("reboot_asked", Time(asked));
+        }
+        else
+        {
+            j.WriteNull("reboot_asked");
+        }
+
         j.WriteEndObject();
     }
 
@@ -103,6 +116,12 @@ public static class RebuildPlanJson
                 // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
                 Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
                 SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
+
+                MaxAttempts = root.TryGetProperty("max_attempts", out var m) ? m.GetInt32() : RebuildPlan.DefaultMaxAttempts,
+                RebootTimeout = root.TryGetProperty("reboot_timeout_seconds", out var t) ? TimeSpan.FromSeconds(t.GetInt64()) : RebuildPlan.DefaultRebootTimeout,
+
+                // Plans written before `hpcmaint reboot` are rebuilds.
+                Kind = root.TryGetProperty("kind", out var k) ? Enum.Parse<PlanKind>(k.GetString()!, ignoreCase: true) : PlanKind.Rebuild,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -140,6 +159,8 @@ public static class RebuildPlanJson
             Detail = e.TryGetProperty("detail", out var d) ? d.GetString() : null,
             ImageBefore = e.TryGetProperty("image_before", out var i) ? i.GetString() : null,
             Attempts = e.TryGetProperty("attempts", out var a) ? a.GetInt32() : 0,
+            FailedWhy = e.TryGetProperty("failed_why", out var w) ? w.GetString() : null,
+            RebootAsked = e.TryGetProperty("reboot_asked", out var r) && r.ValueKind == JsonValueKind.String ? ParseTime(r) : null,
         };
     }
 

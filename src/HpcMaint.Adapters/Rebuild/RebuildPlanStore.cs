@@ -36,9 +36,9 @@ public sealed class RebuildPlanStore(string directory)
 
     /// <summary>
     /// The plan named <paramref name="id"/>, else the latest; with <paramref name="openOnly"/>, only a running
-    /// or halted one. The problem says what was looked for where.
+    /// or halted one; the latest is of <paramref name="kind"/> (a rebuild or a reboot). The problem says what was looked for where.
     /// </summary>
-    public Result<RebuildPlan> Find(string? id, bool openOnly)
+    public Result<RebuildPlan> Find(string? id, bool openOnly, PlanKind kind = PlanKind.Rebuild)
     {
         if (id is not null)
         {
@@ -48,8 +48,8 @@ public sealed class RebuildPlanStore(string directory)
                 : plan;
         }
 
-        var latest = All().LastOrDefault(p => !openOnly || p.IsResumable);
-        return latest is null ? Problem.Failed($"no {(openOnly ? "running or halted " : string.Empty)}plan in {Directory}") : latest;
+        var latest = All().LastOrDefault(p => p.Kind == kind && (!openOnly || p.IsResumable));
+        return latest is null ? Problem.Failed($"no {(openOnly ? "running or halted " : string.Empty)}{kind.ToString().ToLowerInvariant()} plan in {Directory}") : latest;
     }
 
     /// <summary>Every readable plan, oldest first.</summary>

@@ -5,19 +5,39 @@ using HpcMaint.Core.Rebuild;
 namespace HpcMaint.Cli.Commands;
 
 /// <summary>
-/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain]
-/// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`.
+/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain|reservation]
+/// [--max-attempts 3] [--reboot-timeout 600]
+/// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`;
+/// `hpcmaint reboot` is the same without --image: a rolling reboot, on the same engine and plan store.
 /// </summary>
 public static class RebuildCommands
 {
-    public static Command Create(CliEnvironment env, GlobalOptions options)
+    public static Command Create(CliEnvironment env, GlobalOptions options) => Create(env, options, PlanKind.Rebuild);
+
+    public static Command Create(CliEnvironment env, GlobalOptions options, PlanKind kind)
     {
-        var partition = new Option<string?>("--partition", "-p") { Description = "Rebuild every node of these partitions (comma-separated, e.g. batch,gpu)" };
-        var nodes = new Option<string?>("--nodes", "-w") { Description = "Rebuild these nodes (a hostlist, e.g. gpu[001-016])" };
+        var doing = kind == PlanKind.Reboot ? "Reboot" : "Rebuild";
+        var partition = new Option<string?>("--partition", "-p") { Description = doing + " every node of these partitions (comma-separated, e.g. batch,gpu)" };
+        var nodes = new Option<string?>("--nodes", "-w") { Description = doing + " these nodes (a hostlist, e.g. gpu[001-016])" };
         var image = new Option<string?>("--image") { Description = "The image the nodes must end on (nodes already on it are skipped)" };
         var maxDown = new Option<int>("--max-down") { Description = "At most this % of any affected partition out of service at once", DefaultValueFactory = _ => 25 };
-        var strategy = new Option<string>("--strategy") { Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume", DefaultValueFactory = _ => "job" };
-        strategy.AcceptOnlyFromAmong("job", "drain");
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume; "
+                + "reservation: a MAINT reservation per node from its last job's end, scontrol reboot once idle in it, gate, reservation deleted",
+            DefaultValueFactory = _ => "job",
+        };
+        strategy.AcceptOnlyFromAmong("job", "drain", "reservation");
+        var maxAttempts = new Option<int>("--max-attempts")
+        {
+            Description = "--strategy reservation: reboots tried per node before it fails (drained with a ticket)",
+            DefaultValueFactory = _ => RebuildPlan.DefaultMaxAttempts,
+        };
+        var rebootTimeout = new Option<int>("--reboot-timeout")
+        {
+            Description = "--strategy reservation: seconds one reboot may take, from the request to the node back up, before it is tried again",
+            DefaultValueFactory = _ => (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds,
+        };
         var gate = new Option<string[]>("--gate")
         {
             Description = "One word of this plan's gate, in order, replacing [rebuild] gate: --gate=/usr/sbin/hpcmaint --gate=verify (with =, a word starting with - stays a word)",
@@ -29,30 +49,38 @@ public static class RebuildCommands
         var maxFailures = MaxFailuresOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do; change nothing" };
 
-        var rebuild = new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
-        {
-            partition, nodes, image, maxDown, strategy, gate, sbatchOption, maxFailures, dryRun,
-        };
+        var rebuild = kind == PlanKind.Reboot
+            ? new Command("reboot", "Reboot nodes (no image change) in rolling waves under a budget, through Slurm; each node once")
+            {
+                partition, nodes, maxDown, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
+            }
+            : new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
+            {
+                partition, nodes, image, maxDown, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
+            };
         rebuild.SetAction((parse, ct) =>
         {
             var input = new RebuildInput(
                 parse.GetValue(partition),
                 parse.GetValue(nodes),
-                parse.GetValue(image),
+                kind == PlanKind.Reboot ? null : parse.GetValue(image),
                 parse.GetValue(maxDown),
-                parse.GetValue(strategy) == "drain" ? RebuildStrategy.Drain : RebuildStrategy.Job,
+                parse.GetValue(strategy) switch { "drain" => RebuildStrategy.Drain, "reservation" => RebuildStrategy.Reservation, _ => RebuildStrategy.Job },
                 parse.GetValue(dryRun))
             {
                 Gate = parse.GetValue(gate) is { Length: > 0 } words ? words : null,
                 SbatchOptions = parse.GetValue(sbatchOption) ?? [],
                 MaxFailures = parse.GetValue(maxFailures),
+                Kind = kind,
+                MaxAttempts = parse.GetValue(maxAttempts),
+                RebootTimeoutSeconds = parse.GetValue(rebootTimeout),
             };
-            return RebuildVerbs.StartAsync(env, Common(parse, options), input, ct);
+            return RebuildVerbs.StartAsync(env, Common(parse, options, kind), input, ct);
         });
 
-        rebuild.Subcommands.Add(Verb("status", "Show a plan and each node's step (default: the latest plan)", env, options, RebuildVerbs.StatusAsync));
-        rebuild.Subcommands.Add(Resume(env, options));
-        rebuild.Subcommands.Add(Verb("cancel", "Cancel a plan: pending rebuild jobs are cancelled, nodes not started stay as they are", env, options, RebuildVerbs.CancelAsync));
+        rebuild.Subcommands.Add(Verb("status", "Show a plan and each node's step (default: the latest plan)", env, options, kind, RebuildVerbs.StatusAsync));
+        rebuild.Subcommands.Add(Resume(env, options, kind));
+        rebuild.Subcommands.Add(Verb("cancel", "Cancel a plan: pending rebuild jobs and the plan's reservations are cancelled, nodes not started stay as they are", env, options, kind, RebuildVerbs.CancelAsync));
         return rebuild;
     }
 
@@ -61,16 +89,17 @@ public static class RebuildCommands
         string description,
         CliEnvironment env,
         GlobalOptions options,
+        PlanKind kind,
         Func<CliEnvironment, CommonInput, string?, CancellationToken, Task<int>> run)
     {
         var plan = new Argument<string?>("plan") { Description = "Plan id (rb-…); default: the latest", Arity = ArgumentArity.ZeroOrOne };
         var verb = new Command(name, description) { plan };
-        verb.SetAction((parse, ct) => run(env, Common(parse, options), parse.GetValue(plan), ct));
+        verb.SetAction((parse, ct) => run(env, Common(parse, options, kind), parse.GetValue(plan), ct));
         return verb;
     }
 
     /// <summary>resume takes --max-failures too: a plan halted by failures goes on once the limit is raised; --retry-failed retries them.</summary>
-    private static Command Resume(CliEnvironment env, GlobalOptions options)
+    private static Command Resume(CliEnvironment env, GlobalOptions options, PlanKind kind)
     {
         var plan = new Argument<string?>("plan") { Description = "Plan id (rb-…); default: the latest running or halted plan", Arity = ArgumentArity.ZeroOrOne };
         var maxFailures = new Option<int?>("--max-failures")
@@ -85,7 +114,7 @@ public static class RebuildCommands
         {
             plan, maxFailures, retryFailed,
         };
-        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options), parse.GetValue(plan), parse.GetValue(maxFailures), parse.GetValue(retryFailed), ct));
+        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options, kind), parse.GetValue(plan), parse.GetValue(maxFailures), parse.GetValue(retryFailed), ct));
         return resume;
     }
 
@@ -95,6 +124,6 @@ public static class RebuildCommands
         DefaultValueFactory = _ => RebuildPlan.DefaultMaxFailures,
     };
 
-    private static CommonInput Common(ParseResult parse, GlobalOptions options) =>
-        new(parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose));
+    private static CommonInput Common(ParseResult parse, GlobalOptions options, PlanKind kind) =>
+        new(parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose), kind);
 }

@@ -10,7 +10,7 @@ internal static class PlanTable
 {
     public static void Write(TextWriter w, RebuildPlan plan)
     {
-        w.WriteLine($"plan {plan.Id}: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %, made {OperatorTime.Format(plan.Created)}");
+        w.WriteLine($"plan {plan.Id}: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %, made {OperatorTime.Format(plan.Created)}");
         WriteOwnJobSettings(w, plan);
         w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {PlanSummary.Of(plan)}");
         var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
@@ -32,7 +32,7 @@ internal static class PlanTable
     public static void WriteDryRun(TextWriter w, RebuildTurn turn)
     {
         var plan = turn.Plan;
-        w.WriteLine($"dry run: {plan.Selection} to image {plan.Image}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %; nothing was changed");
+        w.WriteLine($"dry run: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %; nothing was changed");
         WriteOwnJobSettings(w, plan);
         foreach (var budget in turn.Decision.Budgets)
         {
@@ -47,6 +47,7 @@ internal static class PlanTable
                 RebuildStep.Skipped => "skip",
                 RebuildStep.Submitting => "submit",
                 RebuildStep.Draining => "drain",
+                RebuildStep.Reserving => "create " + change.After.Detail,
                 _ => "wait",
             };
             table.Add(change.Node, change.After.ImageBefore ?? "-", would, change.Why);

@@ -50,12 +50,13 @@ internal sealed class ProgressView(TextWriter output, bool json, bool terminal, 
                 j.WriteString("time", Clock());
                 j.WriteString("plan", plan.Id);
                 j.WriteString("image", plan.Image);
+                j.WriteString("kind", plan.Kind.ToString().ToLowerInvariant());
                 j.WriteNumber("nodes", plan.Nodes.Count);
             });
             return;
         }
 
-        Line($"{Clock()[11..19]} plan {plan.Id} {how}: {plan.Selection} to {plan.Image}; {PlanSummary.Of(plan)}");
+        Line($"{Clock()[11..19]} plan {plan.Id} {how}: {plan.Selection} to {plan.Target}; {PlanSummary.Of(plan)}");
     }
 
     public void Problem(string text)

@@ -5,16 +5,14 @@ using HpcMaint.Core.Rebuild;
 
 namespace HpcMaint.Cli.Rebuild;
 
-/// <summary>`hpcmaint rebuild --partition|--nodes … --image …`: asks the flow for the plan, then runs it (or prints the dry run).</summary>
+/// <summary>`hpcmaint rebuild --partition|--nodes … --image …` (or `hpcmaint reboot`, no image): asks the flow for the plan, then runs it (or prints the dry run).</summary>
 internal static class RebuildStart
 {
-    private const string Verb = "hpcmaint rebuild";
-
     public static async Task<int> RunAsync(CliEnvironment env, CommonInput common, RebuildInput input, CancellationToken ct)
     {
         if (RebuildStartRules.InputProblem(input) is { } problem)
         {
-            env.Error.WriteLine($"{Verb}: {problem}");
+            env.Error.WriteLine($"{common.Verb}: {problem}");
             return ExitCodes.BadInput;
         }
 
@@ -25,7 +23,7 @@ internal static class RebuildStart
             {
                 foreach (var line in draft.Problem!.Words.Split('\n'))
                 {
-                    env.Error.WriteLine($"{Verb}: {line}");
+                    env.Error.WriteLine($"{common.Verb}: {line}");
                 }
 
                 if (draft.Problem.Kind != ProblemKind.Invalid)
@@ -47,7 +45,7 @@ internal static class RebuildStart
             var ended = await flow.StartAsync(draft.Value, view, ct).ConfigureAwait(false);
             if (!ended.IsSuccess)
             {
-                env.Error.WriteLine($"{Verb}: {ended.Problem}");
+                env.Error.WriteLine($"{common.Verb}: {ended.Problem}");
                 return ExitCodes.Failed;
             }
 

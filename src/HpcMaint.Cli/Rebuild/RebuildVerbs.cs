@@ -18,10 +18,10 @@ internal static class RebuildVerbs
             return Task.FromResult(ExitCodes.BadInput);
         }
 
-        var plan = new RebuildPlanStore(config.Rebuild.StateDir).Find(id, openOnly: false);
+        var plan = new RebuildPlanStore(config.Rebuild.StateDir).Find(id, openOnly: false, common.Kind);
         if (!plan.IsSuccess)
         {
-            env.Error.WriteLine($"hpcmaint rebuild status: {plan.Problem}");
+            env.Error.WriteLine($"{common.Verb} status: {plan.Problem}");
             return Task.FromResult(ExitCodes.Failed);
         }
 
@@ -36,7 +36,7 @@ internal static class RebuildVerbs
             var ended = await flow.ResumeAsync(held, maxFailures, retryFailed, view, ct).ConfigureAwait(false);
             if (!ended.IsSuccess)
             {
-                env.Error.WriteLine($"hpcmaint rebuild resume: {ended.Problem}");
+                env.Error.WriteLine($"{common.Verb} resume: {ended.Problem}");
                 return ended.Problem!.Kind == ProblemKind.Invalid ? ExitCodes.BadInput : ExitCodes.Failed;
             }
 
@@ -49,7 +49,7 @@ internal static class RebuildVerbs
             var (plan, metricsProblem) = await flow.CancelAsync(held, ct).ConfigureAwait(false);
             if (metricsProblem is not null)
             {
-                env.Error.WriteLine("hpcmaint rebuild cancel: " + metricsProblem);
+                env.Error.WriteLine($"{common.Verb} cancel: " + metricsProblem);
             }
 
             Show(env, common, plan);
@@ -67,19 +67,19 @@ internal static class RebuildVerbs
         {
             if (end.JournalProblem is { } problem)
             {
-                env.Error.WriteLine("hpcmaint rebuild: " + problem);
+                env.Error.WriteLine($"{ended.Verb}: " + problem);
             }
 
-            view.Finished(ended, $"stopped; jobs already queued carry on. Continue with: hpcmaint rebuild resume {ended.Id}");
+            view.Finished(ended, $"stopped; jobs already queued carry on. Continue with: {ended.Verb} resume {ended.Id}");
             return ExitCodes.Failed;
         }
 
         var failed = ended.Count(RebuildStep.Failed);
         view.Finished(
             ended,
-            ended.Status == PlanStatus.Halted ? $"{PlanResumption.Halted(ended)}. Look at them (`hpcmaint rebuild status {ended.Id}`), then `hpcmaint rebuild resume {ended.Id} --max-failures N` or cancel"
-            : failed == 0 ? "every node is on " + ended.Image
-            : $"{failed} node(s) failed: see `hpcmaint rebuild status {ended.Id}`");
+            ended.Status == PlanStatus.Halted ? $"{PlanResumption.Halted(ended)}. Look at them (`{ended.Verb} status {ended.Id}`), then `{ended.Verb} resume {ended.Id} --max-failures N` or cancel"
+            : failed == 0 ? (ended.ChangesImage ? "every node is on " + ended.Image : "every node rebooted")
+            : $"{failed} node(s) failed: see `{ended.Verb} status {ended.Id}`");
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
@@ -92,10 +92,10 @@ internal static class RebuildVerbs
         }
 
         using var logging = CliConfig.Logging(env, config, common.Verbose);
-        var flow = RebuildFlow.Open(config, env.Time, logging.CreateLogger("hpcmaint rebuild"));
+        var flow = RebuildFlow.Open(config, env.Time, logging.CreateLogger(common.Verb));
         if (!flow.IsSuccess)
         {
-            env.Error.WriteLine("hpcmaint rebuild: " + flow.Problem);
+            env.Error.WriteLine($"{common.Verb}: " + flow.Problem);
             return ExitCodes.BadInput;
         }
 
@@ -113,17 +113,17 @@ internal static class RebuildVerbs
         CliEnvironment env, CommonInput common, string? id, string verb, string busy, bool openOnly, Func<RebuildFlow, HeldPlan, Task<int>> act) =>
         WithFlowAsync(env, common, async (flow, _) =>
         {
-            var plan = flow.Find(id, openOnly);
+            var plan = flow.Find(id, openOnly, common.Kind);
             if (!plan.IsSuccess)
             {
-                env.Error.WriteLine($"hpcmaint rebuild {verb}: {plan.Problem}");
+                env.Error.WriteLine($"{common.Verb} {verb}: {plan.Problem}");
                 return ExitCodes.Failed;
             }
 
             var held = flow.Hold(plan.Value);
             if (!held.IsSuccess)
             {
-                env.Error.WriteLine($"hpcmaint rebuild {verb}: {held.Problem}; {busy}");
+                env.Error.WriteLine($"{common.Verb} {verb}: {held.Problem}; {busy}");
                 return ExitCodes.Failed;
             }
 

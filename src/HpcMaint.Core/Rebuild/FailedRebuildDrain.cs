@@ -31,8 +31,8 @@ public static class FailedRebuildDrain
         }
 
         // hpcmaint's own reason that says what went wrong (hpcmaint-reboot's failed rebuild) is kept;
-        // the drain strategy's "rebuild image=…" says nothing about the failure and is replaced.
-        var keep = node.State.IsDrainSet && node.ReasonIsOurs && !node.Reason!.StartsWith(DrainTracker.Reason(string.Empty), StringComparison.Ordinal);
+        // the drain strategy's "rebuild image=…" (or "reboot plan=…") says nothing about the failure and is replaced.
+        var keep = node.State.IsDrainSet && node.ReasonIsOurs && !DrainTracker.IsPlanReason(node.Reason);
         var reason = keep ? null : Reason(detail);
         var drained = keep ? $"kept drained ({node.Reason})" : $"drained ({reason})";
         if (record is null)

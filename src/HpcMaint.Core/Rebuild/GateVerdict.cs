@@ -6,9 +6,13 @@ namespace HpcMaint.Core.Rebuild;
 /// </summary>
 public static class GateVerdict
 {
-    /// <summary>The change now (null when the resume must come first) and what to carry out.</summary>
-    public static (NodeChange? Change, RebuildAction Action) Ended(PlannedNode planned, bool passed, string detail, DateTimeOffset now) =>
-        passed
+    /// <summary>
+    /// The change now (null when the resume must come first) and what to carry out. Reservation strategy:
+    /// nothing to carry out here; the node goes to Releasing and the next pass deletes its reservation.
+    /// </summary>
+    public static (NodeChange? Change, RebuildAction? Action) Ended(RebuildPlan plan, PlannedNode planned, bool passed, string detail, DateTimeOffset now) =>
+        plan.Strategy == RebuildStrategy.Reservation ? (ReservationTracker.GateEnded(planned, passed, detail, now), null)
+        : passed
             ? (null, new RebuildAction.Resume(planned.Name))
             : (RebuildOutcomes.GateFailed(planned, detail, now), new RebuildAction.DrainFailed(planned.Name, "gate failed: " + detail));
 

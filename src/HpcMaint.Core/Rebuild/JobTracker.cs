@@ -37,14 +37,14 @@ public static class JobTracker
         var image = view.ImageOf(planned.Name);
         if (job is null)
         {
-            if (image.Is(plan.Image))
+            if (plan.Reached(planned, view))
             {
-                return Finish(planned, view, RebuildStep.Done, $"job {planned.JobId} is no longer in squeue and the node is on {plan.Image}");
+                return Finish(planned, view, RebuildStep.Done, $"job {planned.JobId} is no longer in squeue and the node is " + (plan.ChangesImage ? "on " + plan.Image : "booted since the reboot was asked"));
             }
 
             // A --reboot job cannot end before its node reboots: one gone with the node not booted since
             // was lost (slurmctld restarted without it), not failed, and the node waits for its turn again.
-            if (!BootTimes.IsAfter(view.Node(planned.Name)?.BootTime, planned.Since))
+            if (!BootTimes.IsAfter(view.Node(planned.Name)?.BootTime, planned.RebootAsked ?? planned.Since))
             {
                 var back = planned.MoveTo(RebuildStep.Waiting, view.Now, "its rebuild job was lost") with { JobId = null };
                 return (new NodeChange(planned, back, $"job {planned.JobId} is gone before {planned.Name} rebooted (lost by slurmctld, e.g. restarted without its saved state); it waits for its turn again"), null);
@@ -75,9 +75,14 @@ public static class JobTracker
             return Fail(planned, view, $"job {job.Id} ended {job.State}{why}");
         }
 
-        if (image.Is(plan.Image))
+        if (plan.Reached(planned, view))
         {
-            return Finish(planned, view, RebuildStep.Done, $"job {job.Id} completed: rebooted, gate passed, on {plan.Image}");
+            return Finish(planned, view, RebuildStep.Done, $"job {job.Id} completed: rebooted, gate passed" + (plan.ChangesImage ? ", on " + plan.Image : string.Empty));
+        }
+
+        if (!plan.ChangesImage)
+        {
+            return Fail(planned, view, $"job {job.Id} completed but {planned.Name} did not boot after the reboot was asked");
         }
 
         return RebootedOnFeatures(planned, view, settings) is { } boot
@@ -92,7 +97,7 @@ public static class JobTracker
     /// whatever its features say now. Its boot time, or null where that does not prove the reboot.
     /// </summary>
     private static DateTimeOffset? RebootedOnFeatures(PlannedNode planned, ClusterView view, RebuildSettings settings) =>
-        settings.ImagesFromFeatures && view.Node(planned.Name)?.BootTime is { } boot && BootTimes.IsAfter(boot, planned.Since) ? boot : null;
+        settings.ImagesFromFeatures && view.Node(planned.Name)?.BootTime is { } boot && BootTimes.IsAfter(boot, planned.RebootAsked ?? planned.Since) ? boot : null;
 
     private static (NodeChange, RebuildAction?) Fail(PlannedNode planned, ClusterView view, string why) =>
         (Finish(planned, view, RebuildStep.Failed, why).Item1, new RebuildAction.DrainFailed(planned.Name, why));

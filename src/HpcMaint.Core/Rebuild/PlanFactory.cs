@@ -26,6 +26,9 @@ public static class PlanFactory
             Gate = request.Gate,
             SbatchOptions = request.SbatchOptions,
             MaxFailures = request.MaxFailures,
+            Kind = request.Kind,
+            MaxAttempts = request.MaxAttempts,
+            RebootTimeout = request.RebootTimeout,
         };
 
         foreach (var budget in BudgetLedger.Build(plan, view, settings).Values.OrderBy(b => b.Partition, StringComparer.Ordinal))
@@ -35,7 +38,7 @@ public static class PlanFactory
                 var least = (100 + budget.Total - 1) / budget.Total;
                 errors.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"--max-down {request.MaxDownPercent} % of the {budget.Total} nodes of partition {budget.Partition} is 0 nodes: nothing could ever be rebuilt; use --max-down {least} or more"));
+                    $"--max-down {request.MaxDownPercent} % of the {budget.Total} nodes of partition {budget.Partition} is 0 nodes: nothing could ever be {(request.Kind == PlanKind.Reboot ? "rebooted" : "rebuilt")}; use --max-down {least} or more"));
             }
         }
 

@@ -22,7 +22,7 @@ public static class PlanResumption
         var resumed = maxFailures is { } limit ? plan.Tolerating(limit) : plan;
         return resumed.Status == PlanStatus.Halted
             ? Problem.Failed(
-                $"plan {plan.Id} {Halted(resumed)}; look at the failed nodes (`hpcmaint rebuild status {plan.Id}`), "
+                $"plan {plan.Id} {Halted(resumed)}; look at the failed nodes (`{plan.Verb} status {plan.Id}`), "
                 + $"then resume with --max-failures {resumed.Count(RebuildStep.Failed)} or more, or cancel it. Nothing was done.")
             : resumed;
     }

@@ -13,8 +13,17 @@ public sealed record PlannedNode(string Name, RebuildStep Step, DateTimeOffset S
     /// <summary>The image the node reported when the plan was made (null: unknown).</summary>
     public string? ImageBefore { get; init; }
 
-    /// <summary>Submissions tried (a failed sbatch is retried a few times before the node fails).</summary>
+    /// <summary>
+    /// When hpcmaint last asked for the node's reboot (the job submitted, `scontrol reboot` sent), saved
+    /// before the request: a boot time after it proves the reboot happened.
+    /// </summary>
+    public DateTimeOffset? RebootAsked { get; init; }
+
+    /// <summary>Submissions tried (a failed sbatch is retried a few times before the node fails); reservation strategy: reboots tried.</summary>
     public int Attempts { get; init; }
+
+    /// <summary>Reservation strategy, <see cref="RebuildStep.Releasing"/>: why the node failed (it ends Failed once its reservation is gone); null: it passed.</summary>
+    public string? FailedWhy { get; init; }
 
     public PlannedNode MoveTo(RebuildStep step, DateTimeOffset now, string? detail = null) =>
         this with { Step = step, Since = now, Detail = detail };

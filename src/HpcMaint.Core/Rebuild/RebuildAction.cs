@@ -17,6 +17,15 @@ public abstract record RebuildAction(string Node)
     /// <summary>Run the health gate for the node; pass → resume, fail → stays drained (<see cref="GateVerdict"/>).</summary>
     public sealed record Gate(string Node) : RebuildAction(Node);
 
+    /// <summary>Create the node's MAINT reservation <paramref name="Name"/> from <paramref name="Start"/> (null: now).</summary>
+    public sealed record Reserve(string Node, string Name, DateTimeOffset? Start) : RebuildAction(Node);
+
+    /// <summary>Move the start of the node's reservation: its last job ended early, or was extended (null: now).</summary>
+    public sealed record MoveReservation(string Node, string Name, DateTimeOffset? Start) : RebuildAction(Node);
+
+    /// <summary>Delete the node's reservation: the node is back in service (unless drained as failed).</summary>
+    public sealed record Release(string Node, string Name) : RebuildAction(Node);
+
     /// <summary>Resume the node after its gate passed (<see cref="GateVerdict.Resumed"/> says what that came to).</summary>
     public sealed record Resume(string Node) : RebuildAction(Node);
 }

@@ -19,6 +19,9 @@ public static class RebuildJobs
 
     public static string Comment(string image, string planId) => $"{Marker} {ImageKey}{image} plan={planId}";
 
+    /// <summary>A reboot plan's job: no image, so hpcmaint-reboot does a plain reboot.</summary>
+    public static string RebootComment(string planId) => $"{Marker} reboot plan={planId}";
+
     /// <summary>The target image of a comment that starts with the "hpcmaint" marker; null for any other comment.</summary>
     public static string? ImageOf(string? comment)
     {

@@ -1,3 +1,5 @@
+using HpcMaint.Core.Slurm;
+
 namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
@@ -14,6 +16,28 @@ public sealed record RebuildPlan(
     IReadOnlyList<PlannedNode> Nodes)
 {
     public const int DefaultMaxFailures = 1;
+
+    public const int DefaultMaxAttempts = 3;
+
+    public static readonly TimeSpan DefaultRebootTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Reservation strategy: reboots tried per node before it fails (--max-attempts).</summary>
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
+
+    /// <summary>Reservation strategy: how long one reboot may take, from the request to the node back up (--reboot-timeout).</summary>
+    public TimeSpan RebootTimeout { get; init; } = DefaultRebootTimeout;
+
+    /// <summary>A rebuild to <see cref="Image"/>, or a reboot (then <see cref="Image"/> is empty).</summary>
+    public PlanKind Kind { get; init; } = PlanKind.Rebuild;
+
+    /// <summary>Whether the plan puts its nodes on an image (a reboot plan has none to check).</summary>
+    public bool ChangesImage => Kind == PlanKind.Rebuild;
+
+    /// <summary>What the plan takes its nodes to, for operators: "image v2" or "a reboot".</summary>
+    public string Target => ChangesImage ? "image " + Image : "a reboot";
+
+    /// <summary>The verb that made the plan: `hpcmaint rebuild` or `hpcmaint reboot`.</summary>
+    public string Verb => ChangesImage ? "hpcmaint rebuild" : "hpcmaint reboot";
 
     /// <summary>What the operator asked for (`--partition batch`, `--nodes n[1-4]`), for status lines.</summary>
     public string Selection { get; init; } = string.Empty;
@@ -48,7 +72,7 @@ public sealed record RebuildPlan(
     public RebuildPlan RetryingFailed(DateTimeOffset now)
     {
         var retried = Nodes.Where(n => n.Step == RebuildStep.Failed)
-            .Select(n => n.MoveTo(RebuildStep.Waiting, now, "retried after: " + n.Detail) with { JobId = null, Attempts = 0 })
+            .Select(n => n.MoveTo(RebuildStep.Waiting, now, "retried after: " + n.Detail) with { JobId = null, Attempts = 0, RebootAsked = null, FailedWhy = null })
             .ToArray();
         return retried.Length == 0 || Status == PlanStatus.Cancelled ? this : With(retried) with { Status = PlanStatus.Running };
     }
@@ -100,6 +124,20 @@ public sealed record RebuildPlan(
     /// <summary>The gate this plan's nodes pass: its own, else the configured one.</summary>
     public IReadOnlyList<string> GateOr(RebuildSettings settings) => Gate ?? settings.Gate;
 
-    /// <summary>The comment carried by the plan's rebuild jobs: the image, and the plan for resume.</summary>
-    public string JobComment => RebuildJobs.Comment(Image, Id);
+    /// <summary>The comment carried by the plan's rebuild jobs: the image (none for a reboot), and the plan for resume.</summary>
+    public string JobComment => ChangesImage ? RebuildJobs.Comment(Image, Id) : RebuildJobs.RebootComment(Id);
+
+    /// <summary>
+    /// The node is where the plan takes it: on the image (rebuild), or booted after hpcmaint asked for
+    /// its reboot (reboot: <see cref="PlannedNode.RebootAsked"/>, recorded before the request, so a resumed
+    /// run never reboots a node twice).
+    /// </summary>
+    public bool Reached(PlannedNode planned, ClusterView view) =>
+        ChangesImage
+            ? view.ImageOf(planned.Name).Is(Image)
+            : planned.RebootAsked is { } asked && BootTimes.IsAfter(view.Node(planned.Name)?.BootTime, asked);
+
+    /// <summary>A queued rebuild-partition job this plan may follow instead of submitting its own: one to its image, or (reboot) one of its own.</summary>
+    public bool Wants(Slurm.Job job) =>
+        ChangesImage ? RebuildJobs.ImageOf(job.Comment) == Image : job.Comment == JobComment;
 }

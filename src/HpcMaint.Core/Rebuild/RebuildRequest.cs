@@ -16,4 +16,11 @@ public sealed record RebuildRequest(
 
     /// <summary>--max-failures: failed nodes the plan tolerates before it halts.</summary>
     public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
+
+    /// <summary>A rebuild to <see cref="Image"/>, or a reboot (no image).</summary>
+    public PlanKind Kind { get; init; } = PlanKind.Rebuild;
+
+    public int MaxAttempts { get; init; } = RebuildPlan.DefaultMaxAttempts;
+
+    public TimeSpan RebootTimeout { get; init; } = RebuildPlan.DefaultRebootTimeout;
 }

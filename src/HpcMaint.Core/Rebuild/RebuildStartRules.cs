@@ -12,14 +12,17 @@ public static class RebuildStartRules
     /// <summary>What is wrong with the input, or null.</summary>
     public static string? InputProblem(RebuildInput input) =>
         (input.Partition is null) == (input.Nodes is null) ? "give exactly one of --partition and --nodes"
-        : string.IsNullOrWhiteSpace(input.Image) ? "--image is required (the image the nodes must end on)"
-        : SlurmNames.ImageNameProblem(input.Image) is { } imageProblem ? "--image " + imageProblem
+        : input.Kind == PlanKind.Reboot && input.Image is not null ? "--image: hpcmaint reboot changes no image; use hpcmaint rebuild --image"
+        : input.Kind == PlanKind.Rebuild && string.IsNullOrWhiteSpace(input.Image) ? "--image is required (the image the nodes must end on)"
+        : input.Image is not null && SlurmNames.ImageNameProblem(input.Image) is { } imageProblem ? "--image " + imageProblem
         : input.MaxDown is < 1 or > 100 ? $"--max-down {input.MaxDown}: write a percentage from 1 to 100"
         : input.MaxFailures < 0 ? $"--max-failures {input.MaxFailures}: write how many failed nodes to tolerate (0 halts at the first)"
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"
         : input.Partition is not null && PartitionSelection.Problem(input.Partition) is { } partitionProblem ? $"--partition '{input.Partition}': {partitionProblem}"
         : input.Gate is { } gate && string.IsNullOrWhiteSpace(gate[0]) ? "--gate: the first word is the program to run; it cannot be empty"
-        : input.SbatchOptions.Count > 0 && input.Strategy == RebuildStrategy.Drain ? "--sbatch-option: --strategy drain submits no job; sbatch options go with --strategy job"
+        : input.SbatchOptions.Count > 0 && input.Strategy != RebuildStrategy.Job ? $"--sbatch-option: --strategy {input.Strategy.ToString().ToLowerInvariant()} submits no job; sbatch options go with --strategy job"
+        : input.MaxAttempts < 1 ? $"--max-attempts {input.MaxAttempts}: write how many reboots to try per node (1 or more)"
+        : input.RebootTimeoutSeconds < 1 ? $"--reboot-timeout {input.RebootTimeoutSeconds}: write the seconds one reboot may take (1 or more)"
         : input.SbatchOptions.Select(SbatchOptionRules.Problem).FirstOrDefault(p => p is not null);
 
     /// <summary>The nodes asked for (a hostlist, or the members of partitions); names that match nothing go to <paramref name="problems"/>.</summary>
@@ -39,8 +42,11 @@ public static class RebuildStartRules
     public static RebuildRequest Request(RebuildInput input, IReadOnlyList<string> nodes)
     {
         var selection = input.Partition is not null ? "--partition " + string.Join(',', PartitionSelection.Parse(input.Partition)) : "--nodes " + input.Nodes;
-        return new RebuildRequest(nodes, input.Image!, input.Strategy, input.MaxDown, selection)
+        return new RebuildRequest(nodes, input.Image ?? string.Empty, input.Strategy, input.MaxDown, selection)
         {
+            Kind = input.Kind,
+            MaxAttempts = input.MaxAttempts,
+            RebootTimeout = TimeSpan.FromSeconds(input.RebootTimeoutSeconds),
             Gate = input.Gate,
             SbatchOptions = input.SbatchOptions,
             MaxFailures = input.MaxFailures,
@@ -60,7 +66,7 @@ public static class RebuildStartRules
         return stored.Where(p => p.IsResumable)
             .Select(open => (open, shared: open.Nodes.Where(n => !n.Step.IsFinished() && wanted.Contains(n.Name)).Select(n => n.Name).ToArray()))
             .Where(o => o.shared.Length > 0)
-            .Select(o => $"plan {o.open.Id} (image {o.open.Image}) is still running for {Hostlist.Compress(o.shared)}: `hpcmaint rebuild resume {o.open.Id}` or `hpcmaint rebuild cancel {o.open.Id}` first")
+            .Select(o => $"plan {o.open.Id} ({o.open.Target}) is still running for {Hostlist.Compress(o.shared)}: `{o.open.Verb} resume {o.open.Id}` or `{o.open.Verb} cancel {o.open.Id}` first")
             .ToArray();
     }
 }

@@ -9,6 +9,12 @@ public enum RebuildStep
     /// <summary>Already on the image when it was looked at; nothing to do.</summary>
     Skipped,
 
+    /// <summary>Reservation strategy: the node's reservation is about to be created (recorded first).</summary>
+    Reserving,
+
+    /// <summary>Reservation strategy: its reservation exists; waits for it to start and the node to be idle in it.</summary>
+    Reserved,
+
     /// <summary>Job strategy: the submission is about to be sent (recorded first, so a resume can look for it).</summary>
     Submitting,
 
@@ -18,11 +24,14 @@ public enum RebuildStep
     /// <summary>Drain strategy: drained by hpcmaint, waiting for the node's jobs to end.</summary>
     Draining,
 
-    /// <summary>Drain strategy: `scontrol reboot` sent, waiting for the node to boot.</summary>
+    /// <summary>Drain and reservation strategies: `scontrol reboot` sent, waiting for the node to boot.</summary>
     Rebooting,
 
-    /// <summary>Drain strategy: booted; the health gate runs.</summary>
+    /// <summary>Drain and reservation strategies: booted; the health gate runs.</summary>
     Gating,
+
+    /// <summary>Reservation strategy: gate passed (or the node failed and is drained): its reservation is being deleted.</summary>
+    Releasing,
 
     /// <summary>Rebuilt, gate passed, on the image.</summary>
     Done,

@@ -13,18 +13,13 @@ public static class RebuildStepper
         var actions = new List<RebuildAction>();
         foreach (var planned in plan.Nodes)
         {
-            var (change, action) = plan.Strategy == RebuildStrategy.Job
-                ? JobTracker.Observe(plan, planned, view, settings)
-                : DrainTracker.Observe(plan, planned, view);
+            var (change, seen) = Follow(plan, planned, view, settings);
             if (change is not null)
             {
                 changes.Add(change);
             }
 
-            if (action is not null)
-            {
-                actions.Add(action);
-            }
+            actions.AddRange(seen);
         }
 
         var followed = plan.With(changes.Select(c => c.After).ToArray());
@@ -33,7 +28,7 @@ public static class RebuildStepper
         foreach (var d in decision.Decisions)
         {
             var planned = followed.Find(d.Node)!;
-            var (change, action) = Apply(plan, planned, d, view.Now);
+            var (change, action) = Apply(plan, planned, d, view, settings);
             if (change is not null)
             {
                 decided.Add(change);
@@ -49,8 +44,22 @@ public static class RebuildStepper
         return new RebuildTurn(next, [.. changes, .. decided], actions, decision);
     }
 
-    private static (NodeChange?, RebuildAction?) Apply(RebuildPlan plan, PlannedNode planned, NodeDecision decision, DateTimeOffset now)
+    private static (NodeChange?, IReadOnlyList<RebuildAction>) Follow(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings)
     {
+        if (plan.Strategy == RebuildStrategy.Reservation)
+        {
+            return ReservationTracker.Observe(plan, planned, view, settings);
+        }
+
+        var (change, action) = plan.Strategy == RebuildStrategy.Job
+            ? JobTracker.Observe(plan, planned, view, settings)
+            : DrainTracker.Observe(plan, planned, view);
+        return (change, action is null ? [] : [action]);
+    }
+
+    private static (NodeChange?, RebuildAction?) Apply(RebuildPlan plan, PlannedNode planned, NodeDecision decision, ClusterView view, RebuildSettings settings)
+    {
+        var now = view.Now;
         switch (decision)
         {
             case NodeDecision.Skip skip:
@@ -60,20 +69,33 @@ public static class RebuildStepper
                 return (new NodeChange(planned, planned.MoveTo(RebuildStep.Skipped, now, heldWhy), heldWhy), null);
             case NodeDecision.Adopt adopt:
                 var adopted = planned.MoveTo(RebuildStep.Submitted, now, adopt.Job.State.ToString()) with { JobId = adopt.Job.Id };
-                return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for image {plan.Image} is already queued; following it instead of submitting another"), null);
+                return (new NodeChange(planned, adopted, $"job {adopt.Job.Id} for {plan.Target} is already queued; following it instead of submitting another"), null);
             case NodeDecision.Defer defer:
                 return defer.Reason == planned.Detail ? (null, null) : (new NodeChange(planned, planned with { Detail = defer.Reason }, "waits: " + defer.Reason), null);
             case NodeDecision.Admit admit:
                 var why = "admitted: " + (admit.Arithmetic.Count == 0 ? "in no budgeted partition" : string.Join("; ", admit.Arithmetic));
+                if (plan.Strategy == RebuildStrategy.Reservation)
+                {
+                    if (admit.Reservation is { } other && other != MaintenanceReservations.Name(plan.Id, planned.Name))
+                    {
+                        // Someone else's MAINT reservation has the node: hpcmaint neither uses nor touches it.
+                        var foreign = $"in MAINT reservation {other}, which is not this plan's: waits until it is gone";
+                        return foreign == planned.Detail ? (null, null) : (new NodeChange(planned, planned with { Detail = foreign }, "waits: " + foreign), null);
+                    }
+
+                    var (reserving, reserve) = ReservationTracker.Admitted(plan, planned, view, settings, why);
+                    return (reserving, reserve);
+                }
+
                 if (plan.Strategy == RebuildStrategy.Job)
                 {
                     var submitting = planned.MoveTo(RebuildStep.Submitting, now, admit.Reservation is null ? null : "into reservation " + admit.Reservation)
-                        with { Attempts = planned.Attempts + 1 };
+                        with { Attempts = planned.Attempts + 1, RebootAsked = now };
                     return (new NodeChange(planned, submitting, why), new RebuildAction.Submit(planned.Name, admit.Reservation));
                 }
 
                 var draining = planned.MoveTo(RebuildStep.Draining, now, "drain requested");
-                return (new NodeChange(planned, draining, why), new RebuildAction.Drain(planned.Name, DrainTracker.Reason(plan.Image)));
+                return (new NodeChange(planned, draining, why), new RebuildAction.Drain(planned.Name, DrainTracker.Reason(plan)));
             default:
                 throw new InvalidOperationException("unknown decision " + decision);
         }

@@ -7,9 +7,10 @@ public static class RebuildSteps
         step is RebuildStep.Skipped or RebuildStep.Done or RebuildStep.Failed or RebuildStep.Cancelled;
 
     /// <summary>Counted against the budget: a submitted rebuild job takes its node as soon as the
-    /// running job ends, and a drained node is out of service.</summary>
+    /// running job ends, a drained node is out of service, and so is a node in its MAINT reservation.</summary>
     public static bool IsInFlight(this RebuildStep step) =>
-        step is RebuildStep.Submitting or RebuildStep.Submitted or RebuildStep.Draining or RebuildStep.Rebooting or RebuildStep.Gating;
+        step is RebuildStep.Submitting or RebuildStep.Submitted or RebuildStep.Draining or RebuildStep.Rebooting or RebuildStep.Gating
+            or RebuildStep.Reserving or RebuildStep.Reserved or RebuildStep.Releasing;
 
     /// <summary>Lower-case name for tables, JSON and the plan file.</summary>
     public static string Text(this RebuildStep step) => step.ToString().ToLowerInvariant();

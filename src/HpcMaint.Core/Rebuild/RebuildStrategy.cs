@@ -9,4 +9,9 @@ public enum RebuildStrategy
 
     /// <summary>Drain, plain `scontrol reboot` with the image in the reason, gate, resume.</summary>
     Drain,
+
+    /// <summary>One MAINT reservation per node (hpcmaint-PLAN-NODE) from the end of its last running job, so
+    /// short jobs still run before it; once active with the node idle: plain `scontrol reboot`, retried on
+    /// a timeout, gate, the reservation deleted (<see cref="ReservationTracker"/>).</summary>
+    Reservation,
 }

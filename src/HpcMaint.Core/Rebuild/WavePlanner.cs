@@ -44,14 +44,14 @@ public static class WavePlanner
         }
 
         var image = view.ImageOf(name);
-        if (image.Is(plan.Image))
+        if (plan.ChangesImage && image.Is(plan.Image))
         {
             return new NodeDecision.Skip(name, plan.Image);
         }
 
         if (rebuildJobs.TryGetValue(name, out var queued))
         {
-            var same = queued.FirstOrDefault(j => RebuildJobs.ImageOf(j.Comment) == plan.Image);
+            var same = queued.FirstOrDefault(plan.Wants);
             return same is not null && plan.Strategy == RebuildStrategy.Job
                 ? new NodeDecision.Adopt(name, same)
                 : new NodeDecision.Defer(name, $"job {queued[0].Id} ({queued[0].Name}, image={RebuildJobs.ImageOf(queued[0].Comment) ?? "?"}) is already in partition {settings.Partition} for {name}");
@@ -62,7 +62,7 @@ public static class WavePlanner
             return new NodeDecision.Held(name, hold);
         }
 
-        if (!image.IsKnown)
+        if (plan.ChangesImage && !image.IsKnown)
         {
             return new NodeDecision.Defer(name, $"cannot tell its image: {image.Problem}");
         }

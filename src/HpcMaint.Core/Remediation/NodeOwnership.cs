@@ -47,8 +47,8 @@ public static class NodeOwnership
     /// <summary>Out of service by a drain, a down or a failure: what a reason can be the owner of.</summary>
     public static bool IsHeld(NodeState state) => state.IsDrainSet || state.IsDown || state.Has(NodeFlags.Fail);
 
-    // hpcmaint reboots a node for a ticket at the reboot or rebuild step, or for a rebuild by the drain strategy.
+    // hpcmaint reboots a node for a ticket at the reboot or rebuild step, or for a plan's rebuild or reboot by the drain strategy.
     private static bool AskedByHpcmaint(Node node, Ticket? ticket) =>
         ticket?.Step is LadderStep.Reboot or LadderStep.Rebuild
-        || (node.Reason is { } reason && reason.StartsWith(DrainTracker.Reason(string.Empty), StringComparison.Ordinal));
+        || DrainTracker.IsPlanReason(node.Reason);
 }

@@ -17,6 +17,9 @@ public sealed record Job(
     DateTimeOffset? SubmitTime,
     DateTimeOffset? StartTime)
 {
+    /// <summary>When Slurm expects it to end (a running job: its start plus its time limit); null: not known.</summary>
+    public DateTimeOffset? EndTime { get; init; }
+
     public bool IsPending => State.IsPending;
 
     /// <summary>Launched on its nodes (not configuring).</summary>

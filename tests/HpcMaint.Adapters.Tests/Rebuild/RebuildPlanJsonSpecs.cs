@@ -43,6 +43,28 @@ public sealed class RebuildPlanJsonSpecs
     }
 
     [Fact]
+    public void A_reboot_plan_reads_back_as_a_reboot_with_each_nodes_recorded_ask()
+    {
+        var asked = Made.AddMinutes(3);
+        var plan = Plan() with { Kind = PlanKind.Reboot, Image = string.Empty };
+        plan = plan.With(plan.Find("n1")! with { Step = RebuildStep.Rebooting, RebootAsked = asked });
+
+        var read = RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan), out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal((PlanKind.Reboot, string.Empty, asked), (read!.Kind, read.Image, read.Find("n1")!.RebootAsked));
+    }
+
+    [Fact]
+    public void A_plan_file_written_before_hpcmaint_reboot_is_a_rebuild_with_no_ask_recorded()
+    {
+        var read = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out _);
+
+        Assert.Equal(PlanKind.Rebuild, read!.Kind);
+        Assert.Null(read.Find("n1")!.RebootAsked);
+    }
+
+    [Fact]
     public void A_plan_without_its_own_gate_reads_back_without_one()
     {
         var bytes = RebuildPlanJson.ToBytes(Plan());

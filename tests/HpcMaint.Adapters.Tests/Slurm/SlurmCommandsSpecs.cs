@@ -40,6 +40,20 @@ public sealed class SlurmCommandsSpecs
     }
 
     [Fact]
+    public void A_reservations_start_is_now_or_a_local_time_to_the_second_that_scontrol_reads_back_as_the_same_moment()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+        var later = now.AddMinutes(7);
+
+        var text = ReservationTimes.Start(later, now);
+        var moved = commands.UpdateReservation("hpcmaint-rb-1-n1", new Dictionary<string, string> { ["starttime"] = ReservationTimes.Start(null, now) });
+
+        Assert.Equal("now", ReservationTimes.Start(now.AddSeconds(-1), now));
+        Assert.Equal(later, Adapters.Slurm.Parsing.ScontrolValues.LocalTime(text));
+        Assert.Equal(new[] { "update", "reservationname=hpcmaint-rb-1-n1", "starttime=now" }, moved.Arguments);
+    }
+
+    [Fact]
     public void A_rebuild_job_is_submitted_with_its_options_and_the_script_on_standard_input()
     {
         var job = new BatchJobRequest("#!/bin/sh\nexec /usr/sbin/hpcmaint verify\n")

@@ -19,6 +19,20 @@ public sealed class SqueueJsonParserSpecs
 
     [Theory]
     [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void A_running_jobs_expected_end_is_its_start_plus_its_time_limit_and_a_pending_job_has_none(string release)
+    {
+        // The testbed's batch partition has no MaxTime: Slurm gives each job a year (525600 minutes), in
+        // 24.11 and 26.05 even where time_limit reads as not set. The reservation strategy starts a node's
+        // reservation at the latest of these.
+        var jobs = SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-mixed.squeue.json")).ToDictionary(j => j.Id);
+
+        Assert.All(new[] { 5L, 6L, 7L }, id => Assert.Equal(TimeSpan.FromDays(365), jobs[id].EndTime - jobs[id].StartTime));
+        Assert.Null(jobs[3].EndTime);
+        Assert.True(jobs[1].EndTime >= jobs[1].StartTime);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
     public void A_rebuild_job_booting_its_node_is_configuring_with_reboot_and_its_comment(string release)
     {
         var job = Assert.Single(SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-mixed.squeue.json")), j => j.Id == 7);

@@ -10,7 +10,7 @@ public sealed class GateVerdictSpecs
     [Fact]
     public void A_failed_gate_fails_the_node_at_once_and_drains_it_saying_why()
     {
-        var (change, action) = GateVerdict.Ended(Gating, passed: false, "exit 1: GPU 3 missing", Now);
+        var (change, action) = GateVerdict.Ended(Plan(["n1"], strategy: RebuildStrategy.Drain), Gating, passed: false, "exit 1: GPU 3 missing", Now);
 
         Assert.Equal(RebuildStep.Failed, change!.After.Step);
         Assert.Equal(new RebuildAction.DrainFailed("n1", "gate failed: exit 1: GPU 3 missing"), action);
@@ -19,7 +19,7 @@ public sealed class GateVerdictSpecs
     [Fact]
     public void A_passed_gate_resumes_the_node_first_and_is_done_only_when_the_resume_worked()
     {
-        var (change, action) = GateVerdict.Ended(Gating, passed: true, "exit 0", Now);
+        var (change, action) = GateVerdict.Ended(Plan(["n1"], strategy: RebuildStrategy.Drain), Gating, passed: true, "exit 0", Now);
 
         Assert.Null(change);
         Assert.Equal(new RebuildAction.Resume("n1"), action);

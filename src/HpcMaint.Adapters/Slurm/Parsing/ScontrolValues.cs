@@ -23,6 +23,10 @@ internal static class ScontrolValues
             ? new DateTimeOffset(local)
             : null;
 
+    /// <summary>A time as scontrol takes it: local, to the second, without an offset (what <see cref="LocalTime"/> reads).</summary>
+    public static string LocalText(DateTimeOffset time) =>
+        time.ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static IReadOnlyList<string> List(IReadOnlyDictionary<string, string> record, string key) =>
         Text(record, key)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 }

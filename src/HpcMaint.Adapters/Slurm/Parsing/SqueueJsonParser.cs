@@ -47,6 +47,10 @@ public static class SqueueJsonParser
             JsonFields.String(j, "user_name"),
             JsonFields.String(j, "resv_name") ?? JsonFields.String(j, "reservation"),
             JsonFields.Time(j, "submit_time"),
-            JsonFields.Time(j, "start_time"));
+            JsonFields.Time(j, "start_time"))
+        {
+            // Slurm's expected end (a running job: start + time limit); a pending job's is 0, read as null.
+            EndTime = JsonFields.Time(j, "end_time"),
+        };
     }
 }
