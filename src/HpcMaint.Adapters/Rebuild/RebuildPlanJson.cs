@@ -16,6 +16,7 @@ public static class RebuildPlanJson
         j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
         j.WriteNumber("max_failures", plan.MaxFailures);
+        j.WriteStringOrNull("max_down_per_switch", plan.MaxDownPerSwitch?.ToString());
         j.WriteString("selection", plan.Selection);
         if (plan.Gate is { } gate)
         {
@@ -99,6 +100,9 @@ public static class RebuildPlanJson
             {
                 Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
                 MaxFailures = root.TryGetProperty("max_failures", out var f) ? f.GetInt32() : RebuildPlan.DefaultMaxFailures,
+                MaxDownPerSwitch = root.TryGetProperty("max_down_per_switch", out var m) && m.GetString() is { } perSwitch
+                    ? DownLimit.TryParse(perSwitch, out var perSwitchProblem) ?? throw new FormatException("max_down_per_switch " + perSwitchProblem)
+                    : null,
 
                 // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
                 Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,

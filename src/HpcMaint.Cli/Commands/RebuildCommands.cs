@@ -5,7 +5,7 @@ using HpcMaint.Core.Rebuild;
 namespace HpcMaint.Cli.Commands;
 
 /// <summary>
-/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain]
+/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--max-down-per-switch N|N%] [--strategy job|drain]
 /// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`.
 /// </summary>
 public static class RebuildCommands
@@ -16,6 +16,10 @@ public static class RebuildCommands
         var nodes = new Option<string?>("--nodes", "-w") { Description = "Rebuild these nodes (a hostlist, e.g. gpu[001-016])" };
         var image = new Option<string?>("--image") { Description = "The image the nodes must end on (nodes already on it are skipped)" };
         var maxDown = new Option<int>("--max-down") { Description = "At most this % of any affected partition out of service at once", DefaultValueFactory = _ => 25 };
+        var maxDownPerSwitch = new Option<string?>("--max-down-per-switch")
+        {
+            Description = "Also at most N nodes (or N%) of any leaf switch or block (scontrol show topology) out of service at once",
+        };
         var strategy = new Option<string>("--strategy") { Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume", DefaultValueFactory = _ => "job" };
         strategy.AcceptOnlyFromAmong("job", "drain");
         var gate = new Option<string[]>("--gate")
@@ -31,7 +35,7 @@ public static class RebuildCommands
 
         var rebuild = new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
         {
-            partition, nodes, image, maxDown, strategy, gate, sbatchOption, maxFailures, dryRun,
+            partition, nodes, image, maxDown, maxDownPerSwitch, strategy, gate, sbatchOption, maxFailures, dryRun,
         };
         rebuild.SetAction((parse, ct) =>
         {
@@ -46,6 +50,7 @@ public static class RebuildCommands
                 Gate = parse.GetValue(gate) is { Length: > 0 } words ? words : null,
                 SbatchOptions = parse.GetValue(sbatchOption) ?? [],
                 MaxFailures = parse.GetValue(maxFailures),
+                MaxDownPerSwitch = parse.GetValue(maxDownPerSwitch),
             };
             return RebuildVerbs.StartAsync(env, Common(parse, options), input, ct);
         });

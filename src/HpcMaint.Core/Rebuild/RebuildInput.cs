@@ -9,4 +9,7 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
     public IReadOnlyList<string> SbatchOptions { get; init; } = [];
 
     public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
+
+    /// <summary>--max-down-per-switch as typed ("1", "25%"); null when not given.</summary>
+    public string? MaxDownPerSwitch { get; init; }
 }

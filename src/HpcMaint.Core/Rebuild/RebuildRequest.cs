@@ -16,4 +16,7 @@ public sealed record RebuildRequest(
 
     /// <summary>--max-failures: failed nodes the plan tolerates before it halts.</summary>
     public int MaxFailures { get; init; } = RebuildPlan.DefaultMaxFailures;
+
+    /// <summary>--max-down-per-switch: each leaf switch's or block's budget; null: none.</summary>
+    public DownLimit? MaxDownPerSwitch { get; init; }
 }
