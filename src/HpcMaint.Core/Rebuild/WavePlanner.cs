@@ -4,9 +4,9 @@ namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
 /// Decides which waiting nodes start now. Pure: one <see cref="ClusterView"/> in, decisions out, so a
-/// pass costs the few Slurm reads that made the view, whatever the node count. Nodes are taken in plan
-/// order, each admitted one counted at once against every budget it is in: each of its partitions, and
-/// its leaf switch or block under --max-down-per-switch.
+/// pass costs the few Slurm reads that made the view, whatever the node count. Nodes are taken first-free
+/// first (<see cref="AdmissionOrder"/>), each admitted one counted at once against every budget it is in:
+/// each of its partitions, and its leaf switch or block under --max-down-per-switch.
 /// </summary>
 public static class WavePlanner
 {
@@ -16,18 +16,20 @@ public static class WavePlanner
         var switches = BudgetLedger.Switches(plan, view, settings);
         var reserved = BudgetLedger.MaintenanceReserved(view, settings.ReservationLead);
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
+        var busyUntil = AdmissionOrder.BusyUntil(view, settings);
         var decisions = new List<NodeDecision>();
         var halted = plan.HaltReason;
-        foreach (var planned in plan.Nodes)
+        foreach (var planned in AdmissionOrder.Waiting(plan, busyUntil))
         {
-            if (planned.Step == RebuildStep.Waiting)
-            {
-                decisions.Add(halted is null
-                    ? DecideOne(plan, planned.Name, view, settings, Budgets(view, planned.Name, budgets, switches), reserved, rebuildJobs)
-                    : new NodeDecision.Defer(planned.Name, halted));
-            }
+            var decision = halted is null
+                ? DecideOne(plan, planned.Name, view, settings, Budgets(view, planned.Name, budgets, switches), reserved, rebuildJobs)
+                : new NodeDecision.Defer(planned.Name, halted);
+            decisions.Add(decision is NodeDecision.Admit admit ? admit with { Frees = AdmissionOrder.Describe(planned.Name, busyUntil, view.Now) } : decision);
         }
 
+        // Decided first-free first, reported in plan order.
+        var position = plan.Nodes.Select((n, i) => (n.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        decisions.Sort((a, b) => position[a.Node].CompareTo(position[b.Node]));
         return new WaveDecision(decisions, budgets.Values.OrderBy(b => b.Partition, StringComparer.Ordinal).ToArray())
         {
             SwitchBudgets = switches.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray(),

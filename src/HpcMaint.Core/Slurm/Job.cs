@@ -17,6 +17,9 @@ public sealed record Job(
     DateTimeOffset? SubmitTime,
     DateTimeOffset? StartTime)
 {
+    /// <summary>When Slurm expects it to end (squeue end_time: its start plus its time limit while it runs); null: not known.</summary>
+    public DateTimeOffset? EndTime { get; init; }
+
     public bool IsPending => State.IsPending;
 
     /// <summary>Launched on its nodes (not configuring).</summary>

@@ -23,6 +23,10 @@ internal static class RebuildCluster
     public static Job Job(long id, string node, string state = "PENDING", string? comment = null, string partition = "rebuild", string? name = null) =>
         new(id, name ?? RebuildJobs.Name(node), partition, JobStateText.Parse(state), null, state == "PENDING" ? [] : [node], node, true, comment, 1, "root", null, Now, null);
 
+    /// <summary>A user's job running on <paramref name="node"/> in batch until <paramref name="end"/> (null: no end time).</summary>
+    public static Job UserJob(long id, string node, DateTimeOffset? end) =>
+        new Job(id, "user-" + id, "batch", JobStateText.Parse("RUNNING"), null, [node], null, false, null, 1, "alice", null, Now.AddMinutes(-10), Now.AddMinutes(-10)) { EndTime = end };
+
     public static Reservation Maintenance(string name, params string[] nodes) =>
         new(name, string.Join(',', nodes), nodes, Now.AddMinutes(-5), Now.AddHours(2), ["MAINT", "IGNORE_JOBS"], "root", "ACTIVE");
 

@@ -20,7 +20,7 @@ public sealed class SwitchBudgetSpecs
 
         Assert.Equal([new RebuildAction.Submit("n1", null), new RebuildAction.Submit("n5", null)], turn.Actions);
         Assert.Equal("budget: switch s1: 1 out (n1) + n2 = 2 > 1 (max 1 of 4)", turn.Plan.Find("n2")!.Detail);
-        Assert.Equal("admitted: batch: 1 out (n1) + n5 = 2 ≤ 4 (50 % of 8); switch s2: 0 out + n5 = 1 ≤ 1 (max 1 of 4)", turn.Changes.Single(c => c.Node == "n5").Why);
+        Assert.Equal("admitted (idle): batch: 1 out (n1) + n5 = 2 ≤ 4 (50 % of 8); switch s2: 0 out + n5 = 1 ≤ 1 (max 1 of 4)", turn.Changes.Single(c => c.Node == "n5").Why);
     }
 
     [Fact]

@@ -47,6 +47,9 @@ public static class SqueueJsonParser
             JsonFields.String(j, "user_name"),
             JsonFields.String(j, "resv_name") ?? JsonFields.String(j, "reservation"),
             JsonFields.Time(j, "submit_time"),
-            JsonFields.Time(j, "start_time"));
+            JsonFields.Time(j, "start_time"))
+        {
+            EndTime = JsonFields.Time(j, "end_time"),
+        };
     }
 }
