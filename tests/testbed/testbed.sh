@@ -27,6 +27,7 @@ Usage:
   testbed.sh up --dir DIR [--slurm RELEASE] [--nodes 4] [--port-base P] [--reboot-program PATH]
                 [--health-program PATH] [--health-interval N] [--prolog-slurmctld PATH|none]
                 [--resume-timeout S] [--extra 'slurm.conf line']... [--node-env 'K=V']...
+                [--topology 'topology.conf line']...  (any: TopologyPlugin=topology/tree)
   testbed.sh down --dir DIR
   testbed.sh install [--slurm RELEASE]        (the host's slurm-wlm and munge, or the release's root)
   testbed.sh releases                         (the releases it runs, oldest first)
@@ -541,7 +542,7 @@ wait_for() { # WHAT SECONDS COMMAND...
 
 cmd_up() {
   NODES=4 PORT_BASE='' REBOOT_PROGRAM='' HEALTH_PROGRAM='' HEALTH_INTERVAL=5 PROLOG=''
-  RESUME_TIMEOUT=30 EXTRA=() RELEASE=${HPCMAINT_SLURM:-$HOST_RELEASE}
+  RESUME_TIMEOUT=30 EXTRA=() TOPOLOGY=() RELEASE=${HPCMAINT_SLURM:-$HOST_RELEASE}
   local -a node_env_lines=()
   while (($# > 0)); do
     (($# >= 2)) || die "$1 needs a value"
@@ -556,6 +557,7 @@ cmd_up() {
       --prolog-slurmctld) PROLOG=$2 ;;
       --resume-timeout) RESUME_TIMEOUT=$2 ;;
       --extra) EXTRA+=("$2") ;;
+      --topology) TOPOLOGY+=("$2") ;;
       --node-env)
         [[ $2 == *=* ]] || die "--node-env wants K=V, got '$2'"
         node_env_lines+=("$2")
@@ -604,6 +606,10 @@ cmd_up() {
   printf '%s\n' "$RELEASE" >"$DIR/etc/release"
   write_helpers
   write_slurm_conf >"$DIR/etc/slurm.conf"
+  if ((${#TOPOLOGY[@]} > 0)); then
+    printf '%s\n' "${TOPOLOGY[@]}" >"$DIR/etc/topology.conf"
+    printf 'TopologyPlugin=topology/tree\n' >>"$DIR/etc/slurm.conf"
+  fi
   export SLURM_CONF=$DIR/etc/slurm.conf
   : >"$DIR/run/pids"
   printf 'testbed-%s-%s\n' "$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)" "$SRANDOM" >"$DIR/run/tag"

@@ -2,30 +2,36 @@ using HpcMaint.Adapters.Slurm;
 using HpcMaint.Core;
 using HpcMaint.Core.Health;
 using HpcMaint.Core.Rebuild;
+using HpcMaint.Core.Slurm;
 
 namespace HpcMaint.Adapters.Rebuild;
 
 /// <summary>
 /// Reads one <see cref="ClusterView"/>: sinfo --json, squeue --json and scontrol show reservation, run
 /// at the same time, plus one read of the image source. The same three commands whatever the node count.
-/// The nodes' records (holds) are read from <paramref name="recordField"/> of what sinfo returned.
+/// The nodes' records (holds) are read from <paramref name="recordField"/> of what sinfo returned. A
+/// plan with --max-down-per-switch adds a fourth, scontrol show topology, through <paramref name="topology"/>.
 /// </summary>
-public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField)
+public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField, ISlurmTopology? topology = null)
 {
     /// <summary>Where the images come from, for messages ("slurm features", "openstack").</summary>
     public string ImageSourceName => images.Name;
 
     /// <summary>The view, or the first error: <see cref="ProblemKind.Unreachable"/> when that error is slurmctld not answering.</summary>
-    public async Task<Result<ClusterView>> ReadAsync(CancellationToken ct)
+    public async Task<Result<ClusterView>> ReadAsync(CancellationToken ct, bool withTopology = false)
     {
         var nodesTask = slurm.GetNodesAsync(ct);
         var jobsTask = slurm.GetJobsAsync(ct);
         var reservationsTask = slurm.GetReservationsAsync(ct);
+        var topologyTask = withTopology && topology is not null
+            ? topology.GetTopologyAsync(ct)
+            : Task.FromResult(SlurmResult<Topology>.Success(Topology.Empty));
         var nodes = await nodesTask.ConfigureAwait(false);
         var jobs = await jobsTask.ConfigureAwait(false);
         var reservations = await reservationsTask.ConfigureAwait(false);
-        var unreachable = new[] { nodes.ControllerUnreachable, jobs.ControllerUnreachable, reservations.ControllerUnreachable };
-        var errors = new[] { nodes.Error, jobs.Error, reservations.Error };
+        var leaves = await topologyTask.ConfigureAwait(false);
+        var unreachable = new[] { nodes.ControllerUnreachable, jobs.ControllerUnreachable, reservations.ControllerUnreachable, leaves.ControllerUnreachable };
+        var errors = new[] { nodes.Error, jobs.Error, reservations.Error, leaves.Error };
         var failed = Array.FindIndex(errors, e => e is not null);
         if (failed >= 0)
         {
@@ -35,6 +41,6 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
         }
 
         var imageMap = await images.ReadAsync(nodes.Value, ct).ConfigureAwait(false);
-        return new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField);
+        return new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField) { Topology = leaves.Value };
     }
 }

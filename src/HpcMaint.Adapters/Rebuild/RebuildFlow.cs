@@ -40,7 +40,7 @@ public sealed class RebuildFlow : IDisposable
         slurm = new SlurmClient(new SlurmCommands(config.Slurm), runner);
         store = new RebuildPlanStore(config.Rebuild.StateDir);
         audit = new AuditJournal(config.Audit.Journal);
-        reader = new ClusterReader(slurm, images, time, config.Health.RecordField);
+        reader = new ClusterReader(slurm, images, time, config.Health.RecordField, slurm);
         metrics = new PlanMetrics(config.Rebuild.MetricsFile, time);
     }
 
@@ -67,7 +67,7 @@ public sealed class RebuildFlow : IDisposable
             return Problem.Invalid(invalid);
         }
 
-        var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+        var read = await reader.ReadAsync(ct, withTopology: input.MaxDownPerSwitch is not null).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
             return Problem.Failed("cannot read the cluster: " + read.Problem!.Words);

@@ -61,7 +61,7 @@ public sealed class RebuildLoop(
     private async Task<(string? Error, bool ControllerUnreachable, RebuildTurn? Turn)> PassAsync(CancellationToken ct)
     {
         var start = time.GetTimestamp();
-        var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+        var read = await reader.ReadAsync(ct, withTopology: plan.MaxDownPerSwitch is not null).ConfigureAwait(false);
         var took = time.GetElapsedTime(start);
         if (!read.IsSuccess)
         {

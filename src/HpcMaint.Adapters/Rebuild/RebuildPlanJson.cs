@@ -19,6 +19,7 @@ public static class RebuildPlanJson
         j.WriteNumber("max_failures", plan.MaxFailures);
         j.WriteNumber("max_attempts", plan.MaxAttempts);
         j.WriteNumber("reboot_timeout_seconds", (long)plan.RebootTimeout.TotalSeconds);
+        j.WriteStringOrNull("max_down_per_switch", plan.MaxDownPerSwitch?.ToString());
         j.WriteString("selection", plan.Selection);
         if (plan.Gate is { } gate)
         {
@@ -112,12 +113,15 @@ public static class RebuildPlanJson
             {
                 Selection = root.TryGetProperty("selection", out var s) ? s.GetString() ?? string.Empty : string.Empty,
                 MaxFailures = root.TryGetProperty("max_failures", out var f) ? f.GetInt32() : RebuildPlan.DefaultMaxFailures,
+                MaxDownPerSwitch = root.TryGetProperty("max_down_per_switch", out var m) && m.GetString() is { } perSwitch
+                    ? DownLimit.TryParse(perSwitch, out var perSwitchProblem) ?? throw new FormatException("max_down_per_switch " + perSwitchProblem)
+                    : null,
 
                 // Plans written before --gate and --sbatch-option have neither: the configured gate, no options.
                 Gate = root.TryGetProperty("gate", out var g) && g.ValueKind == JsonValueKind.Array ? Strings(g) : null,
                 SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
 
-                MaxAttempts = root.TryGetProperty("max_attempts", out var m) ? m.GetInt32() : RebuildPlan.DefaultMaxAttempts,
+                MaxAttempts = root.TryGetProperty("max_attempts", out var a) ? a.GetInt32() : RebuildPlan.DefaultMaxAttempts,
                 RebootTimeout = root.TryGetProperty("reboot_timeout_seconds", out var t) ? TimeSpan.FromSeconds(t.GetInt64()) : RebuildPlan.DefaultRebootTimeout,
 
                 // Plans written before `hpcmaint reboot` are rebuilds.

@@ -8,7 +8,7 @@ namespace HpcMaint.Adapters.Slurm;
 /// Reads and changes cluster state through Slurm's own commands. One command per read, whatever the
 /// node count: sinfo/squeue --json ignore filters in 22.05, so results are filtered by the caller.
 /// </summary>
-public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) : ISlurmReader, ISlurmNodeStates, ISlurmNodeRecords, ISlurmJobs, ISlurmReservations
+public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) : ISlurmReader, ISlurmNodeStates, ISlurmNodeRecords, ISlurmJobs, ISlurmReservations, ISlurmTopology
 {
     /// <summary>Set once sinfo --json has shown it groups nodes (23.02+), so later reads skip it.</summary>
     private volatile bool sinfoGroupsNodes;
@@ -43,6 +43,10 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
 
     public async Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default) =>
         Parse(await ReadAsync(Commands.ShowReservations(), ct).ConfigureAwait(false), ScontrolReservationParser.Parse);
+
+    /// <summary>With no topology plugin scontrol exits 0, prints nothing and "No topology information available" on stderr: an empty topology.</summary>
+    public async Task<SlurmResult<Topology>> GetTopologyAsync(CancellationToken ct = default) =>
+        Parse(await ReadAsync(Commands.ShowTopology(), ct).ConfigureAwait(false), text => TopologyParser.Parse("scontrol show topology", text));
 
     public async Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default)
     {

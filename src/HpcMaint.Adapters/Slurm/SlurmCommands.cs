@@ -27,6 +27,9 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     public Command ShowReservations() => Scontrol("show", "reservation", "--oneliner");
 
+    /// <summary>The topology slurmctld runs with, whatever file it came from (topology.conf, topology.yaml on 25.05+).</summary>
+    public Command ShowTopology() => Scontrol("show", "topology");
+
     public Command Version() => Scontrol("version");
 
     public Command ShowConfig() => Scontrol("show", "config");

@@ -5,7 +5,7 @@ using HpcMaint.Core.Rebuild;
 namespace HpcMaint.Cli.Commands;
 
 /// <summary>
-/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--strategy job|drain|reservation]
+/// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--max-down-per-switch N|N%] [--strategy job|drain|reservation]
 /// [--max-attempts 3] [--reboot-timeout 600]
 /// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`;
 /// `hpcmaint reboot` is the same without --image: a rolling reboot, on the same engine and plan store.
@@ -21,6 +21,10 @@ public static class RebuildCommands
         var nodes = new Option<string?>("--nodes", "-w") { Description = doing + " these nodes (a hostlist, e.g. gpu[001-016])" };
         var image = new Option<string?>("--image") { Description = "The image the nodes must end on (nodes already on it are skipped)" };
         var maxDown = new Option<int>("--max-down") { Description = "At most this % of any affected partition out of service at once", DefaultValueFactory = _ => 25 };
+        var maxDownPerSwitch = new Option<string?>("--max-down-per-switch")
+        {
+            Description = "Also at most N nodes (or N%) of any leaf switch or block (scontrol show topology) out of service at once",
+        };
         var strategy = new Option<string>("--strategy")
         {
             Description = "job: one --reboot job per node in the rebuild partition; drain: drain, scontrol reboot, gate, resume; "
@@ -52,11 +56,11 @@ public static class RebuildCommands
         var rebuild = kind == PlanKind.Reboot
             ? new Command("reboot", "Reboot nodes (no image change) in rolling waves under a budget, through Slurm; each node once")
             {
-                partition, nodes, maxDown, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
+                partition, nodes, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
             }
             : new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
             {
-                partition, nodes, image, maxDown, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
+                partition, nodes, image, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
             };
         rebuild.SetAction((parse, ct) =>
         {
@@ -74,6 +78,7 @@ public static class RebuildCommands
                 Kind = kind,
                 MaxAttempts = parse.GetValue(maxAttempts),
                 RebootTimeoutSeconds = parse.GetValue(rebootTimeout),
+                MaxDownPerSwitch = parse.GetValue(maxDownPerSwitch),
             };
             return RebuildVerbs.StartAsync(env, Common(parse, options, kind), input, ct);
         });

@@ -10,7 +10,7 @@ internal static class PlanTable
 {
     public static void Write(TextWriter w, RebuildPlan plan)
     {
-        w.WriteLine($"plan {plan.Id}: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %, made {OperatorTime.Format(plan.Created)}");
+        w.WriteLine($"plan {plan.Id}: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %{PerSwitch(plan)}, made {OperatorTime.Format(plan.Created)}");
         WriteOwnJobSettings(w, plan);
         w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {PlanSummary.Of(plan)}");
         var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
@@ -32,9 +32,9 @@ internal static class PlanTable
     public static void WriteDryRun(TextWriter w, RebuildTurn turn)
     {
         var plan = turn.Plan;
-        w.WriteLine($"dry run: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %; nothing was changed");
+        w.WriteLine($"dry run: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %{PerSwitch(plan)}; nothing was changed");
         WriteOwnJobSettings(w, plan);
-        foreach (var budget in turn.Decision.Budgets)
+        foreach (var budget in turn.Decision.Budgets.Concat<Budget>(turn.Decision.SwitchBudgets))
         {
             w.WriteLine("budget " + budget);
         }
@@ -55,6 +55,9 @@ internal static class PlanTable
 
         table.WriteTo(w);
     }
+
+    private static string PerSwitch(RebuildPlan plan) =>
+        plan.MaxDownPerSwitch is { } limit ? $", max-down-per-switch {limit}" : string.Empty;
 
     /// <summary>The plan's --gate and --sbatch-option, when it has them (without, nothing is printed).</summary>
     private static void WriteOwnJobSettings(TextWriter w, RebuildPlan plan)

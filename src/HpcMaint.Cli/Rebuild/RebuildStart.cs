@@ -79,6 +79,18 @@ internal static class RebuildStart
             }
 
             j.WriteEndArray();
+            j.WriteStartArray("switch_budgets");
+            foreach (var b in turn.Decision.SwitchBudgets)
+            {
+                j.WriteStartObject();
+                j.WriteString(b.Domain.Kind == Core.Slurm.TopologyKind.Block ? "block" : "switch", b.Name);
+                j.WriteNumber("total", b.Total);
+                j.WriteNumber("limit", b.Limit);
+                j.WriteNumber("out_after_first_pass", b.Unavailable.Count);
+                j.WriteEndObject();
+            }
+
+            j.WriteEndArray();
             j.WriteEndObject();
         });
     }

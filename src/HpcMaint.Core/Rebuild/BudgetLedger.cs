@@ -3,8 +3,8 @@ using HpcMaint.Core.Slurm;
 namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
-/// Builds the budget of every partition the plan touches (the rebuild partition itself excepted). Out of
-/// service: DOWN/DRAIN/FAIL/NOT_RESPONDING, reboot pending or booting, in a MAINT reservation (active or
+/// Builds the budget of every partition the plan touches (the rebuild partition itself excepted), and
+/// of every leaf switch or block under --max-down-per-switch. Out of service: DOWN/DRAIN/FAIL/NOT_RESPONDING, reboot pending or booting, in a MAINT reservation (active or
 /// starting within the lead time), with an active job in the rebuild partition (anyone's), or in flight
 /// in this plan (submitted jobs count from submission: the node is theirs once its running job ends).
 /// A node whose rebuild failed in this plan is not counted: it is drained for a person to look at, and
@@ -37,31 +37,45 @@ public static class BudgetLedger
         }
 
         var budgets = totals.ToDictionary(t => t.Key, t => new PartitionBudget(t.Key, t.Value, plan.MaxDownPercent), StringComparer.Ordinal);
-        var reserved = MaintenanceReserved(view, settings.ReservationLead);
-        var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
-        foreach (var node in view.Nodes)
+        foreach (var node in OutOfService(plan, view, settings))
         {
-            var planned = plan.Find(node.Name);
-            if (planned is { Step: RebuildStep.Failed })
-            {
-                continue;
-            }
-
-            var isOut = node.State.IsUnavailable
-                || reserved.ContainsKey(node.Name)
-                || rebuildJobs.ContainsKey(node.Name)
-                || (planned is not null && planned.Step.IsInFlight());
-            if (!isOut)
-            {
-                continue;
-            }
-
             foreach (var p in node.Partitions)
             {
                 if (budgets.TryGetValue(p, out var budget))
                 {
                     budget.MarkUnavailable(node.Name);
                 }
+            }
+        }
+
+        return budgets;
+    }
+
+    /// <summary>
+    /// The budget of every leaf switch or block holding a node of the plan, under --max-down-per-switch,
+    /// counted by the same rule as the partitions'; none when the plan has no per-switch limit.
+    /// </summary>
+    public static IReadOnlyDictionary<string, SwitchBudget> Switches(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    {
+        if (plan.MaxDownPerSwitch is not { } limit)
+        {
+            return new Dictionary<string, SwitchBudget>(StringComparer.Ordinal);
+        }
+
+        var budgets = new Dictionary<string, SwitchBudget>(StringComparer.Ordinal);
+        foreach (var planned in plan.Nodes)
+        {
+            if (view.Topology.DomainOf(planned.Name) is { } domain && !budgets.ContainsKey(domain.Name))
+            {
+                budgets[domain.Name] = new SwitchBudget(domain, limit);
+            }
+        }
+
+        foreach (var node in OutOfService(plan, view, settings))
+        {
+            if (view.Topology.DomainOf(node.Name) is { } domain && budgets.TryGetValue(domain.Name, out var budget))
+            {
+                budget.MarkUnavailable(node.Name);
             }
         }
 
@@ -88,5 +102,31 @@ public static class BudgetLedger
         }
 
         return reserved;
+    }
+
+    /// <summary>The nodes that count against a budget now (see the class comment).</summary>
+    private static List<Node> OutOfService(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    {
+        var found = new List<Node>();
+        var reserved = MaintenanceReserved(view, settings.ReservationLead);
+        var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
+        foreach (var node in view.Nodes)
+        {
+            var planned = plan.Find(node.Name);
+            if (planned is { Step: RebuildStep.Failed })
+            {
+                continue;
+            }
+
+            if (node.State.IsUnavailable
+                || reserved.ContainsKey(node.Name)
+                || rebuildJobs.ContainsKey(node.Name)
+                || (planned is not null && planned.Step.IsInFlight()))
+            {
+                found.Add(node);
+            }
+        }
+
+        return found;
     }
 }

@@ -5,8 +5,9 @@ using HpcMaint.Core.Slurm;
 namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
-/// One planning pass's reading of the cluster: sinfo, squeue, reservations and the images. The holds
-/// come from the nodes' hpcmaint records (in <paramref name="recordField"/>), which sinfo already carries.
+/// One planning pass's reading of the cluster: sinfo, squeue, reservations and the images (and the
+/// topology, when a plan has --max-down-per-switch). The holds come from the nodes' hpcmaint records (in
+/// <paramref name="recordField"/>), which sinfo already carries.
 /// </summary>
 public sealed class ClusterView(
     IReadOnlyList<Node> nodes,
@@ -25,6 +26,9 @@ public sealed class ClusterView(
     public IReadOnlyList<Reservation> Reservations { get; } = reservations;
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The leaf switches or blocks (scontrol show topology); empty when not read or Slurm has none.</summary>
+    public Topology Topology { get; init; } = Topology.Empty;
 
     /// <summary>Where the nodes' hpcmaint records are kept ([health] record_field).</summary>
     public RecordField RecordField { get; } = recordField;

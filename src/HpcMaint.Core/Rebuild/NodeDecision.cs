@@ -7,7 +7,11 @@ namespace HpcMaint.Core.Rebuild;
 public abstract record NodeDecision(string Node)
 {
     /// <summary>Start it now; <paramref name="Arithmetic"/> shows each partition's budget with it counted.</summary>
-    public sealed record Admit(string Node, string? Reservation, IReadOnlyList<string> Arithmetic) : NodeDecision(Node);
+    public sealed record Admit(string Node, string? Reservation, IReadOnlyList<string> Arithmetic) : NodeDecision(Node)
+    {
+        /// <summary>Why it went before the others waiting: "idle", "its jobs end …" (<see cref="AdmissionOrder"/>).</summary>
+        public string? Frees { get; init; }
+    }
 
     /// <summary>Not now, and why (the budget, the node's own state, an unknown image, a foreign job).</summary>
     public sealed record Defer(string Node, string Reason) : NodeDecision(Node);

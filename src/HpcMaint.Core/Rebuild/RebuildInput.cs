@@ -17,4 +17,7 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
 
     /// <summary>--reboot-timeout in seconds: one reboot's time to come back (reservation strategy).</summary>
     public int RebootTimeoutSeconds { get; init; } = (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds;
+
+    /// <summary>--max-down-per-switch as typed ("1", "25%"); null when not given.</summary>
+    public string? MaxDownPerSwitch { get; init; }
 }

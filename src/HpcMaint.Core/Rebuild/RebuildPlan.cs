@@ -51,6 +51,9 @@ public sealed record RebuildPlan(
     /// <summary>Options given with --sbatch-option, added to every rebuild job of this plan (resume too).</summary>
     public IReadOnlyList<string> SbatchOptions { get; init; } = [];
 
+    /// <summary>--max-down-per-switch: the budget of each leaf switch or block; null: none (no topology read).</summary>
+    public DownLimit? MaxDownPerSwitch { get; init; }
+
     public bool IsOpen => Status == PlanStatus.Running;
 
     /// <summary>resume and cancel apply: running, or halted with nodes left.</summary>

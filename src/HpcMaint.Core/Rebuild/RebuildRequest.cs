@@ -23,4 +23,7 @@ public sealed record RebuildRequest(
     public int MaxAttempts { get; init; } = RebuildPlan.DefaultMaxAttempts;
 
     public TimeSpan RebootTimeout { get; init; } = RebuildPlan.DefaultRebootTimeout;
+
+    /// <summary>--max-down-per-switch: each leaf switch's or block's budget; null: none.</summary>
+    public DownLimit? MaxDownPerSwitch { get; init; }
 }

@@ -16,6 +16,7 @@ public static class RebuildStartRules
         : input.Kind == PlanKind.Rebuild && string.IsNullOrWhiteSpace(input.Image) ? "--image is required (the image the nodes must end on)"
         : input.Image is not null && SlurmNames.ImageNameProblem(input.Image) is { } imageProblem ? "--image " + imageProblem
         : input.MaxDown is < 1 or > 100 ? $"--max-down {input.MaxDown}: write a percentage from 1 to 100"
+        : input.MaxDownPerSwitch is { } perSwitch && DownLimit.TryParse(perSwitch, out var perSwitchProblem) is null ? "--max-down-per-switch " + perSwitchProblem
         : input.MaxFailures < 0 ? $"--max-failures {input.MaxFailures}: write how many failed nodes to tolerate (0 halts at the first)"
         : input.Nodes is not null && !Hostlist.TryExpand(input.Nodes, out _, out var error) ? $"--nodes: {error}"
         : input.Partition is not null && PartitionSelection.Problem(input.Partition) is { } partitionProblem ? $"--partition '{input.Partition}': {partitionProblem}"
@@ -50,6 +51,7 @@ public static class RebuildStartRules
             Gate = input.Gate,
             SbatchOptions = input.SbatchOptions,
             MaxFailures = input.MaxFailures,
+            MaxDownPerSwitch = input.MaxDownPerSwitch is { } perSwitch ? DownLimit.TryParse(perSwitch, out _) : null,
         };
     }
 

@@ -73,7 +73,7 @@ public static class RebuildStepper
             case NodeDecision.Defer defer:
                 return defer.Reason == planned.Detail ? (null, null) : (new NodeChange(planned, planned with { Detail = defer.Reason }, "waits: " + defer.Reason), null);
             case NodeDecision.Admit admit:
-                var why = "admitted: " + (admit.Arithmetic.Count == 0 ? "in no budgeted partition" : string.Join("; ", admit.Arithmetic));
+                var why = "admitted" + (admit.Frees is { } frees ? $" ({frees})" : string.Empty) + ": " + (admit.Arithmetic.Count == 0 ? "in no budgeted partition" : string.Join("; ", admit.Arithmetic));
                 if (plan.Strategy == RebuildStrategy.Reservation)
                 {
                     if (admit.Reservation is { } other && other != MaintenanceReservations.Name(plan.Id, planned.Name))

@@ -4,29 +4,53 @@ namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
 /// Decides which waiting nodes start now. Pure: one <see cref="ClusterView"/> in, decisions out, so a
-/// pass costs the few Slurm reads that made the view, whatever the node count. Nodes are taken in plan
-/// order, each admitted one counted at once against every partition it is in.
+/// pass costs the few Slurm reads that made the view, whatever the node count. Nodes are taken first-free
+/// first (<see cref="AdmissionOrder"/>), each admitted one counted at once against every budget it is in:
+/// each of its partitions, and its leaf switch or block under --max-down-per-switch.
 /// </summary>
 public static class WavePlanner
 {
     public static WaveDecision Decide(RebuildPlan plan, ClusterView view, RebuildSettings settings)
     {
         var budgets = BudgetLedger.Build(plan, view, settings);
+        var switches = BudgetLedger.Switches(plan, view, settings);
         var reserved = BudgetLedger.MaintenanceReserved(view, settings.ReservationLead);
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
+        var busyUntil = AdmissionOrder.BusyUntil(view, settings);
         var decisions = new List<NodeDecision>();
         var halted = plan.HaltReason;
-        foreach (var planned in plan.Nodes)
+        foreach (var planned in AdmissionOrder.Waiting(plan, busyUntil))
         {
-            if (planned.Step == RebuildStep.Waiting)
-            {
-                decisions.Add(halted is null
-                    ? DecideOne(plan, planned.Name, view, settings, budgets, reserved, rebuildJobs)
-                    : new NodeDecision.Defer(planned.Name, halted));
-            }
+            var decision = halted is null
+                ? DecideOne(plan, planned.Name, view, settings, Budgets(view, planned.Name, budgets, switches), reserved, rebuildJobs)
+                : new NodeDecision.Defer(planned.Name, halted);
+            decisions.Add(decision is NodeDecision.Admit admit ? admit with { Frees = AdmissionOrder.Describe(planned.Name, busyUntil, view.Now) } : decision);
         }
 
-        return new WaveDecision(decisions, budgets.Values.OrderBy(b => b.Partition, StringComparer.Ordinal).ToArray());
+        // Decided first-free first, reported in plan order.
+        var position = plan.Nodes.Select((n, i) => (n.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        decisions.Sort((a, b) => position[a.Node].CompareTo(position[b.Node]));
+        return new WaveDecision(decisions, budgets.Values.OrderBy(b => b.Partition, StringComparer.Ordinal).ToArray())
+        {
+            SwitchBudgets = switches.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray(),
+        };
+    }
+
+    /// <summary>Every budget the node must fit: its partitions', then its leaf switch's or block's.</summary>
+    private static Budget[] Budgets(ClusterView view, string name, IReadOnlyDictionary<string, PartitionBudget> budgets, IReadOnlyDictionary<string, SwitchBudget> switches)
+    {
+        var mine = new List<Budget>();
+        if (view.Node(name) is { } node)
+        {
+            mine.AddRange(node.Partitions.Where(budgets.ContainsKey).Select(p => budgets[p]));
+        }
+
+        if (view.Topology.DomainOf(name) is { } domain && switches.TryGetValue(domain.Name, out var own))
+        {
+            mine.Add(own);
+        }
+
+        return mine.ToArray();
     }
 
     private static NodeDecision DecideOne(
@@ -34,7 +58,7 @@ public static class WavePlanner
         string name,
         ClusterView view,
         RebuildSettings settings,
-        IReadOnlyDictionary<string, PartitionBudget> budgets,
+        Budget[] mine,
         Dictionary<string, Reservation> reserved,
         Dictionary<string, List<Job>> rebuildJobs)
     {
@@ -74,7 +98,13 @@ public static class WavePlanner
             return new NodeDecision.Defer(name, $"{name} is {node.State}: waits until it is back in service");
         }
 
-        var mine = node.Partitions.Where(budgets.ContainsKey).Select(p => budgets[p]).ToArray();
+        if (plan.MaxDownPerSwitch is not null && view.Topology.DomainOf(name) is null)
+        {
+            return new NodeDecision.Defer(name, view.Topology.IsEmpty
+                ? "--max-down-per-switch: Slurm reports no topology (scontrol show topology): is TopologyPlugin set in slurm.conf?"
+                : $"--max-down-per-switch: {name} is in no leaf switch or block of the topology (scontrol show topology): add it to topology.conf");
+        }
+
         var arithmetic = mine.Select(b => b.Arithmetic(name)).ToArray();
         if (mine.Any(b => !b.Admits(name)))
         {

@@ -17,7 +17,7 @@ public sealed record Job(
     DateTimeOffset? SubmitTime,
     DateTimeOffset? StartTime)
 {
-    /// <summary>When Slurm expects it to end (a running job: its start plus its time limit); null: not known.</summary>
+    /// <summary>When Slurm expects it to end (squeue end_time: its start plus its time limit while it runs); null: not known.</summary>
     public DateTimeOffset? EndTime { get; init; }
 
     public bool IsPending => State.IsPending;

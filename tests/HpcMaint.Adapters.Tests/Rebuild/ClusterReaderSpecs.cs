@@ -9,7 +9,7 @@ namespace HpcMaint.Adapters.Tests.Rebuild;
 public sealed class ClusterReaderSpecs
 {
     /// <summary>A cluster of idle nodes n1..nN with a rebuild job queued for each; remembers every question asked.</summary>
-    private sealed class CountingSlurm(int count) : ISlurmReader
+    private sealed class CountingSlurm(int count) : ISlurmReader, ISlurmTopology
     {
         private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
 
@@ -31,6 +31,11 @@ public sealed class ClusterReaderSpecs
         public Task<SlurmResult<IReadOnlyList<Reservation>>> GetReservationsAsync(CancellationToken ct = default) =>
             Answer<IReadOnlyList<Reservation>>("reservations", []);
 
+        public Task<SlurmResult<Topology>> GetTopologyAsync(CancellationToken ct = default) =>
+            Answer("topology", new Topology(Enumerable.Range(0, (count + 3) / 4)
+                .Select(s => new TopologyDomain($"s{s + 1}", TopologyKind.Switch, Enumerable.Range((s * 4) + 1, 4).Select(i => $"n{i}").ToArray()))
+                .ToArray()));
+
         public Task<SlurmResult<SlurmVersion>> GetVersionAsync(CancellationToken ct = default) => Answer("version", new SlurmVersion(22, 5, 9));
 
         public Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default) => Answer("config", "slurm");
@@ -49,10 +54,10 @@ public sealed class ClusterReaderSpecs
         }
     }
 
-    private static async Task<List<string>> QuestionsOfOnePass(int nodes)
+    private static async Task<List<string>> QuestionsOfOnePass(int nodes, bool perSwitch = false)
     {
         var slurm = new CountingSlurm(nodes);
-        var read = await new ClusterReader(slurm, new FeatureImageSource(), TimeProvider.System, RecordField.Comment).ReadAsync(CancellationToken.None);
+        var read = await new ClusterReader(slurm, new FeatureImageSource(), TimeProvider.System, RecordField.Comment, slurm).ReadAsync(CancellationToken.None, withTopology: perSwitch);
         Assert.Null(read.Problem);
         var view = read.Value;
         var plan = new RebuildPlan("rb-1", "new", RebuildStrategy.Job, 25, view!.Now, PlanStatus.Running, view.Nodes.Select(n => new PlannedNode(n.Name, RebuildStep.Waiting, view.Now)).ToArray());
@@ -70,6 +75,16 @@ public sealed class ClusterReaderSpecs
         var many = await QuestionsOfOnePass(256);
 
         Assert.Equal(["jobs", "nodes", "reservations"], few);
+        Assert.Equal(few, many);
+    }
+
+    [Fact]
+    public async Task A_plan_with_a_per_switch_limit_adds_one_topology_read_whatever_the_node_count()
+    {
+        var few = await QuestionsOfOnePass(4, perSwitch: true);
+        var many = await QuestionsOfOnePass(256, perSwitch: true);
+
+        Assert.Equal(["jobs", "nodes", "reservations", "topology"], few);
         Assert.Equal(few, many);
     }
 }

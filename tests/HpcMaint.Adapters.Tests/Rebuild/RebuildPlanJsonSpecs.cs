@@ -97,4 +97,29 @@ public sealed class RebuildPlanJsonSpecs
         Assert.Null(read);
         Assert.Contains("a Number in a list of words", problem, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("25%")]
+    public void A_plans_per_switch_limit_reads_back(string limit)
+    {
+        var plan = Plan() with { MaxDownPerSwitch = DownLimit.TryParse(limit, out _) };
+
+        var read = RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan), out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(plan.MaxDownPerSwitch, read!.MaxDownPerSwitch);
+        Assert.Null(RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out _)!.MaxDownPerSwitch);
+    }
+
+    [Fact]
+    public void A_per_switch_limit_that_is_not_one_is_reported_not_thrown()
+    {
+        var text = OldPlanFile.Replace("\"selection\"", "\"max_down_per_switch\": \"0%\", \"selection\"", StringComparison.Ordinal);
+
+        var read = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(text), out var problem);
+
+        Assert.Null(read);
+        Assert.Equal("max_down_per_switch '0%': write a number of nodes (1 or more) or a percentage (1% to 100%)", problem);
+    }
 }

@@ -75,4 +75,16 @@ public sealed class SqueueJsonParserSpecs
         Assert.True(Assert.Single(jobs, j => j.Id == 4).State.Ended(JobBaseState.Cancelled));
         Assert.True(Assert.Single(jobs, j => j.Id == 5).IsRunning);
     }
+
+    [Theory]
+    [MemberData(nameof(Fixture.EveryRelease), MemberType = typeof(Fixture))]
+    public void A_running_job_has_its_expected_end_and_a_pending_one_none(string release)
+    {
+        var jobs = SqueueJsonParser.ParseJobs(Fixture.Read(release, "jobs-mixed.squeue.json")).ToDictionary(j => j.Id);
+
+        // Job 5 runs in batch (MaxTime=INFINITE): Slurm puts its end a year after its start.
+        Assert.Equal(jobs[5].StartTime!.Value.AddDays(365), jobs[5].EndTime);
+        Assert.Equal(jobs[1].StartTime, jobs[1].EndTime);
+        Assert.Null(jobs[3].EndTime);
+    }
 }
