@@ -29,6 +29,7 @@ public static class CliApplication
         root.Subcommands.Add(BreakerCommands.Create(env, options));
         root.Subcommands.Add(VerifyCommand.Create(env, options));
         root.Subcommands.Add(RebuildCommands.Create(env, options));
+        root.Subcommands.Add(ServiceCommand.Create(env, options));
         root.Subcommands.Add(PrologSlurmctldCommand.Create(env, options));
 
         try

@@ -5,17 +5,19 @@ namespace HpcMaint.Core.Rebuild;
 /// <summary>
 /// Decides which waiting nodes start now. Pure: one <see cref="ClusterView"/> in, decisions out, so a
 /// pass costs the few Slurm reads that made the view, whatever the node count. Nodes are taken in plan
-/// order, each admitted one counted at once against every partition it is in.
+/// order, each admitted one counted at once against every partition it is in. A plan halted on failures,
+/// or a pass told that no node may start now (admissionClosed: outside every maintenance
+/// window), admits none.
 /// </summary>
 public static class WavePlanner
 {
-    public static WaveDecision Decide(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    public static WaveDecision Decide(RebuildPlan plan, ClusterView view, RebuildSettings settings, string? admissionClosed = null)
     {
         var budgets = BudgetLedger.Build(plan, view, settings);
         var reserved = BudgetLedger.MaintenanceReserved(view, settings.ReservationLead);
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
         var decisions = new List<NodeDecision>();
-        var halted = plan.HaltReason;
+        var halted = plan.HaltReason ?? admissionClosed;
         foreach (var planned in plan.Nodes)
         {
             if (planned.Step == RebuildStep.Waiting)
