@@ -8,7 +8,7 @@
 #   /usr/lib/tmpfiles.d/hpcmaint.conf  /var/lib/hpcmaint and /var/log/hpcmaint (0750, root's)
 #   /usr/share/doc/hpcmaint/        README, the slurm.conf lines and why, copyright
 #   /usr/share/man/man8/            a page per program (from its --help)
-#   /usr/lib/systemd/system/        packaging/systemd's units (none yet: no long-running service)
+#   /usr/lib/systemd/system/        packaging/systemd's units (hpcmaint.service: `hpcmaint service`, not enabled)
 # The version is packaging/VERSION's, as in the executables.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -31,6 +31,7 @@ public static class CliApplication
         root.Subcommands.Add(VerifyCommand.Create(env, options));
         root.Subcommands.Add(RebuildCommands.Create(env, options));
         root.Subcommands.Add(RebuildCommands.Create(env, options, PlanKind.Reboot));
+        root.Subcommands.Add(ServiceCommand.Create(env, options));
         root.Subcommands.Add(PrologSlurmctldCommand.Create(env, options));
 
         try

@@ -132,8 +132,12 @@ public sealed class RebuildFlow : IDisposable
             : new HeldPlan(store.Load(plan.Id, out _) ?? plan, held);
     }
 
-    /// <summary>Resumes a held plan as <see cref="PlanResumption"/> decides, then runs it to its end.</summary>
-    public async Task<Result<RebuildEnd>> ResumeAsync(HeldPlan held, int? maxFailures, bool retryFailed, IRebuildProgress progress, CancellationToken ct)
+    /// <summary>
+    /// Resumes a held plan as <see cref="PlanResumption"/> decides, then runs it to its end; with
+    /// <paramref name="admissionClosed"/> (the service's maintenance windows), no node starts while it says why not.
+    /// </summary>
+    public async Task<Result<RebuildEnd>> ResumeAsync(
+        HeldPlan held, int? maxFailures, bool retryFailed, IRebuildProgress progress, CancellationToken ct, Func<DateTimeOffset, string?>? admissionClosed = null)
     {
         var found = held.Plan;
         var resumed = PlanResumption.Decide(found, maxFailures, retryFailed, time.GetUtcNow());
@@ -148,7 +152,19 @@ public sealed class RebuildFlow : IDisposable
         }
 
         new RebuildJournal(audit, time, dryRun: false).Resumed(resumed.Value, found);
-        return await RunAsync(resumed.Value, PlanResumption.How(found, retryFailed), progress, ct).ConfigureAwait(false);
+        return await RunAsync(resumed.Value, PlanResumption.How(found, retryFailed), progress, ct, admissionClosed).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What resuming the plan would do now, decided on a fresh reading and sent nowhere (the service's
+    /// monitor-only pass): the turn, or why the cluster could not be read.
+    /// </summary>
+    public async Task<Result<RebuildTurn>> PreviewAsync(RebuildPlan plan, string? admissionClosed, CancellationToken ct)
+    {
+        var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+        return read.IsSuccess
+            ? RebuildStepper.Next(plan, read.Value, settings, admissionClosed)
+            : Problem.Failed("cannot read the cluster: " + read.Problem!.Words);
     }
 
     /// <summary>Cancels a held plan (<see cref="PlanCancellation"/>): the cancelled plan, and the metrics file's problem.</summary>
@@ -158,14 +174,17 @@ public sealed class RebuildFlow : IDisposable
     public void Dispose() => (images as IDisposable)?.Dispose();
 
     /// <summary>Runs the plan until every node is finished; a stop (SIGTERM, Ctrl-C) leaves it resumable.</summary>
-    private async Task<RebuildEnd> RunAsync(RebuildPlan plan, string how, IRebuildProgress progress, CancellationToken ct)
+    private async Task<RebuildEnd> RunAsync(RebuildPlan plan, string how, IRebuildProgress progress, CancellationToken ct, Func<DateTimeOffset, string?>? admissionClosed = null)
     {
         var journal = new RebuildJournal(audit, time, dryRun: false);
         progress.Started(plan, how);
         try
         {
             var loop = new RebuildLoop(
-                slurm, slurm, slurm, reader, store, metrics, journal, new GateRunner(runner, settings), new FailedNodeDrainer(slurm, slurm, slurm, recordField, time), settings, time, log);
+                slurm, slurm, slurm, reader, store, metrics, journal, new GateRunner(runner, settings), new FailedNodeDrainer(slurm, slurm, slurm, recordField, time), settings, time, log)
+            {
+                AdmissionClosed = admissionClosed ?? (_ => null),
+            };
             return new RebuildEnd(await loop.RunAsync(plan, progress, ct).ConfigureAwait(false), Stopped: false, JournalProblem: null);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

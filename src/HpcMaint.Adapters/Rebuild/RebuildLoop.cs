@@ -22,6 +22,9 @@ public sealed class RebuildLoop(
     private string? metricsProblem;
     private IRebuildProgress view = null!;
 
+    /// <summary>Why no node may start at a moment (outside every maintenance window), or null: the service's windows; a plain run admits always.</summary>
+    public Func<DateTimeOffset, string?> AdmissionClosed { get; init; } = _ => null;
+
     public async Task<RebuildPlan> RunAsync(RebuildPlan start, IRebuildProgress progress, CancellationToken ct)
     {
         plan = start;
@@ -70,7 +73,7 @@ public sealed class RebuildLoop(
 
         var cluster = read.Value;
         var decided = time.GetTimestamp();
-        var turn = RebuildStepper.Next(plan, cluster, settings);
+        var turn = RebuildStepper.Next(plan, cluster, settings, AdmissionClosed(cluster.Now));
         log.LogDebug(
             "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
             took.TotalMilliseconds, reader.ImageSourceName, cluster.Nodes.Count, time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());

@@ -17,6 +17,9 @@ public sealed record HpcMaintConfig(
 
     public Rebuild.RebuildSettings Rebuild { get; init; } = new();
 
+    /// <summary>[service] and [[maintenance.window]]: `hpcmaint service`.</summary>
+    public Service.ServiceSettings Service { get; init; } = new();
+
     /// <summary>[openstack]; null when the file has no such section (the nodes are not OpenStack servers).</summary>
     public OpenStackSettings? OpenStack { get; init; }
 

@@ -6,7 +6,7 @@ namespace HpcMaint.Core.Config;
 /// <summary>Turns a parsed TOML document into <see cref="HpcMaintConfig"/>, listing every problem at once.</summary>
 public static class HpcMaintConfigReader
 {
-    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "power", "rebuild", "openstack", "health"];
+    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "power", "rebuild", "openstack", "health", "service", "maintenance"];
 
     public static ConfigResult Read(TomlTable root, string file) => Read(root, file, CheckCatalogue.Builtin);
 
@@ -42,6 +42,7 @@ public static class HpcMaintConfigReader
 
         var healthSettings = HealthConfigReader.Read(reader.Section(root, "health"), catalogue);
         var rebuildSettings = RebuildConfigReader.Read(reader.Section(root, "rebuild"));
+        var serviceSettings = ServiceConfigReader.Read(reader.Section(root, "service"), reader.Section(root, "maintenance"));
 
         reader.RejectUnknown(root, Sections);
         var result = reader.Errors.Count > 0
@@ -52,6 +53,7 @@ public static class HpcMaintConfigReader
                     Power = powerSettings,
                     Rebuild = rebuildSettings,
                     OpenStack = openStackSettings,
+                    Service = serviceSettings,
                 },
                 reader.Effective);
         return result with { Paths = reader.Paths };

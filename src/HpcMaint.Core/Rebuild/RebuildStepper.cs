@@ -3,11 +3,12 @@ namespace HpcMaint.Core.Rebuild;
 /// <summary>
 /// One planning pass: follow the nodes in flight, then admit waiting nodes under the budget freed by
 /// those that finished. The returned plan already shows every step the actions lead to, so the runner
-/// saves it first and a killed runner's successor knows what may have been sent.
+/// saves it first and a killed runner's successor knows what may have been sent. With
+/// admissionClosed (why no node may start now) the nodes in flight are followed and none admitted.
 /// </summary>
 public static class RebuildStepper
 {
-    public static RebuildTurn Next(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    public static RebuildTurn Next(RebuildPlan plan, ClusterView view, RebuildSettings settings, string? admissionClosed = null)
     {
         var changes = new List<NodeChange>();
         var actions = new List<RebuildAction>();
@@ -23,7 +24,7 @@ public static class RebuildStepper
         }
 
         var followed = plan.With(changes.Select(c => c.After).ToArray());
-        var decision = WavePlanner.Decide(followed, view, settings);
+        var decision = WavePlanner.Decide(followed, view, settings, admissionClosed);
         var decided = new List<NodeChange>();
         foreach (var d in decision.Decisions)
         {

@@ -6,11 +6,13 @@ namespace HpcMaint.Core.Rebuild;
 /// Decides which waiting nodes start now. Pure: one <see cref="ClusterView"/> in, decisions out, so a
 /// pass costs the few Slurm reads that made the view, whatever the node count. Nodes are taken first-free
 /// first (<see cref="AdmissionOrder"/>), each admitted one counted at once against every budget it is in:
-/// each of its partitions, and its leaf switch or block under --max-down-per-switch.
+/// each of its partitions, and its leaf switch or block under --max-down-per-switch. A plan halted on failures,
+/// or a pass told that no node may start now (admissionClosed: outside every maintenance
+/// window), admits none.
 /// </summary>
 public static class WavePlanner
 {
-    public static WaveDecision Decide(RebuildPlan plan, ClusterView view, RebuildSettings settings)
+    public static WaveDecision Decide(RebuildPlan plan, ClusterView view, RebuildSettings settings, string? admissionClosed = null)
     {
         var budgets = BudgetLedger.Build(plan, view, settings);
         var switches = BudgetLedger.Switches(plan, view, settings);
@@ -18,7 +20,7 @@ public static class WavePlanner
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
         var busyUntil = AdmissionOrder.BusyUntil(view, settings);
         var decisions = new List<NodeDecision>();
-        var halted = plan.HaltReason;
+        var halted = plan.HaltReason ?? admissionClosed;
         foreach (var planned in AdmissionOrder.Waiting(plan, busyUntil))
         {
             var decision = halted is null

@@ -167,7 +167,18 @@ public sealed class RebuildTestbed : IAsyncLifetime
     }
 
     /// <summary>Starts hpcmaint without waiting for it (to kill it half-way).</summary>
-    public Process StartHpcmaint(params string[] args)
+    public Process StartHpcmaint(params string[] args) => StartHpcmaintWith(ConfigPath, args);
+
+    /// <summary>The testbed's config with <paramref name="lines"/> added, as DIR/hm/NAME.toml (e.g. a [service] section).</summary>
+    public string ConfigWith(string name, string lines)
+    {
+        var path = Path.Combine(HpcmaintDir, name + ".toml");
+        File.WriteAllText(path, File.ReadAllText(ConfigPath) + "\n" + lines + "\n");
+        return path;
+    }
+
+    /// <summary>Like <see cref="StartHpcmaint"/> with another config (from <see cref="ConfigWith"/>).</summary>
+    public Process StartHpcmaintWith(string config, params string[] args)
     {
         var start = new ProcessStartInfo(Executables.Executables.Hpcmaint)
         {
@@ -175,7 +186,7 @@ public sealed class RebuildTestbed : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in args.Concat(["--config", ConfigPath]))
+        foreach (var a in args.Concat(["--config", config]))
         {
             start.ArgumentList.Add(a);
         }
