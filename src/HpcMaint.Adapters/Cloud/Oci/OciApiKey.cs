@@ -54,6 +54,11 @@ public static class OciApiKey
             return Problem.Invalid("is encrypted the legacy OpenSSL way (Proc-Type: 4,ENCRYPTED), which .NET cannot read; convert it: openssl pkcs8 -topk8 -v2 aes256 -in KEY -out KEY.pk8 (and keep pass_phrase)");
         }
 
+        if (!pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            return Problem.Invalid("is not an RSA private key in PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY); a public key cannot sign");
+        }
+
         var encrypted = pem.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal);
         if (encrypted && string.IsNullOrEmpty(passPhrase))
         {
