@@ -190,7 +190,7 @@ public sealed class OciClientSpecs
         var reset = await client.ResetAsync(gpu1.Id, type, "t");
         var running = await client.WaitUntilRunningAsync(gpu1.Id, Patience);
 
-        Assert.Equal("STOPPING", reset.Value.LifecycleState);
+        Assert.Equal("STOPPING", reset.Value.Instance.LifecycleState);
         Assert.Equal(OciInstance.Running, running.Value.LifecycleState);
         Assert.Contains(action, Assert.Single(fake.Calls("POST", "/instances/")).Target, StringComparison.Ordinal);
         Assert.True(fake.Calls("GET", "/instances/").Count >= 2, "followed through STOPPING and STARTING");

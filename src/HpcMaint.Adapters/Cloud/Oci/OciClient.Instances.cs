@@ -26,8 +26,8 @@ public sealed partial class OciClient
             $"ListInstances in {compartmentId}",
             cancellationToken);
 
-    /// <summary>InstanceAction SOFTRESET or RESET; the instance as OCI answered (STOPPING, as a rule).</summary>
-    public async Task<Result<OciInstance>> ResetAsync(string instanceId, OciResetType type, string retryToken, CancellationToken cancellationToken = default)
+    /// <summary>InstanceAction SOFTRESET or RESET; the instance as OCI answered (STOPPING, as a rule) and the request id.</summary>
+    public async Task<Result<OciResetAccepted>> ResetAsync(string instanceId, OciResetType type, string retryToken, CancellationToken cancellationToken = default)
     {
         var action = ActionName(type);
         var call = await CallAsync(
@@ -35,7 +35,7 @@ public sealed partial class OciClient
             OciJson.Default.OciInstance,
             $"InstanceAction {action} of {instanceId}",
             cancellationToken);
-        return call.Map(c => c.Value with { Etag = c.Answer.Etag });
+        return call.Map(c => new OciResetAccepted(c.Value with { Etag = c.Answer.Etag }, action, c.Answer.RequestId));
     }
 
     /// <summary>Reads the instance every poll interval until it is RUNNING, has gone, or <paramref name="limit"/> has passed.</summary>
