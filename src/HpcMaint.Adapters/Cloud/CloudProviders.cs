@@ -1,21 +1,32 @@
+using HpcMaint.Adapters.Cloud.Oci;
 using HpcMaint.Adapters.Cloud.OpenStack;
 using HpcMaint.Core;
 using HpcMaint.Core.Cloud;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Rebuild;
+using HpcMaint.Core.Reboot;
 
 namespace HpcMaint.Adapters.Cloud;
 
 /// <summary>
-/// The one place the config chooses a cloud provider. A provider is a folder here (OpenStack/), a section
-/// of the config ([openstack]) and a line in each choice below.
+/// The one place the config chooses a cloud provider. A provider is a folder here (OpenStack/, Oci/), a section
+/// of the config ([openstack], [oci]) and a line in each choice below.
 /// </summary>
 public static class CloudProviders
 {
-    /// <summary>The cloud the reboot worker acts on: the one whose section the config has.</summary>
-    public static Result<ICloud> ForReboots(HpcMaintConfig config, TimeProvider time) =>
-        config.OpenStack is { } openstack ? OpenStack(openstack, time)
-        : Problem.Invalid("the config has no [openstack] section any more");
+    /// <summary>The cloud the reboot worker acts on for <paramref name="method"/>: OCI for its resets, else OpenStack.</summary>
+    public static Result<ICloud> ForReboots(HpcMaintConfig config, TimeProvider time, RebootMethod method = RebootMethod.OpenStackSoftReboot)
+    {
+        if (RebootMethods.IsOci(method))
+        {
+            return config.Oci is { } oci
+                ? OciCloud.Open(oci, Environment.GetEnvironmentVariable("HOME"), time: time).Map(cloud => (ICloud)cloud)
+                : Problem.Invalid("the config has no [oci] section any more");
+        }
+
+        return config.OpenStack is { } openstack ? OpenStack(openstack, time)
+            : Problem.Invalid("the config has no [openstack] section any more");
+    }
 
     /// <summary>
     /// Where the rebuild reads each node's image, as [rebuild] image_source names it. A cloud finds the

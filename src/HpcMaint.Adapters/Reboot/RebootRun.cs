@@ -51,7 +51,7 @@ public sealed class RebootRun(HpcMaintConfig config, IAuditJournal journal, Time
             records.Record(action, mode, dryRun, AuditOutcome.Planned);
             if (dryRun)
             {
-                await output.WriteLineAsync(DryRunText.Of(action, config.OpenStack)).ConfigureAwait(false);
+                await output.WriteLineAsync(DryRunText.Of(action, config.OpenStack, config.Oci)).ConfigureAwait(false);
             }
             else if (action.NeedsWorker)
             {

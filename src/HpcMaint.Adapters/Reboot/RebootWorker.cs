@@ -85,7 +85,7 @@ public sealed class RebootWorker(ICloud cloud, INodeDrainer drainer, RebootJourn
             }
             else
             {
-                var accepted = await cloud.RebootAsync(instance, hard: decided.Method == RebootMethod.OpenStackHardReboot, cancellationToken);
+                var accepted = await cloud.RebootAsync(instance, hard: RebootMethods.IsHard(decided.Method), cancellationToken);
                 if (!accepted.IsSuccess)
                 {
                     return await FailAsync(decided, mode, details, accepted.Problem!.Words, started, cancellationToken);

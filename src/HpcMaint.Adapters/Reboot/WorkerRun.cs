@@ -66,18 +66,27 @@ public sealed class WorkerRun(HpcMaintConfig config, IAuditJournal journal, Time
         return StatePaths.Problem(workDir, PathUse.PrivateDirectory) is { } problem ? throw new UntrustedPathException(problem) : full;
     }
 
+    /// <summary>Each cloud's nodes through that cloud (a plan can hold OpenStack and OCI nodes side by side).</summary>
     private async Task<int> RunAsync(RebootPlan plan, INodeDrainer drainer, RebootJournal records, RebootMetrics metrics, CancellationToken cancellationToken)
     {
-        var cloud = CloudProviders.ForReboots(config, time);
-        if (!cloud.IsSuccess)
+        var failed = 0;
+        foreach (var group in plan.Actions.GroupBy(a => RebootMethods.IsOci(a.Method)))
         {
-            log.LogError("{Problem}", cloud.Problem);
-            return await RebootWorker.FailAllAsync(plan.Actions, plan.Mode, cloud.Problem!.Words, drainer, records, metrics, cancellationToken).ConfigureAwait(false);
+            var actions = group.ToArray();
+            var cloud = CloudProviders.ForReboots(config, time, actions[0].Method);
+            if (!cloud.IsSuccess)
+            {
+                log.LogError("{Problem}", cloud.Problem);
+                failed += await RebootWorker.FailAllAsync(actions, plan.Mode, cloud.Problem!.Words, drainer, records, metrics, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using (cloud.Value)
+            {
+                failed += await new RebootWorker(cloud.Value, drainer, records, metrics, log).RunAsync(actions, plan.Mode, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        using (cloud.Value)
-        {
-            return await new RebootWorker(cloud.Value, drainer, records, metrics, log).RunAsync(plan.Actions, plan.Mode, cancellationToken).ConfigureAwait(false);
-        }
+        return failed;
     }
 }

@@ -23,6 +23,9 @@ public sealed record HpcMaintConfig(
     /// <summary>[openstack]; null when the file has no such section (the nodes are not OpenStack servers).</summary>
     public OpenStackSettings? OpenStack { get; init; }
 
+    /// <summary>[oci]; null when the file has no such section (the nodes are not OCI instances).</summary>
+    public OciSettings? Oci { get; init; }
+
     /// <summary>The configuration when no file exists at the default path: safe on any node.</summary>
     public static HpcMaintConfig Defaults(string sourceFile) =>
         new(sourceFile, new SlurmSettings(), new AuditSettings(), new LoggingSettings(), new NodeSettings(), new RebootSettings());
@@ -57,7 +60,7 @@ public sealed record LoggingSettings(string Level = "info")
 public sealed record NodeSettings(string? Name = null);
 
 /// <summary>
-/// [reboot]: how hpcmaint-reboot reboots a node: the OS command, a power cycle or OpenStack, chosen
+/// [reboot]: how hpcmaint-reboot reboots a node: the OS command, a power cycle, OpenStack or OCI, chosen
 /// per node (the first [[reboot.nodes]] whose hosts match, else <see cref="Method"/>).
 /// </summary>
 public sealed record RebootSettings
@@ -100,6 +103,9 @@ public enum RebootMethodChoice
 
     /// <summary>"openstack": a Nova soft or hard reboot of the node's server.</summary>
     OpenStack,
+
+    /// <summary>"oci": an OCI InstanceAction SOFTRESET or RESET of the node's instance.</summary>
+    Oci,
 }
 
 /// <summary>One [[reboot.nodes]] line: these hosts are rebooted this way.</summary>

@@ -6,7 +6,7 @@ namespace HpcMaint.Core.Config;
 /// <summary>Turns a parsed TOML document into <see cref="HpcMaintConfig"/>, listing every problem at once.</summary>
 public static class HpcMaintConfigReader
 {
-    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "power", "rebuild", "openstack", "health", "service", "maintenance"];
+    private static readonly string[] Sections = ["slurm", "audit", "logging", "node", "reboot", "power", "rebuild", "openstack", "oci", "health", "service", "maintenance"];
 
     public static ConfigResult Read(TomlTable root, string file) => Read(root, file, CheckCatalogue.Builtin);
 
@@ -37,8 +37,9 @@ public static class HpcMaintConfigReader
         var nodeSettings = new NodeSettings(node.Optional("name", ConfigRules.NodeName));
         node.Done();
 
+        var ociSettings = OciConfigReader.Read(reader.Section(root, "oci"));
         var (rebootSettings, powerSettings, openStackSettings) = RebootConfigReader.Read(
-            reader.Section(root, "reboot"), reader.Section(root, "power"), reader.Section(root, "openstack"));
+            reader.Section(root, "reboot"), reader.Section(root, "power"), reader.Section(root, "openstack"), ociSettings is not null);
 
         var healthSettings = HealthConfigReader.Read(reader.Section(root, "health"), catalogue);
         var rebuildSettings = RebuildConfigReader.Read(reader.Section(root, "rebuild"));
@@ -54,6 +55,7 @@ public static class HpcMaintConfigReader
                     Rebuild = rebuildSettings,
                     OpenStack = openStackSettings,
                     Service = serviceSettings,
+                    Oci = ociSettings,
                 },
                 reader.Effective);
         return result with { Paths = reader.Paths };

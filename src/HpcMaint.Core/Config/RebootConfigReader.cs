@@ -3,13 +3,13 @@ using HpcMaint.Core.Trust;
 
 namespace HpcMaint.Core.Config;
 
-/// <summary>Reads [reboot] (with its [[reboot.nodes]] lines), [power] and [openstack].</summary>
+/// <summary>Reads [reboot] (with its [[reboot.nodes]] lines), [power] and [openstack]; [oci] is read beside it (OciConfigReader).</summary>
 internal static class RebootConfigReader
 {
-    private static readonly IReadOnlyList<string> Methods = ["os", "power", "openstack"];
+    private static readonly IReadOnlyList<string> Methods = ["os", "power", "openstack", "oci"];
 
     public static (RebootSettings Reboot, PowerSettings Power, OpenStackSettings? OpenStack) Read(
-        ConfigSection reboot, ConfigSection power, ConfigSection openstack)
+        ConfigSection reboot, ConfigSection power, ConfigSection openstack, bool hasOci)
     {
         var defaults = new RebootSettings();
         var method = Method(reboot.String("method", "os", ConfigRules.OneOf(Methods)));
@@ -45,6 +45,11 @@ internal static class RebootConfigReader
             reboot.Fail("method", "method \"openstack\" needs an [openstack] section (at least: cloud = \"<name in clouds.yaml>\")");
         }
 
+        if (used.Contains(RebootMethodChoice.Oci) && !hasOci)
+        {
+            reboot.Fail("method", "method \"oci\" needs an [oci] section (at least: profile = \"<profile in ~/.oci/config>\")");
+        }
+
         reboot.Done();
         return (rebootSettings, powerSettings, openStackSettings);
     }
@@ -53,6 +58,7 @@ internal static class RebootConfigReader
     {
         "power" => RebootMethodChoice.Power,
         "openstack" => RebootMethodChoice.OpenStack,
+        "oci" => RebootMethodChoice.Oci,
         _ => RebootMethodChoice.Os,
     };
 
@@ -79,7 +85,7 @@ internal static class RebootConfigReader
 
             if (methodText is null && !line.Has("method"))
             {
-                line.Fail("method", "every [[reboot.nodes]] needs method = \"os\", \"power\" or \"openstack\"");
+                line.Fail("method", "every [[reboot.nodes]] needs method = \"os\", \"power\", \"openstack\" or \"oci\"");
             }
 
             line.Done();

@@ -9,10 +9,10 @@ namespace HpcMaint.Core.Reboot;
 /// </summary>
 public static class RebootFailureReason
 {
-    private static readonly string[] Steps = ["rebuild: ", "openstack reboot: "];
+    private static readonly string[] Steps = ["rebuild: ", "openstack reboot: ", "oci reboot: "];
 
     public static string For(RebootMethod method, string problem) =>
-        NodeReason.Create((method == RebootMethod.OpenStackRebuild ? Steps[0] : Steps[1]) + problem);
+        NodeReason.Create((method == RebootMethod.OpenStackRebuild ? Steps[0] : RebootMethods.IsOci(method) ? Steps[2] : Steps[1]) + problem);
 
     public static bool Is(string? reason) =>
         reason is not null && Steps.Any(s => reason.StartsWith(NodeReason.Prefix + " " + s, StringComparison.Ordinal));

@@ -77,6 +77,7 @@ public static class RebootPlanner
             RebootMethodChoice.Power when config.Power.Command is { Count: > 0 } power =>
                 new RebootAction(node, RebootMethod.PowerCycle, Fill(power, node, string.Empty), null, why),
             RebootMethodChoice.OpenStack when config.OpenStack is { } openstack => OpenStackReboot(node, openstack.HardReboot, why),
+            RebootMethodChoice.Oci when config.Oci is { } oci => new RebootAction(node, oci.HardReboot ? RebootMethod.OciReset : RebootMethod.OciSoftReset, [], null, why),
             _ => new RebootAction(node, RebootMethod.OsReboot, Fill(config.Reboot.Command, node, string.Empty), null, why),
         };
 

@@ -12,6 +12,9 @@ public enum PathUse
     /// <summary>A file with credentials (clouds.yaml): also not readable by group or others when it holds one.</summary>
     Secret,
 
+    /// <summary>A private key hpcmaint signs with (an OCI API key): like a secret, and never readable by group or others, as ssh wants its keys.</summary>
+    PrivateKey,
+
     /// <summary>A file read to decide an action (the server map): like the config.</summary>
     InputFile,
 

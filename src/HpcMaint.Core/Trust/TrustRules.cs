@@ -132,6 +132,11 @@ public static class TrustRules
             problems.Add($"{what} {entry.Path} ({Facts(entry, facts)}) holds a password or application credential and is readable by group or others; fix: chmod go-rwx {entry.Path}");
         }
 
+        if (use == PathUse.PrivateKey && entry.ReadableByOthers)
+        {
+            problems.Add($"{what} {entry.Path} ({Facts(entry, facts)}) is readable by group or others, who could sign as hpcmaint; fix: chmod go-rwx {entry.Path}");
+        }
+
         if (use == PathUse.StateFile && entry.Links > 1)
         {
             problems.Add($"{what} {entry.Path} has {entry.Links} hard links, so a write to it changes another file too; fix: rm {entry.Path} (hpcmaint makes a new one)");
@@ -145,6 +150,7 @@ public static class TrustRules
         PathUse.ConfigFile => "the config file",
         PathUse.Program => "the program",
         PathUse.Secret => "the credentials file",
+        PathUse.PrivateKey => "the private key",
         PathUse.InputFile => "the file",
         PathUse.StateFile => "the state file",
         _ => "the directory",
@@ -153,7 +159,7 @@ public static class TrustRules
     private static string Consequence(PathUse use) => use switch
     {
         PathUse.ConfigFile or PathUse.Program => "whoever can change it decides what hpcmaint runs",
-        PathUse.Secret => "whoever can change it decides which cloud hpcmaint acts on",
+        PathUse.Secret or PathUse.PrivateKey => "whoever can change it decides which cloud hpcmaint acts on",
         PathUse.InputFile => "whoever can change it steers what hpcmaint does",
         _ => "whoever can change its files steers what hpcmaint does",
     };

@@ -56,7 +56,7 @@ internal sealed class RetryingSender(HttpClient http, OpenStackClientOptions opt
                 Header(response.Headers, "X-Openstack-Request-Id") ?? Header(response.Headers, "X-Compute-Request-Id"),
                 null,
                 attempt);
-            return (answer, RetryAfter(response.Headers));
+            return (answer, RetryAfter.Asked(response.Headers, time, options.MaxRetryAfter));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -69,22 +69,6 @@ internal sealed class RetryingSender(HttpClient http, OpenStackClientOptions opt
     }
 
     private static ApiAnswer Unanswered(string why, int attempt) => new(0, [], null, null, why, attempt);
-
-    private TimeSpan? RetryAfter(HttpResponseHeaders headers)
-    {
-        var asked = headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - time.GetUtcNow(),
-            _ => (TimeSpan?)null,
-        };
-        if (asked is not { } wait)
-        {
-            return null;
-        }
-
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > options.MaxRetryAfter ? options.MaxRetryAfter : wait;
-    }
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
