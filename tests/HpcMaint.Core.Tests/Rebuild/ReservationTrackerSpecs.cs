@@ -24,7 +24,11 @@ public sealed class ReservationTrackerSpecs
     {
         var end = Now.AddMinutes(7).AddMilliseconds(300);
 
-        var turn = RebuildStepper.Next(ReservationPlan(), View(Nodes(4), [UserJob(5, "n1", end)]), Settings);
+        // Every node busy, n1's job ending first: n1 is the one admitted (an idle node would go first).
+        var turn = RebuildStepper.Next(
+            ReservationPlan(),
+            View(Nodes(4), [UserJob(5, "n1", end), UserJob(6, "n2", end.AddMinutes(10)), UserJob(7, "n3", end.AddMinutes(10)), UserJob(8, "n4", end.AddMinutes(10))]),
+            Settings);
 
         var whole = Now.AddMinutes(7).AddSeconds(1);
         Assert.Equal([new RebuildAction.Reserve("n1", N1Reservation, whole)], turn.Actions);
