@@ -16,4 +16,7 @@ public interface IRebuildProgress
 
     /// <summary>Where the plan stands after a pass, with each partition's budget.</summary>
     void Status(RebuildPlan plan, IReadOnlyList<PartitionBudget> budgets);
+
+    /// <summary>Why the loop was let go, when it was not a signal (the service: its window closed); null: a signal.</summary>
+    string? LeftBecause => null;
 }

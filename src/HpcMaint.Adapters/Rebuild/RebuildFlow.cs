@@ -192,7 +192,7 @@ public sealed class RebuildFlow : IDisposable
             var saved = store.Load(plan.Id, out _) ?? plan;
             try
             {
-                journal.Stopped(saved);
+                journal.Stopped(saved, progress.LeftBecause);
                 return new RebuildEnd(saved, Stopped: true, JournalProblem: null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -46,9 +46,13 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
         Write(null, news.Began ? "rebuild.controller_down" : "rebuild.controller_back", news.Text, news.Began ? AuditOutcome.Failed : AuditOutcome.Succeeded, plan, details);
     }
 
-    /// <summary>The runner was stopped (SIGTERM or Ctrl-C) with the plan still open: it stays resumable.</summary>
-    public void Stopped(RebuildPlan plan) =>
-        Write(null, "rebuild.stop", $"stopped by a signal (SIGTERM or SIGINT) with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `{plan.Verb} resume {plan.Id}`",
+    /// <summary>
+    /// The runner was stopped (SIGTERM or Ctrl-C), or let go by the service (<paramref name="leftBecause"/>:
+    /// its window closed), with the plan still open: it stays resumable.
+    /// </summary>
+    public void Stopped(RebuildPlan plan, string? leftBecause = null) =>
+        Write(null, "rebuild.stop", (leftBecause is null ? "stopped by a signal (SIGTERM or SIGINT)" : "left by the service (" + leftBecause + ")")
+                + $" with the plan {plan.Status.ToString().ToLowerInvariant()}; jobs already queued carry on; continue with `{plan.Verb} resume {plan.Id}`",
             AuditOutcome.Skipped, plan, new Dictionary<string, string>());
 
     public void Resumed(RebuildPlan plan, RebuildPlan before) =>

@@ -60,10 +60,10 @@ public sealed class HpcmaintCliSpecs : IDisposable
     [Fact]
     public async Task Config_check_prints_every_section_and_key_the_same_in_text_and_json()
     {
-        // The annotated example, with its commented [openstack] section and first [[health.check]] switched on.
+        // The annotated example, with its commented [openstack] and [oci] sections and first [[health.check]] switched on, and one [[maintenance.window]].
         var example = File.ReadAllText(Path.Combine(Executables.RepositoryRoot, "slurm", "hpcmaint.toml"));
         var path = Path.Combine(dir, "all.toml");
-        File.WriteAllText(path, example + "\n[openstack]\ncloud = \"c1\"\n\n[[health.check]]\ncheck = \"fs.mount\"\npath = \"/scratch\"\n");
+        File.WriteAllText(path, example + "\n[openstack]\ncloud = \"c1\"\n\n[oci]\nprofile = \"DEFAULT\"\n\n[[health.check]]\ncheck = \"fs.mount\"\npath = \"/scratch\"\n\n[[maintenance.window]]\ndays = \"mon-fri\"\nhours = \"22:00-06:00\"\n");
 
         var text = await RunAsync(string.Empty, "config", "check", "--config", path);
         var json = await RunAsync(string.Empty, "config", "check", "--config", path, "--json");
@@ -73,7 +73,7 @@ public sealed class HpcmaintCliSpecs : IDisposable
         var jsonKeys = JsonKeys(System.Text.Json.JsonDocument.Parse(json.StandardOutput).RootElement, string.Empty).ToHashSet();
         jsonKeys.Remove("source");
         Assert.Equal(textKeys.Order(StringComparer.Ordinal), jsonKeys.Order(StringComparer.Ordinal));
-        foreach (var name in new[] { "slurm", "audit", "logging", "node", "reboot", "power", "openstack", "health", "health.breaker", "health.lemon", "health.notify", "rebuild" })
+        foreach (var name in new[] { "slurm", "audit", "logging", "node", "reboot", "power", "openstack", "oci", "health", "health.breaker", "health.lemon", "health.notify", "rebuild" })
         {
             Assert.Contains(textKeys, k => k.StartsWith(name + ".", StringComparison.Ordinal));
         }
@@ -86,7 +86,7 @@ public sealed class HpcmaintCliSpecs : IDisposable
             {
                 section = header.Groups[1].Value;
             }
-            else if (System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+) = ") is { Success: true } key && section.Length > 0 && section is not ("health.check" or "health.remedy" or "reboot.nodes"))
+            else if (System.Text.RegularExpressions.Regex.Match(line, @"^([a-z_]+) = ") is { Success: true } key && section.Length > 0 && section is not ("health.check" or "health.remedy" or "reboot.nodes" or "maintenance.window"))
             {
                 Assert.Contains(section + "." + key.Groups[1].Value, textKeys);
             }
@@ -95,6 +95,7 @@ public sealed class HpcmaintCliSpecs : IDisposable
         Assert.Contains("reboot.work_dir", textKeys);
         Assert.Contains("reboot.slurm_timeout", textKeys);
         Assert.Contains("health.check[1].path", textKeys);
+        Assert.Contains("maintenance.window[1].hours", textKeys);
     }
 
     private static HashSet<string> TextKeys(string toml)
