@@ -669,10 +669,10 @@ cmd_down() {
 # process group of its own (a power action, through run_command) and, once the program has exited, kills
 # that whole group: kill(-PGID, SIGTERM), 10 ms later SIGKILL (seen with strace -f; 22.05 and 24.11 run it
 # through system() and kill nothing). `setsid -f` returns as soon as it has forked, before its child has
-# called setsid(), so on a busy machine 2 of 10 (and 2 of 30) back-to-back reboots lost their worker: slurmctld sent the
-# reboot, nothing rebooted, and after ResumeTimeout the node was DOWN "reboot timed out". A real `reboot`
-# returns once systemd, outside slurmd's process group, has taken the job; here the worker says "started"
-# on fd 3 once it runs in a session of its own, and this returns after that line.
+# called setsid(), so on a busy machine 2 of 10 (and 2 of 30) back-to-back reboots lost their worker:
+# slurmctld sent the reboot, nothing rebooted, and after ResumeTimeout the node was DOWN "reboot timed
+# out". A real `reboot` returns once systemd, outside slurmd's process group, has taken the job; here the
+# worker says "started" on fd 3 once it runs in a session of its own, and this returns after that line.
 cmd_reboot_node() {
   [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
   DIR=$2
