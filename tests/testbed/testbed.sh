@@ -671,13 +671,23 @@ cmd_down() {
 # ---------------------------------------------------------------- simulated reboots
 
 # As RebootProgram this must return at once: slurmd waits for it holding its config lock.
+# But not before the worker has left the program's process group. 26.05's slurmd runs RebootProgram in a
+# process group of its own (a power action, through run_command) and, once the program has exited, kills
+# that whole group: kill(-PGID, SIGTERM), 10 ms later SIGKILL (seen with strace -f; 22.05 and 24.11 run it
+# through system() and kill nothing). `setsid -f` returns as soon as it has forked, before its child has
+# called setsid(), so on a busy machine 2 of 10 (and 2 of 30) back-to-back reboots lost their worker:
+# slurmctld sent the reboot, nothing rebooted, and after ResumeTimeout the node was DOWN "reboot timed
+# out". A real `reboot` returns once systemd, outside slurmd's process group, has taken the job; here the
+# worker says "started" on fd 3 once it runs in a session of its own, and this returns after that line.
 cmd_reboot_node() {
   [[ ${1:-} == --dir && -n ${2:-} ]] || { usage >&2; exit 2; }
   DIR=$2
-  local node=${3:-$(hostname)}
+  local node=${3:-$(hostname)} log started=''
   [[ -f $DIR/etc/slurm.conf ]] || die "no testbed in $DIR"
   [[ -d $DIR/spool/$node ]] || die "$node is not a node of the testbed in $DIR"
-  setsid -f unshare --uts "$SELF" _reboot-worker "$DIR" "$node" </dev/null >>"$DIR/log/reboot-$node.log" 2>&1
+  log=$DIR/log/reboot-$node.log
+  read -r -t 10 started < <(setsid -f unshare --uts "$SELF" _reboot-worker "$DIR" "$node" 3>&1 </dev/null >>"$log" 2>&1) || true
+  [[ $started == started ]] || die "the reboot worker of $node did not start within 10 s (see $log)"
 }
 
 sim_setting() { # NODE NAME DEFAULT
@@ -702,6 +712,9 @@ host_uptime() { # UPTIME as read from /proc/uptime
 cmd_reboot_worker() {
   DIR=$1
   local node=$2 mode downtime
+  # In a session of its own now (setsid ran before unshare): slurmd's kill of the program's group misses it.
+  printf 'started\n' >&3
+  exec 3>&-
   cd /
   export PATH=$DAEMON_PATH SLURM_CONF=$DIR/etc/slurm.conf
   domainname reboot-worker # this namespace of our own was copied from the node's, tag included
