@@ -88,18 +88,14 @@ public sealed record RebuildPlan(
         ? $"halted: {Count(RebuildStep.Failed)} nodes failed, more than the {MaxFailures} the plan tolerates (--max-failures)"
         : null;
 
-    public PlannedNode? Find(string node)
-    {
-        foreach (var n in Nodes)
-        {
-            if (n.Name == node)
-            {
-                return n;
-            }
-        }
+    // A pass looks up every node of the plan, so a linear search made a 10,000-node pass quadratic. The
+    // index hangs off the Nodes list itself rather than a field, so a `with` copy that replaces Nodes
+    // can never carry a stale one, and the record's equality stays what its properties say.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PlannedNode>, Dictionary<string, PlannedNode>> Indexes = new();
 
-        return null;
-    }
+    public PlannedNode? Find(string node) =>
+        Indexes.GetValue(Nodes, nodes => nodes.GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))
+            .GetValueOrDefault(node);
 
     public RebuildPlan With(PlannedNode changed) =>
         this with { Nodes = Nodes.Select(n => n.Name == changed.Name ? changed : n).ToArray() };
