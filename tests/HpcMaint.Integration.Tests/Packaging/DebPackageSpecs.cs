@@ -41,6 +41,11 @@ public sealed class DebPackageSpecs
             Assert.Equal(File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(Executables.Executables.Hpcmaint)!, name)), File.ReadAllBytes("/usr/sbin/" + name));
         }
 
+        // The service's unit ships, as written in packaging/systemd (not enabled: a site turns the service on).
+        var unit = File.ReadAllText("/usr/lib/systemd/system/hpcmaint.service");
+        Assert.Equal(File.ReadAllText(Path.Combine(Executables.Executables.RepositoryRoot, "packaging", "systemd", "hpcmaint.service")), unit);
+        Assert.Contains("ExecStart=/usr/sbin/hpcmaint service", unit, StringComparison.Ordinal);
+
         var conffiles = await Host.SucceedAsync("/usr/bin/dpkg-query", "--show", "--showformat=${Conffiles}", "hpcmaint");
         Assert.Equal(["/etc/hpcmaint/hpcmaint.toml", "/etc/logrotate.d/hpcmaint"], conffiles.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split(' ')[0]).Order(StringComparer.Ordinal));
 
