@@ -27,11 +27,12 @@ done
 started=$SECONDS
 lab=$(mktemp -d /tmp/hpcmaint-testbed-demo-XXXXXX)
 hm=$lab/hpcmaint
-sampler=''
+sampler='' releaser=''
 
 cleanup() {
   local status=$?
   [[ -z $sampler ]] || { kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; }
+  [[ -z $releaser ]] || { kill "$releaser" 2>/dev/null || true; wait "$releaser" 2>/dev/null || true; }
   bash "$testbed" down --dir "$lab" >/dev/null 2>&1 || true
   if [[ ${HPCMAINT_KEEP_TESTBED:-0} == 1 ]]; then echo "kept $lab"; else rm -rf "$lab"; fi
   exit "$status"
@@ -244,10 +245,19 @@ say "4. A rolling rebuild of partition batch to image v2, at most 25 % (1 of 4 n
 tell "One --reboot job per node in the hidden rebuild partition; slurmd runs hpcmaint-reboot, which runs" \
   "the [rebuild] command with the job's image; the job's payload is the health gate (hpcmaint verify)."
 wait_for 20 "every node in service before the rebuild" all_in_service
-user_job=$(slurm sbatch --parsable -p batch -w n1 --exclusive -J user-train -o /dev/null --wrap 'sleep 6')
+# The user's job on n1 runs until its step is done: here, once n1's rebuild job is queued behind it, so
+# the scene shows that job going before the user job queued earlier, however long the idle nodes take.
+release=$lab/user-train-done
+user_job=$(slurm sbatch --parsable -p batch -w n1 --exclusive -J user-train -o /dev/null --wrap "until [ -e $release ]; do sleep 0.2; done")
 queued_job=$(slurm sbatch --parsable -p batch -w n1 --exclusive -J user-queued -o /dev/null --wrap 'sleep 1')
 wait_for 20 "user job $user_job running on n1" job_is "$user_job" RUNNING
-tell "n1 runs user job $user_job (6 s), and user job $queued_job waits behind it."
+tell "n1 runs user job $user_job, and user job $queued_job waits behind it. The idle nodes go first;" \
+  "n1's rebuild job is queued when its turn comes, and user job $user_job ends then."
+(
+  until slurm squeue -h -n hpcmaint-rebuild-n1 -o %i 2>/dev/null | grep -q .; do sleep 0.25; done
+  : >"$release"
+) &
+releaser=$!
 # Every 0.25 s: how many of the 4 nodes Slurm shows out of service (down, drained, rebooting, not responding).
 (
   while :; do
@@ -262,6 +272,9 @@ timeout 90 "$dist/hpcmaint" rebuild --partition batch --image v2 --max-down 25 |
   fail "hpcmaint rebuild did not finish the plan (exit $?)"
 kill "$sampler" && wait "$sampler" 2>/dev/null || true
 sampler=''
+kill "$releaser" 2>/dev/null && wait "$releaser" 2>/dev/null || true
+releaser=''
+: >"$release"
 most=$(sort -n "$lab/out-of-service" | tail -1)
 ((most <= 1)) || fail "$most nodes were out of service at once during the rebuild (budget 1)"
 all_on v2 || fail "not every node is on image v2: $(for n in n1 n2 n3 n4; do printf '%s=%s ' $n "$(image_of $n)"; done)"
