@@ -12,8 +12,8 @@ public abstract record MaintenanceAction(string EventId)
     /// <summary>scontrol update state=DRAIN with <see cref="MaintenanceReasons.For"/>: the node leaves service after its running jobs.</summary>
     public sealed record Drain(string EventId, string Node, string Reason) : MaintenanceAction(EventId);
 
-    /// <summary>Keep attempt <see cref="Attempt"/> and its start before OCI is asked.</summary>
-    public sealed record RecordSchedule(string EventId, int Attempt, DateTimeOffset Start) : MaintenanceAction(EventId);
+    /// <summary>Keep attempt <see cref="Attempt"/> and its start before OCI is asked (a record lost meanwhile is made anew, started <see cref="At"/>).</summary>
+    public sealed record RecordSchedule(string EventId, string Node, int Attempt, DateTimeOffset Start, DateTimeOffset At) : MaintenanceAction(EventId);
 
     /// <summary>
     /// UpdateInstanceMaintenanceEvent: timeWindowStart = <see cref="Start"/> and tag <see cref="MaintenanceTags.Attempt"/> = attempt,

@@ -220,7 +220,7 @@ public static class MaintenanceDecider
 
             var start = Now + Settings.ScheduleLead;
             return new EventDecision(e, EventVerdict.Schedule, $"work request {request}: scheduled again for {Time(start)} (attempt {attempt + 1} of {Settings.MaxReschedules + 1})",
-                [new MaintenanceAction.RecordSchedule(e.Id, attempt + 1, start), new MaintenanceAction.Schedule(e.Id, name, attempt + 1, start)]);
+                [new MaintenanceAction.RecordSchedule(e.Id, name, attempt + 1, start, Now), new MaintenanceAction.Schedule(e.Id, name, attempt + 1, start)]);
         }
 
         private static EventDecision AfterSuccess(MaintenanceEvent e, Node node, bool ours, MaintenanceRecord? record)
@@ -349,7 +349,7 @@ public static class MaintenanceDecider
 
                 var start = Now + Settings.ScheduleLead;
                 decided[e.Id] = new EventDecision(e, EventVerdict.Schedule, $"{label}{e.Node} is drained and idle: scheduled for {Time(start)} (attempt 1)",
-                    [new MaintenanceAction.RecordSchedule(e.Id, 1, start), new MaintenanceAction.Schedule(e.Id, e.Node!, 1, start)]);
+                    [new MaintenanceAction.RecordSchedule(e.Id, e.Node!, 1, start, Now), new MaintenanceAction.Schedule(e.Id, e.Node!, 1, start)]);
             }
         }
 

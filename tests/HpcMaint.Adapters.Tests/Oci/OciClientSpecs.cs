@@ -96,21 +96,33 @@ public sealed class OciClientSpecs
     [Theory]
     [InlineData(OciMaintenanceStates.Failed)]
     [InlineData(OciMaintenanceStates.Canceled)]
-    public async Task An_event_can_end_FAILED_or_CANCELED_and_its_work_request_fail(string outcome)
+    public async Task An_event_can_end_FAILED_or_CANCELED(string outcome)
     {
         await using var fake = await FakeOciFixture.StartAsync();
         var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"));
-        fake.Cloud.Change(() =>
-        {
-            planted.Outcome = outcome;
-            fake.Cloud.WorkRequestOutcome = OciWorkRequest.Failed;
-        });
+        fake.Cloud.Change(() => planted.Outcome = outcome);
         var client = fake.Client();
 
         var accepted = await client.UpdateMaintenanceEventAsync(planted.Id, new OciMaintenanceEventUpdate { TimeWindowStart = fake.Cloud.Now }, null, "t");
 
+        Assert.True(accepted.IsSuccess, accepted.Problem?.Words);
         Assert.True(await FakeOciFixture.EventuallyAsync(async () => (await client.GetMaintenanceEventAsync(planted.Id)).Value.LifecycleState == outcome, Patience));
+    }
+
+    [Fact]
+    public async Task A_failed_work_request_leaves_the_event_scheduled_at_its_own_window()
+    {
+        await using var fake = await FakeOciFixture.StartAsync();
+        var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"));
+        var window = planted.TimeWindowStart;
+        fake.Cloud.Change(() => fake.Cloud.WorkRequestOutcome = OciWorkRequest.Failed);
+        var client = fake.Client();
+
+        var accepted = await client.UpdateMaintenanceEventAsync(planted.Id, new OciMaintenanceEventUpdate { TimeWindowStart = fake.Cloud.Now }, null, "t");
+
         Assert.True(await FakeOciFixture.EventuallyAsync(async () => (await client.GetWorkRequestAsync(accepted.Value.WorkRequestId!)).Value.Status == OciWorkRequest.Failed, Patience));
+        var after = (await client.GetMaintenanceEventAsync(planted.Id)).Value;
+        Assert.Equal((OciMaintenanceStates.Scheduled, window.ToUnixTimeMilliseconds()), (after.LifecycleState, after.TimeWindowStart!.Value.ToUnixTimeMilliseconds()));
     }
 
     [Fact]

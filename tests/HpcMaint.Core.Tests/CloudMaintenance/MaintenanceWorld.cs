@@ -157,7 +157,7 @@ internal sealed class MaintenanceWorld
                     FirstDrained.TryAdd(d.EventId, Now);
                     break;
                 case MaintenanceAction.RecordSchedule s:
-                    Records[s.EventId] = Records[s.EventId] with { Attempts = s.Attempt, ScheduledFor = s.Start, WorkRequestId = null };
+                    Records[s.EventId] = (Records.GetValueOrDefault(s.EventId) ?? new MaintenanceRecord(s.EventId, s.Node, s.At)) with { Attempts = s.Attempt, ScheduledFor = s.Start, WorkRequestId = null };
                     break;
                 case MaintenanceAction.Schedule s:
                     var request = Schedule(s);
