@@ -92,14 +92,14 @@ public sealed class MaintenanceLoop(
             case MaintenanceAction.RunGate gate:
                 var command = Command.For(settings.Gate[0]).WithArguments([.. settings.Gate.Skip(1), gate.Node]).WithTimeout(settings.GateTimeout);
                 var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
-                var said = (result.StandardError + "\n" + result.StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+                var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
                 var detail = result.IsSuccess ? "exit 0" : $"{(result.Outcome == CommandOutcome.Exited ? "exit " + result.ExitCode : result.Outcome.ToString().ToLowerInvariant())}{(said is null ? "" : ": " + said)}";
                 return (true, $"{command}: {(result.IsSuccess ? "passed" : "failed")} ({detail})", MaintenanceGate.Ended(gate.EventId, gate.Node, result.IsSuccess, detail));
             case MaintenanceAction.Resume resume:
                 var resumed = await states.ResumeAsync([resume.Node], ct).ConfigureAwait(false);
                 return (resumed.IsSuccess, resumed.IsSuccess ? "resumed" : "resume failed: " + resumed.Error, []);
             case MaintenanceAction.DrainFailed failed:
-                var (drainOk, what) = await failedDrainer.DrainAsync(failed.Node, failed.Detail, ct).ConfigureAwait(false);
+                var (drainOk, what) = await failedDrainer.DrainAsync(failed.Node, failed.Detail, ct, MaintenanceReasons.Condition, MaintenanceReasons.Check).ConfigureAwait(false);
                 return (drainOk, what, []);
             case MaintenanceAction.MarkProcessed mark:
                 var value = mark.Outcome.Length > 256 ? mark.Outcome[..256] : mark.Outcome;
@@ -114,6 +114,9 @@ public sealed class MaintenanceLoop(
         (bool, string, IReadOnlyList<MaintenanceAction>) Saved(string what) =>
             store.Save(records.Values) is { } problem ? (false, "not recorded: " + problem, []) : (true, what, []);
     }
+
+    private static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
 
     /// <summary>The event read for its tags and etag, the attempt added, then the update with the attempt's retry token.</summary>
     private async Task<(bool, string, IReadOnlyList<MaintenanceAction>)> ScheduleAsync(MaintenanceAction.Schedule schedule, Dictionary<string, MaintenanceRecord> records, CancellationToken ct)

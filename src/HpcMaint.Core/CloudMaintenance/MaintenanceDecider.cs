@@ -167,7 +167,7 @@ public static class MaintenanceDecider
                 case MaintenanceEvent.Failed or MaintenanceEvent.Canceled:
                     var why = $"OCI ended it {e.State}{(e.LifecycleDetails is { } details ? ": " + details : string.Empty)}";
                     return (ours
-                        ? Finish(e, why + ": drained for a person", new MaintenanceAction.DrainFailed(e.Id, name, $"oci-maintenance event={e.Id} ended {e.State}"), "failed: " + e.State)
+                        ? Finish(e, why + ": drained for a person", new MaintenanceAction.DrainFailed(e.Id, name, $"event={e.Id} ended {e.State}"), "failed: " + e.State)
                         : Finish(e, why + $"; {name} is not in hpcmaint's drain for it", null, "ended " + e.State), default);
                 case MaintenanceEvent.Started or MaintenanceEvent.Processing:
                     return (EventDecision.Wait(e, $"OCI is carrying it out ({e.State}{(e.TimeStarted is { } started ? " since " + Time(started) : string.Empty)})"), default);
@@ -215,7 +215,7 @@ public static class MaintenanceDecider
             if (attempt > Settings.MaxReschedules)
             {
                 return Finish(e, $"work request {request} (attempt {attempt}): {attempt} schedules failed, [oci.maintenance] max_reschedules = {Settings.MaxReschedules}: drained for a person",
-                    new MaintenanceAction.DrainFailed(e.Id, name, $"oci-maintenance event={e.Id}: {attempt} schedules failed"), $"failed: {attempt} schedules failed");
+                    new MaintenanceAction.DrainFailed(e.Id, name, $"event={e.Id}: {attempt} schedules failed"), $"failed: {attempt} schedules failed");
             }
 
             var start = Now + Settings.ScheduleLead;

@@ -9,5 +9,5 @@ public static class MaintenanceGate
 {
     public static IReadOnlyList<MaintenanceAction> Ended(string eventId, string node, bool passed, string detail) => passed
         ? [new MaintenanceAction.Resume(eventId, node), new MaintenanceAction.MarkProcessed(eventId, "succeeded: gate passed, back in service")]
-        : [new MaintenanceAction.DrainFailed(eventId, node, $"oci-maintenance event={eventId}: gate failed: {detail}"), new MaintenanceAction.MarkProcessed(eventId, "failed: gate failed")];
+        : [new MaintenanceAction.DrainFailed(eventId, node, $"event={eventId}: gate failed: {detail}"), new MaintenanceAction.MarkProcessed(eventId, "failed: gate failed")];
 }

@@ -2,6 +2,7 @@ using HpcMaint.Adapters.Cloud.Oci;
 using HpcMaint.Adapters.CloudMaintenance;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.Adapters.Rebuild;
+using HpcMaint.Adapters.Tests.Audit;
 using HpcMaint.Adapters.Tests.Oci;
 using HpcMaint.Adapters.Tests.Oci.Support;
 using HpcMaint.Core;
@@ -156,6 +157,24 @@ public sealed class MaintenanceLoopSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_node_failing_its_gate_after_the_maintenance_stays_drained_with_a_ticket_and_the_event_is_marked_failed()
+    {
+        await using var fake = await FakeOciFixture.StartAsync();
+        var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"), "HPCGPU-0001-01");
+        var h = Build(fake, "gpu1");
+        h.Gates.Failing.Add("gpu1");
+
+        Assert.True(await PassUntilAsync(h, [planted], ["gpu1"], () => Tag(fake, planted, settings.ProcessedTag) is not null));
+
+        Assert.Equal("failed: gate failed", Tag(fake, planted, settings.ProcessedTag));
+        var node = h.Slurm["gpu1"];
+        Assert.True(node.State.IsDrainSet);
+        Assert.Equal($"hpcmaint: manual: oci.maintenance: event={planted.Id}: gate failed: exit 1: gpu.count: 7 vs 8", node.Reason);
+        Assert.Contains("oci.maintenance", node.Comment, StringComparison.Ordinal);
+        Assert.Contains(h.Journal.Records, r => r.Action == "oci.drain_failed" && r.Outcome == AuditOutcome.Succeeded && r.Reason!.Contains("with a ticket for a person", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_failed_work_request_is_scheduled_again_with_a_new_attempt_and_the_event_then_completes()
     {
         await using var fake = await FakeOciFixture.StartAsync();
@@ -197,6 +216,9 @@ public sealed class MaintenanceLoopSpecs : IDisposable
     {
         public List<string> Ran { get; } = [];
 
+        /// <summary>Nodes whose gate exits 1.</summary>
+        public HashSet<string> Failing { get; } = new(StringComparer.Ordinal);
+
         public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
         {
             lock (Ran)
@@ -205,31 +227,8 @@ public sealed class MaintenanceLoopSpecs : IDisposable
             }
 
             var now = TimeProvider.System.GetUtcNow();
-            return Task.FromResult(new CommandResult(command, CommandOutcome.Exited, 0, "ok", "", now, now));
-        }
-    }
-
-    private sealed class MemoryJournal : IAuditJournal
-    {
-        private readonly List<AuditRecord> records = [];
-
-        public List<AuditRecord> Records
-        {
-            get
-            {
-                lock (records)
-                {
-                    return [.. records];
-                }
-            }
-        }
-
-        public void Append(AuditRecord record)
-        {
-            lock (records)
-            {
-                records.Add(record);
-            }
+            var fails = Failing.Contains(command.Arguments[^1]);
+            return Task.FromResult(new CommandResult(command, CommandOutcome.Exited, fails ? 1 : 0, "ok", fails ? "gpu.count: 7 vs 8" : "", now, now));
         }
     }
 }

@@ -1,6 +1,7 @@
 using HpcMaint.Adapters.Cloud.Oci;
 using HpcMaint.Adapters.Tests.Oci.Support;
 using HpcMaint.Core;
+using HpcMaint.Core.CloudMaintenance;
 using HpcMaint.FakeOci;
 
 namespace HpcMaint.Adapters.Tests.Oci;
@@ -35,9 +36,9 @@ public sealed class OciClientSpecs
     {
         await using var fake = await FakeOciFixture.StartAsync(new FakeOciOptions { PageSize = 2 });
         var events = Enumerable.Range(1, 5).Select(i => fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu" + i))).ToList();
-        fake.Cloud.Change(() => events[4].LifecycleState = OciMaintenanceStates.Canceled);
+        fake.Cloud.Change(() => events[4].LifecycleState = MaintenanceEvent.Canceled);
 
-        var scheduled = await fake.Client().ListMaintenanceEventsAsync(OciTestKeys.Tenancy, OciMaintenanceStates.Scheduled);
+        var scheduled = await fake.Client().ListMaintenanceEventsAsync(OciTestKeys.Tenancy, MaintenanceEvent.Scheduled);
 
         Assert.True(scheduled.IsSuccess, scheduled.ToString());
         Assert.Equal(events.Take(4).Select(e => e.Id), scheduled.Value.Select(e => e.Id));
@@ -84,9 +85,9 @@ public sealed class OciClientSpecs
                 states.Add(state);
             }
 
-            return state == OciMaintenanceStates.Succeeded;
+            return state == MaintenanceEvent.Succeeded;
         }, Patience));
-        Assert.Equal([OciMaintenanceStates.Started, OciMaintenanceStates.Processing, OciMaintenanceStates.Succeeded], states.Where(s => s != OciMaintenanceStates.Scheduled));
+        Assert.Equal([MaintenanceEvent.Started, MaintenanceEvent.Processing, MaintenanceEvent.Succeeded], states.Where(s => s != MaintenanceEvent.Scheduled));
         var work = await client.GetWorkRequestAsync(accepted.Value.WorkRequestId!);
         Assert.Equal((OciWorkRequest.Succeeded, "UpdateInstanceMaintenanceEvent", true), (work.Value.Status, work.Value.OperationType, work.Value.IsFinal));
         Assert.Equal(planted.Id, Assert.Single(work.Value.Resources!).Identifier);
@@ -94,8 +95,8 @@ public sealed class OciClientSpecs
     }
 
     [Theory]
-    [InlineData(OciMaintenanceStates.Failed)]
-    [InlineData(OciMaintenanceStates.Canceled)]
+    [InlineData(MaintenanceEvent.Failed)]
+    [InlineData(MaintenanceEvent.Canceled)]
     public async Task An_event_can_end_FAILED_or_CANCELED(string outcome)
     {
         await using var fake = await FakeOciFixture.StartAsync();
@@ -122,7 +123,7 @@ public sealed class OciClientSpecs
 
         Assert.True(await FakeOciFixture.EventuallyAsync(async () => (await client.GetWorkRequestAsync(accepted.Value.WorkRequestId!)).Value.Status == OciWorkRequest.Failed, Patience));
         var after = (await client.GetMaintenanceEventAsync(planted.Id)).Value;
-        Assert.Equal((OciMaintenanceStates.Scheduled, window.ToUnixTimeMilliseconds()), (after.LifecycleState, after.TimeWindowStart!.Value.ToUnixTimeMilliseconds()));
+        Assert.Equal((MaintenanceEvent.Scheduled, window.ToUnixTimeMilliseconds()), (after.LifecycleState, after.TimeWindowStart!.Value.ToUnixTimeMilliseconds()));
     }
 
     [Fact]

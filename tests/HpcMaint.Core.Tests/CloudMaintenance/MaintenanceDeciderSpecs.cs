@@ -144,7 +144,7 @@ public sealed class MaintenanceDeciderSpecs
         var e = world.Events[0];
         Assert.Equal(2, e.Schedules);
         Assert.Equal("failed: 2 schedules failed", e.Processed);
-        Assert.StartsWith("hpcmaint: manual: oci-maintenance event=e1: 2 schedules failed", world.Nodes["n1"].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("hpcmaint: manual: oci.maintenance: event=e1: 2 schedules failed", world.Nodes["n1"].Reason, StringComparison.Ordinal);
         Assert.Contains(world.Plans.SelectMany(p => p.Decisions), d => d.Why.StartsWith("work request wr1 FAILED: scheduled again", StringComparison.Ordinal));
     }
 
@@ -159,7 +159,7 @@ public sealed class MaintenanceDeciderSpecs
         Assert.False(world.Nodes["n1"].State.IsDrainSet);
         Assert.Equal("failed: gate failed", world.Events[1].Processed);
         Assert.True(world.Nodes["n2"].State.IsDrainSet);
-        Assert.Equal("hpcmaint: manual: oci-maintenance event=e2: gate failed: exit 1: gpu missing", world.Nodes["n2"].Reason);
+        Assert.Equal("hpcmaint: manual: oci.maintenance: event=e2: gate failed: exit 1: gpu missing", world.Nodes["n2"].Reason);
     }
 
     [Fact]

@@ -180,7 +180,7 @@ internal sealed class MaintenanceWorld
                     SetNode(r.Node, n => n with { State = n.State with { Flags = n.State.Flags & ~NodeFlags.Drain } });
                     break;
                 case MaintenanceAction.DrainFailed f:
-                    SetNode(f.Node, n => n with { State = n.State with { Flags = n.State.Flags | NodeFlags.Drain }, Reason = NodeReason.Create("manual: " + f.Detail) });
+                    SetNode(f.Node, n => n with { State = n.State with { Flags = n.State.Flags | NodeFlags.Drain }, Reason = HpcMaint.Core.Rebuild.FailedRebuildDrain.Reason(f.Detail, MaintenanceReasons.Condition) });
                     break;
                 case MaintenanceAction.MarkProcessed p:
                     Events.First(e => e.Id == p.EventId).Processed = p.Outcome;
