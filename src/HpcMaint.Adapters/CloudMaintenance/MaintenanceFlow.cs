@@ -49,7 +49,7 @@ public sealed class MaintenanceFlow : IDisposable
         return new MaintenanceFlow(cloud, dryRun =>
         {
             var journal = new MaintenanceJournal(audit, time, dryRun);
-            var reader = new MaintenanceReader(cloud.Client, cloud.Mapping, cloud.ScopesAsync, slurm, store, oci.Maintenance, journal, time);
+            var reader = new MaintenanceReader(cloud.Client, cloud.Mapping, cloud.ScopesAsync, oci.Compartment is null, slurm, store, oci.Maintenance, journal, time);
             return new MaintenanceLoop(reader, cloud.Client, slurm, drainer, runner, store, oci.Maintenance, journal);
         });
     }

@@ -11,11 +11,13 @@ namespace HpcMaint.Adapters.CloudMaintenance;
 /// One pass's snapshot: every maintenance event of the configured compartments (Get for each open one, for its
 /// faultDetails), the node each instance maps to, the work request of each recorded schedule, every Slurm node,
 /// and hpcmaint's records. Every OCI call goes to the journal. Slurm or the records unreadable: no snapshot.
+/// <paramref name="compartments"/> lists them with ListCompartments when <paramref name="listsCompartments"/> (no [oci] compartment).
 /// </summary>
 public sealed class MaintenanceReader(
     OciClient client,
     OciInstanceMapping mapping,
     Func<CancellationToken, Task<Result<IReadOnlyList<string>>>> compartments,
+    bool listsCompartments,
     ISlurmReader slurm,
     MaintenanceStore store,
     OciMaintenanceSettings settings,
@@ -36,7 +38,12 @@ public sealed class MaintenanceReader(
             return records.Problem!;
         }
 
-        var scopes = journal.Call(await compartments(ct).ConfigureAwait(false), "ListCompartments", null, null);
+        var scopes = await compartments(ct).ConfigureAwait(false);
+        if (listsCompartments)
+        {
+            journal.Call(scopes, "ListCompartments", null, null);
+        }
+
         if (!scopes.IsSuccess)
         {
             return scopes.Problem!;

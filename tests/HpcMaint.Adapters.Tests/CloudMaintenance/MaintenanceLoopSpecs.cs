@@ -57,7 +57,7 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         {
             var journal = new MaintenanceJournal(audit, TimeProvider.System, dryRun);
             var reader = new MaintenanceReader(
-                client, new OciInstanceMapping.ByDisplayName(), _ => Task.FromResult(Result<IReadOnlyList<string>>.Of([OciTestKeys.Tenancy])), slurm, store, settings, journal, TimeProvider.System);
+                client, new OciInstanceMapping.ByDisplayName(), _ => Task.FromResult(Result<IReadOnlyList<string>>.Of([OciTestKeys.Tenancy])), false, slurm, store, settings, journal, TimeProvider.System);
             return new MaintenanceLoop(reader, client, slurm, drainer, gates, store, settings, journal);
         });
     }
@@ -115,9 +115,9 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Contains("gpu3 is in [oci.maintenance] excluded_hosts", decisions[excluded.Id].Why, StringComparison.Ordinal);
 
         var records = h.Journal.Records;
-        Assert.Equal(["GetInstance", "GetInstanceMaintenanceEvent", "ListCompartments", "ListInstanceMaintenanceEvents"],
+        Assert.Equal(["GetInstance", "GetInstanceMaintenanceEvent", "ListInstanceMaintenanceEvents"],
             records.Where(r => r.Action == "oci.call").Select(r => r.Details["operation"]).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(fake.Cloud.Calls().Count, records.Count(r => r.Action == "oci.call" && r.Details["operation"] != "ListCompartments"));
+        Assert.Equal(fake.Cloud.Calls().Count, records.Count(r => r.Action == "oci.call"));
         var journalled = records.Where(r => r.Action == "oci.decision").ToArray();
         Assert.Equal(3, journalled.Length);
         Assert.All(journalled, r => Assert.True(r.DryRun && r.Outcome == AuditOutcome.Planned));
