@@ -10,8 +10,10 @@ using HpcMaint.Core.Audit;
 using HpcMaint.Core.CloudMaintenance;
 using HpcMaint.Core.Config;
 using HpcMaint.Core.Health;
+using HpcMaint.Core.Service;
 using HpcMaint.Core.Slurm;
 using HpcMaint.FakeOci;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HpcMaint.Adapters.Tests.CloudMaintenance;
 
@@ -41,6 +43,8 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         public GateCommands Gates => gates;
 
         public MemoryJournal Journal => journal;
+
+        public Func<bool, MaintenanceLoop> Loop => loop;
 
         public Task<Result<MaintenancePass>> PassAsync(bool dryRun = false) => loop(dryRun).RunAsync(dryRun, CancellationToken.None);
     }
@@ -172,6 +176,25 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Equal($"hpcmaint: manual: oci.maintenance: event={planted.Id}: gate failed: exit 1: gpu.count: 7 vs 8", node.Reason);
         Assert.Contains("oci.maintenance", node.Comment, StringComparison.Ordinal);
         Assert.Contains(h.Journal.Records, r => r.Action == "oci.drain_failed" && r.Outcome == AuditOutcome.Succeeded && r.Reason!.Contains("with a ticket for a person", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task In_the_service_a_monitor_only_pass_is_a_dry_run_and_an_acting_one_drains(bool act)
+    {
+        await using var fake = await FakeOciFixture.StartAsync();
+        var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"), "HPCGPU-0001-01");
+        var h = Build(fake, "gpu1");
+        var service = new Adapters.Service.OciMaintenanceLoop(
+            h.Loop, new ServiceSettings { Act = act }, settings, new Adapters.Service.ServiceJournal(h.Journal, TimeProvider.System, act), TimeProvider.System, NullLogger.Instance);
+
+        await service.RunAsync(once: true, CancellationToken.None);
+
+        Assert.Equal(act ? ["gpu1: drain hpcmaint: oci-maintenance event=" + planted.Id] : [], h.Slurm.Writes);
+        Assert.Equal(0, fake.Cloud.Writes);
+        var decision = Assert.Single(h.Journal.Records, r => r.Action == "oci.decision");
+        Assert.Equal(!act, decision.DryRun);
     }
 
     [Fact]
