@@ -10,7 +10,9 @@ namespace HpcMaint.Integration.Tests.CloudMaintenance;
 /// `hpcmaint oci report|run` (the shipped executable) on a 4-node testbed with the fake OCI on 127.0.0.1: events
 /// for n1 (running a job) and n2 (idle) with an approved fault code, n3's not approved, n4 excluded. A dry run
 /// changes nothing in Slurm or the fake; the report lists every event with its decision and why; passes drain
-/// n1 after its job and n2 at once, schedule each once it is idle, once, and never touch n3 or n4.
+/// n1 after its job and n2 at once, schedule each once it is idle, once, and never touch n3 or n4; when OCI's
+/// maintenance SUCCEEDED the node reboots (the testbed's simulated reboot: a new BootTime), passes the gate and
+/// is back in service, its event tagged processed.
 /// The key is Oracle's published test key (tests/HpcMaint.Adapters.Tests/Fixtures/oci/README.md).
 /// </summary>
 public sealed class OciMaintenanceSpecs
@@ -22,7 +24,7 @@ public sealed class OciMaintenanceSpecs
     private static string KeyFile(string name) => Path.Combine(Executables.Executables.RepositoryRoot, "tests", "HpcMaint.Adapters.Tests", "Fixtures", "oci", name);
 
     [Fact]
-    public async Task A_dry_run_changes_nothing_the_report_says_why_and_passes_drain_after_the_job_and_schedule_each_event_once()
+    public async Task A_dry_run_changes_nothing_the_report_says_why_and_passes_take_each_event_from_drain_after_its_job_to_back_in_service_scheduled_once()
     {
         var publicKey = RSA.Create();
         publicKey.ImportFromPem(File.ReadAllText(KeyFile("test-key-public.pem")));
@@ -30,7 +32,7 @@ public sealed class OciMaintenanceSpecs
         {
             Tenancy = Tenancy,
             Keys = new Dictionary<string, RSA> { [$"{Tenancy}/{User}/{Fingerprint}"] = publicKey },
-            EventPhase = TimeSpan.FromMinutes(10),
+            EventPhase = TimeSpan.FromSeconds(2),
         });
         var e1 = fake.Cloud.AddEvent(fake.Cloud.AddInstance("n1"), "HPCGPU-0001-01");
         var e2 = fake.Cloud.AddEvent(fake.Cloud.AddInstance("n2"), "HPCGPU-0001-01");
@@ -63,6 +65,7 @@ public sealed class OciMaintenanceSpecs
             excluded_hosts = ["n4"]
             max_down = 50
             schedule_lead = "0s"
+            gate = ["/bin/true"]
             state_dir = "{hm}/oci-maintenance"
             """);
 
@@ -109,7 +112,43 @@ public sealed class OciMaintenanceSpecs
 
         Assert.True(third.IsSuccess && fourth.IsSuccess, third.StandardOutput + third.StandardError + fourth.StandardOutput + fourth.StandardError);
         fake.Cloud.Change(() => Assert.Equal((1, 1, 0, 0), (e1.Schedules, e2.Schedules, e3.Schedules, e4.Schedules)));
+        var rebooted = new HashSet<string>(StringComparer.Ordinal);
+        var done = await TestbedCluster.WaitUntilAsync(
+            async () =>
+            {
+                foreach (var (e, node) in new[] { (e1, "n1"), (e2, "n2") })
+                {
+                    var state = "";
+                    fake.Cloud.Change(() => state = e.LifecycleState);
+                    if (state == "SUCCEEDED" && rebooted.Add(node))
+                    {
+                        var played = await cluster.RunClientAsync(Path.Combine(dir, "bin", "reboot-node-sim"), node);
+                        Assert.True(played.Succeeded, played.ToString());
+                    }
+                }
+
+                var pass = await HpcmaintAsync(config, "oci", "run");
+                Assert.True(pass.IsSuccess, pass.StandardOutput + pass.StandardError);
+                var processed = 0;
+                fake.Cloud.Change(() => processed = new[] { e1, e2 }.Count(e => e.FreeformTags.ContainsKey("maintenance_processed")));
+                return processed == 2;
+            },
+            TimeSpan.FromMinutes(3));
+
+        Assert.True(done, $"not both processed: {string.Join(", ", await cluster.NodeStatesAsync())}");
+
+        // Resumed after its new boot; slurmctld may still be waiting for the restarted slurmd's next answer (idle*).
+        Assert.True(await TestbedCluster.WaitUntilAsync(async () => await cluster.NodeStatesAsync() is var s && s["n1"] == "idle" && s["n2"] == "idle", TimeSpan.FromSeconds(60)),
+            string.Join(", ", await cluster.NodeStatesAsync()) + "\n" + File.ReadAllText(Path.Combine(hm, "audit.jsonl")));
+        Assert.Equal((1, 1), (cluster.RebootCount("n1"), cluster.RebootCount("n2")));
+        fake.Cloud.Change(() =>
+        {
+            Assert.Equal((1, 1, 0, 0), (e1.Schedules, e2.Schedules, e3.Schedules, e4.Schedules));
+            Assert.All(new[] { e1, e2 }, e => Assert.Equal("succeeded: gate passed, back in service", e.FreeformTags["maintenance_processed"]));
+            Assert.All(new[] { e3, e4 }, e => Assert.False(e.FreeformTags.ContainsKey("maintenance_processed")));
+        });
         var journal = File.ReadAllLines(Path.Combine(hm, "audit.jsonl"));
+        Assert.Equal(2, journal.Count(l => l.Contains("\"action\":\"oci.resume\"", StringComparison.Ordinal) && l.Contains("\"outcome\":\"succeeded\"", StringComparison.Ordinal)));
         Assert.Contains(journal, l => l.Contains("\"action\":\"oci.drain\"", StringComparison.Ordinal) && l.Contains("\"node\":\"n1\"", StringComparison.Ordinal));
         Assert.Contains(journal, l => l.Contains("\"action\":\"oci.schedule\"", StringComparison.Ordinal) && l.Contains("\"node\":\"n2\"", StringComparison.Ordinal));
         Assert.DoesNotContain(journal, l => l.Contains("\"action\":\"oci.drain\"", StringComparison.Ordinal) && (l.Contains("\"node\":\"n3\"", StringComparison.Ordinal) || l.Contains("\"node\":\"n4\"", StringComparison.Ordinal)));
