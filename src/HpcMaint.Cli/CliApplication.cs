@@ -32,6 +32,7 @@ public static class CliApplication
         root.Subcommands.Add(RebuildCommands.Create(env, options));
         root.Subcommands.Add(RebuildCommands.Create(env, options, PlanKind.Reboot));
         root.Subcommands.Add(ServiceCommand.Create(env, options));
+        root.Subcommands.Add(OciCommands.Create(env, options));
         root.Subcommands.Add(PrologSlurmctldCommand.Create(env, options));
 
         try

@@ -288,8 +288,13 @@ public sealed class FakeOciCloud(FakeOciOptions options)
         string? workRequest = null;
         if (start is { } at)
         {
-            maintenance.TimeWindowStart = at;
-            maintenance.ScheduledFor = at < Now ? Now : at;
+            // A work request that fails leaves the event as it was: scheduled by OCI's own window.
+            if (WorkRequestOutcome == "SUCCEEDED")
+            {
+                maintenance.TimeWindowStart = at;
+                maintenance.ScheduledFor = at < Now ? Now : at;
+            }
+
             maintenance.Schedules++;
             workRequest = $"ocid1.coreservicesworkrequest.oc1.iad.w{++next}";
             workRequests[workRequest] = new FakeOciWorkRequest(workRequest, maintenance.CompartmentId, maintenance.Id, Now, WorkRequestOutcome);

@@ -12,12 +12,12 @@ namespace HpcMaint.Adapters.Rebuild;
 public sealed class FailedNodeDrainer(ISlurmReader reader, ISlurmNodeStates writer, ISlurmNodeRecords records, RecordField recordField, TimeProvider time)
 {
     /// <summary>What was done, for the journal.</summary>
-    public async Task<(bool Ok, string What)> DrainAsync(string node, string detail, CancellationToken ct)
+    public async Task<(bool Ok, string What)> DrainAsync(string node, string detail, CancellationToken ct, string condition = FailedRebuildDrain.Condition, string check = FailedRebuildDrain.Check)
     {
         var read = await reader.GetNodeAsync(node, ct).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
-            var reason = FailedRebuildDrain.Reason(detail);
+            var reason = FailedRebuildDrain.Reason(detail, condition);
             var drained = await writer.DrainAsync([node], reason, ct).ConfigureAwait(false);
             return drained.IsSuccess
                 ? (true, $"drained ({reason}); no ticket: the node could not be read: {read.Error}")
@@ -25,7 +25,7 @@ public sealed class FailedNodeDrainer(ISlurmReader reader, ISlurmNodeStates writ
         }
 
         var record = NodeRecordField.TryRead(read.Value, recordField, out var current, out _) ? current : null;
-        var decision = FailedRebuildDrain.Decide(read.Value, record, detail, time.GetUtcNow());
+        var decision = FailedRebuildDrain.Decide(read.Value, record, detail, time.GetUtcNow(), condition, check);
         if (decision.Record is { } ticketed)
         {
             var written = await records.WriteRecordAsync(node, recordField, ticketed, ct).ConfigureAwait(false);

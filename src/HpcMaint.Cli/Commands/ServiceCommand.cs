@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HpcMaint.Adapters.Audit;
+using HpcMaint.Adapters.CloudMaintenance;
 using HpcMaint.Adapters.Rebuild;
 using HpcMaint.Adapters.Service;
 using HpcMaint.Cli.Rebuild;
@@ -21,7 +22,7 @@ public static class ServiceCommand
         var now = new Option<bool>("--now") { Description = "Start work now, outside the [[maintenance.window]] entries too" };
         var service = new Command(
             "service",
-            "The maintenance service: resumes every open rebuild plan on start and every [service] interval, inside the maintenance windows; monitor-only unless [service] act = true")
+            "The maintenance service: resumes every open rebuild plan on start and every [service] interval, and with [oci] runs the OCI maintenance flow every [oci.maintenance] loop_interval, inside the maintenance windows; monitor-only unless [service] act = true")
         {
             once, now,
         };
@@ -53,7 +54,23 @@ public static class ServiceCommand
             var journal = new ServiceJournal(audit, env.Time, settings.Act);
             var plans = new RebuildPlansLoop(
                 flow.Value, new RebuildPlanStore(config.Rebuild.StateDir), settings, now, journal, audit, new ServiceMetrics(settings.MetricsFile), env.Time, log);
-            var host = new ServiceHost([plans], SystemdNotifier.From(env.GetVariable), journal, log);
+            List<IServiceLoop> loops = [plans];
+            MaintenanceFlow? oci = null;
+            if (config.Oci is { } ociSettings)
+            {
+                var opened = MaintenanceFlow.Open(config, env.GetVariable("HOME"), env.Time);
+                if (!opened.IsSuccess)
+                {
+                    env.Error.WriteLine("hpcmaint service: " + opened.Problem);
+                    return ExitCodes.BadInput;
+                }
+
+                oci = opened.Value;
+                loops.Add(new OciMaintenanceLoop(oci.Loop, settings, ociSettings.Maintenance, journal, env.Time, logging.CreateLogger("hpcmaint oci")));
+            }
+
+            using var ociFlow = oci;
+            var host = new ServiceHost(loops, SystemdNotifier.From(env.GetVariable), journal, log);
             log.LogInformation(
                 "{Mode}, every {Interval}, {Windows}",
                 settings.Act ? "acting" : "monitor-only (nothing is sent to Slurm; [service] act = true lets it act)",

@@ -34,6 +34,7 @@ internal static class OciConfigReader
             Domain = oci.Optional("domain", ConfigRules.Word),
             ComputeEndpoint = oci.Optional("compute_endpoint", ConfigRules.HttpUrl),
             IdentityEndpoint = oci.Optional("identity_endpoint", ConfigRules.HttpUrl),
+            Maintenance = OciMaintenanceConfigReader.Read(oci.Table("maintenance")),
         };
         if (settings.InstanceLookup == InstanceLookup.Tag && settings.TagKey is null)
         {

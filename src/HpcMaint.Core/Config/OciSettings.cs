@@ -33,6 +33,9 @@ public sealed record OciSettings
 
     /// <summary>Replaces https://identity.{region}.oci.{domain}.</summary>
     public string? IdentityEndpoint { get; init; }
+
+    /// <summary>[oci.maintenance]: which maintenance events hpcmaint carries out, and how many at once.</summary>
+    public OciMaintenanceSettings Maintenance { get; init; } = new();
 }
 
 /// <summary>How a Slurm node name leads to its OCI instance (cloud-apis.md B.8).</summary>

@@ -15,10 +15,13 @@ public static class FailedRebuildDrain
     public const string Condition = "rebuild.gate";
     public const string Check = "rebuild";
 
-    public static string Reason(string detail) => NodeReason.Create($"manual: {Condition}: {detail}");
+    public static string Reason(string detail, string condition = Condition) => NodeReason.Create($"manual: {condition}: {detail}");
 
-    /// <summary><paramref name="record"/> null: the node's record field holds text hpcmaint did not write (drained, no ticket).</summary>
-    public static FailureDrain Decide(Node node, NodeRecord? record, string detail, DateTimeOffset now)
+    /// <summary>
+    /// <paramref name="record"/> null: the node's record field holds text hpcmaint did not write (drained, no ticket).
+    /// <paramref name="condition"/> and <paramref name="check"/> name the ticket for another flow's failure (an OCI maintenance's).
+    /// </summary>
+    public static FailureDrain Decide(Node node, NodeRecord? record, string detail, DateTimeOffset now, string condition = Condition, string check = Check)
     {
         if (node.State.IsDrainSet && !node.ReasonIsOurs)
         {
@@ -31,9 +34,9 @@ public static class FailedRebuildDrain
         }
 
         // hpcmaint's own reason that says what went wrong (hpcmaint-reboot's failed rebuild) is kept;
-        // the drain strategy's "rebuild image=…" (or "reboot plan=…") says nothing about the failure and is replaced.
-        var keep = node.State.IsDrainSet && node.ReasonIsOurs && !DrainTracker.IsPlanReason(node.Reason);
-        var reason = keep ? null : Reason(detail);
+        // the drain strategy's "rebuild image=…" (or "reboot plan=…", or "oci-maintenance event=…") says nothing about the failure and is replaced.
+        var keep = node.State.IsDrainSet && node.ReasonIsOurs && !DrainTracker.IsPlanReason(node.Reason) && !CloudMaintenance.MaintenanceReasons.IsFor(node.Reason);
+        var reason = keep ? null : Reason(detail, condition);
         var drained = keep ? $"kept drained ({node.Reason})" : $"drained ({reason})";
         if (record is null)
         {
@@ -41,8 +44,8 @@ public static class FailedRebuildDrain
         }
 
         var ticket = record.Ticket is { } open
-            ? open.With(LadderStep.Manual, now, "manual (rebuild failed)")
-            : new Ticket(Condition, Check, LadderStep.Manual, now, now, [new TicketEvent(now, "drain"), new TicketEvent(now, "manual (rebuild failed)")]);
+            ? open.With(LadderStep.Manual, now, $"manual ({check} failed)")
+            : new Ticket(condition, check, LadderStep.Manual, now, now, [new TicketEvent(now, "drain"), new TicketEvent(now, $"manual ({check} failed)")]);
         return new FailureDrain(reason, record with { Ticket = ticket }, $"{drained} with a ticket for a person");
     }
 }

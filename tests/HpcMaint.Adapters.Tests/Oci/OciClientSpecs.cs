@@ -1,6 +1,7 @@
 using HpcMaint.Adapters.Cloud.Oci;
 using HpcMaint.Adapters.Tests.Oci.Support;
 using HpcMaint.Core;
+using HpcMaint.Core.CloudMaintenance;
 using HpcMaint.FakeOci;
 
 namespace HpcMaint.Adapters.Tests.Oci;
@@ -35,9 +36,9 @@ public sealed class OciClientSpecs
     {
         await using var fake = await FakeOciFixture.StartAsync(new FakeOciOptions { PageSize = 2 });
         var events = Enumerable.Range(1, 5).Select(i => fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu" + i))).ToList();
-        fake.Cloud.Change(() => events[4].LifecycleState = OciMaintenanceStates.Canceled);
+        fake.Cloud.Change(() => events[4].LifecycleState = MaintenanceEvent.Canceled);
 
-        var scheduled = await fake.Client().ListMaintenanceEventsAsync(OciTestKeys.Tenancy, OciMaintenanceStates.Scheduled);
+        var scheduled = await fake.Client().ListMaintenanceEventsAsync(OciTestKeys.Tenancy, MaintenanceEvent.Scheduled);
 
         Assert.True(scheduled.IsSuccess, scheduled.ToString());
         Assert.Equal(events.Take(4).Select(e => e.Id), scheduled.Value.Select(e => e.Id));
@@ -84,15 +85,15 @@ public sealed class OciClientSpecs
                 states.Add(state);
             }
 
-            return state == OciMaintenanceStates.Succeeded;
+            return state == MaintenanceEvent.Succeeded;
         }, Patience));
         // The fake moves the event on by its clock, so a poll on a busy machine may miss a short state: the
         // states seen must be the lifecycle's, in its order, ending SUCCEEDED.
-        string[] lifecycle = [OciMaintenanceStates.Started, OciMaintenanceStates.Processing, OciMaintenanceStates.Succeeded];
-        var seen = states.Where(s => s != OciMaintenanceStates.Scheduled).ToArray();
+        string[] lifecycle = [MaintenanceEvent.Started, MaintenanceEvent.Processing, MaintenanceEvent.Succeeded];
+        var seen = states.Where(s => s != MaintenanceEvent.Scheduled).ToArray();
         Assert.All(seen, s => Assert.Contains(s, lifecycle));
         Assert.Equal(seen.OrderBy(s => Array.IndexOf(lifecycle, s)), seen);
-        Assert.Equal(OciMaintenanceStates.Succeeded, seen[^1]);
+        Assert.Equal(MaintenanceEvent.Succeeded, seen[^1]);
         var work = await client.GetWorkRequestAsync(accepted.Value.WorkRequestId!);
         Assert.Equal((OciWorkRequest.Succeeded, "UpdateInstanceMaintenanceEvent", true), (work.Value.Status, work.Value.OperationType, work.Value.IsFinal));
         Assert.Equal(planted.Id, Assert.Single(work.Value.Resources!).Identifier);
@@ -100,23 +101,35 @@ public sealed class OciClientSpecs
     }
 
     [Theory]
-    [InlineData(OciMaintenanceStates.Failed)]
-    [InlineData(OciMaintenanceStates.Canceled)]
-    public async Task An_event_can_end_FAILED_or_CANCELED_and_its_work_request_fail(string outcome)
+    [InlineData(MaintenanceEvent.Failed)]
+    [InlineData(MaintenanceEvent.Canceled)]
+    public async Task An_event_can_end_FAILED_or_CANCELED(string outcome)
     {
         await using var fake = await FakeOciFixture.StartAsync();
         var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"));
-        fake.Cloud.Change(() =>
-        {
-            planted.Outcome = outcome;
-            fake.Cloud.WorkRequestOutcome = OciWorkRequest.Failed;
-        });
+        fake.Cloud.Change(() => planted.Outcome = outcome);
         var client = fake.Client();
 
         var accepted = await client.UpdateMaintenanceEventAsync(planted.Id, new OciMaintenanceEventUpdate { TimeWindowStart = fake.Cloud.Now }, null, "t");
 
+        Assert.True(accepted.IsSuccess, accepted.Problem?.Words);
         Assert.True(await FakeOciFixture.EventuallyAsync(async () => (await client.GetMaintenanceEventAsync(planted.Id)).Value.LifecycleState == outcome, Patience));
+    }
+
+    [Fact]
+    public async Task A_failed_work_request_leaves_the_event_scheduled_at_its_own_window()
+    {
+        await using var fake = await FakeOciFixture.StartAsync();
+        var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"));
+        var window = planted.TimeWindowStart;
+        fake.Cloud.Change(() => fake.Cloud.WorkRequestOutcome = OciWorkRequest.Failed);
+        var client = fake.Client();
+
+        var accepted = await client.UpdateMaintenanceEventAsync(planted.Id, new OciMaintenanceEventUpdate { TimeWindowStart = fake.Cloud.Now }, null, "t");
+
         Assert.True(await FakeOciFixture.EventuallyAsync(async () => (await client.GetWorkRequestAsync(accepted.Value.WorkRequestId!)).Value.Status == OciWorkRequest.Failed, Patience));
+        var after = (await client.GetMaintenanceEventAsync(planted.Id)).Value;
+        Assert.Equal((MaintenanceEvent.Scheduled, window.ToUnixTimeMilliseconds()), (after.LifecycleState, after.TimeWindowStart!.Value.ToUnixTimeMilliseconds()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using HpcMaint.Adapters.Cloud.OpenStack;
 using HpcMaint.Adapters.Reboot;
+using HpcMaint.Adapters.Tests.Audit;
 using HpcMaint.Adapters.Tests.OpenStack.Support;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Config;
@@ -200,30 +201,6 @@ public sealed class RebootWorkerSpecs : IDisposable
         }
 
         return false;
-    }
-
-    private sealed class MemoryJournal : IAuditJournal
-    {
-        private readonly List<AuditRecord> records = [];
-
-        public List<AuditRecord> Records
-        {
-            get
-            {
-                lock (records)
-                {
-                    return [.. records];
-                }
-            }
-        }
-
-        public void Append(AuditRecord record)
-        {
-            lock (records)
-            {
-                records.Add(record);
-            }
-        }
     }
 
     private sealed class RecordingDrainer : INodeDrainer

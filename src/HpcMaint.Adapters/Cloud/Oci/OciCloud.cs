@@ -38,6 +38,9 @@ public sealed class OciCloud : ICloud
 
     public OciInstanceMapping Mapping => mapping;
 
+    /// <summary>Where the maintenance flow lists events: [oci] compartment, else the tenancy and every compartment under it.</summary>
+    public Task<Result<IReadOnlyList<string>>> ScopesAsync(CancellationToken cancellationToken) => CompartmentsAsync(cancellationToken);
+
     /// <summary>Every problem is a value: the config file at its file:line, the key file with its fix.</summary>
     public static Result<OciCloud> Open(OciSettings settings, string? home, OciClientOptions? options = null, TimeProvider? time = null)
     {

@@ -44,7 +44,7 @@ public sealed record OciMaintenanceEvent
 
     public DateTimeOffset? TimeCreated { get; init; }
 
-    /// <summary>One of <see cref="OciMaintenanceStates"/>.</summary>
+    /// <summary>One of the states of <see cref="Core.CloudMaintenance.MaintenanceEvent"/> (SCHEDULED … SUCCEEDED, FAILED, CANCELED; there is no COMPLETED).</summary>
     public string LifecycleState { get; init; } = "";
 
     public string? LifecycleDetails { get; init; }
