@@ -67,7 +67,11 @@ internal static partial class RebuildObservations
         var queued = new Dictionary<string, string>();
         foreach (var (node, seconds) in work)
         {
-            running[node] = await cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", $"sleep {seconds}");
+            // hpcmaint admits the node whose work ends first (squeue's end time: start + time limit). Without a
+            // limit every job "ends" a year after its start, and the order would hang on which started a
+            // second earlier on a busy machine; a limit that grows with the length keeps it the jobs' order.
+            var limit = ((seconds / 5) + 1).ToString(CultureInfo.InvariantCulture);
+            running[node] = await cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "--time", limit, "-o", "/dev/null", "--wrap", $"sleep {seconds}");
             queued[node] = await cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", "sleep 2");
         }
 
