@@ -141,7 +141,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 # A skipped test shows nothing: say so, with where the reasons are, before the result line.
-((skipped == 0)) || echo "$skipped skipped (each [Fact(Skip = …)] says why): $(grep -rl 'Skip = "' tests --include=*.cs | tr '\n' ' ')"
+((skipped == 0)) || echo "$skipped skipped (each [Fact(Skip = …)] or attribute setting Skip says why): $(grep -rlE 'Skip = \$?"' tests --include=*.cs | tr '\n' ' ')"
 echo "took $((SECONDS - started)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
