@@ -125,12 +125,20 @@ public sealed class FakeOciCloud(FakeOciOptions options)
         }
     }
 
+    /// <summary>
+    /// Told of each call once it is carried out and before its answer goes back (outside the lock): a spec
+    /// can kill its client at that point, so OCI has done what the client never heard.
+    /// </summary>
+    public Action<FakeOciCall>? Answering { get; set; }
+
     public void Record(FakeOciCall call)
     {
         lock (gate)
         {
             calls.Add(call);
         }
+
+        Answering?.Invoke(call);
     }
 
     /// <summary>One API call (signature already checked), routed by method and path below /20160918.</summary>

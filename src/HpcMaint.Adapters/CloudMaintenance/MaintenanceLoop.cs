@@ -25,7 +25,13 @@ public sealed class MaintenanceLoop(
     OciMaintenanceSettings settings,
     MaintenanceJournal journal)
 {
-    public async Task<Result<MaintenancePass>> RunAsync(bool dryRun, CancellationToken ct)
+    public Task<Result<MaintenancePass>> RunAsync(bool dryRun, CancellationToken ct) => RunAsync(MaintenanceScope.Everything, dryRun, ct);
+
+    /// <summary>
+    /// A pass that carries out only <paramref name="scope"/>'s decisions and, of their steps, those of its phases
+    /// (a verb: `hpcmaint oci stage`, `drain NODE`, …); the steps left out are listed with the verb that does them.
+    /// </summary>
+    public async Task<Result<MaintenancePass>> RunAsync(MaintenanceScope scope, bool dryRun, CancellationToken ct)
     {
         var input = await reader.ReadAsync(ct).ConfigureAwait(false);
         if (!input.IsSuccess)
@@ -35,23 +41,31 @@ public sealed class MaintenanceLoop(
         }
 
         var plan = MaintenanceDecider.Decide(input.Value);
-        foreach (var decision in plan.Decisions)
+        var selected = scope.Select(plan);
+        foreach (var decision in selected)
         {
             journal.Decision(decision);
         }
 
         var done = new List<string>();
+        var left = new List<string>();
         if (dryRun)
         {
-            return new MaintenancePass(plan, done);
+            return new MaintenancePass(plan, done) { Scope = scope, Selected = selected };
         }
 
         var records = new Dictionary<string, MaintenanceRecord>(input.Value.Records, StringComparer.Ordinal);
-        foreach (var decision in plan.Decisions)
+        foreach (var decision in selected)
         {
             var steps = new Queue<MaintenanceAction>(decision.Actions);
             while (steps.TryDequeue(out var action))
             {
+                if (!scope.Covers(action))
+                {
+                    left.Add($"{decision.Event.Id} {decision.Node ?? "-"}: {MaintenanceJournal.Name(action)}: left for `{MaintenanceScope.VerbFor(action, decision.Node)}`");
+                    continue;
+                }
+
                 var (ok, what, more) = await CarryOutAsync(action, records, ct).ConfigureAwait(false);
                 journal.Action(action, decision.Node, what, ok);
                 done.Add($"{decision.Event.Id} {decision.Node ?? "-"}: {MaintenanceJournal.Name(action)}: {(ok ? "" : "FAILED: ")}{what}");
@@ -67,7 +81,7 @@ public sealed class MaintenanceLoop(
             }
         }
 
-        return new MaintenancePass(plan, done);
+        return new MaintenancePass(plan, done) { Scope = scope, Selected = selected, Left = left };
     }
 
     /// <summary>The opc-retry-token of one schedule attempt of one event: the same on every pass, so a repeat is carried out by OCI at most once.</summary>

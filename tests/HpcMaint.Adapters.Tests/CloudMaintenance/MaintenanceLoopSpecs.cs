@@ -47,6 +47,13 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         public Func<bool, MaintenanceLoop> Loop => loop;
 
         public Task<Result<MaintenancePass>> PassAsync(bool dryRun = false) => loop(dryRun).RunAsync(dryRun, CancellationToken.None);
+
+        public async Task<MaintenancePass> VerbAsync(string? node, MaintenancePhase phases, bool dryRun = false)
+        {
+            var pass = await loop(dryRun).RunAsync(new MaintenanceScope(node, phases), dryRun, CancellationToken.None);
+            Assert.True(pass.IsSuccess, pass.Problem?.Words);
+            return pass.Value;
+        }
     }
 
     private Harness Build(FakeOciFixture fake, params string[] nodes)
@@ -233,6 +240,108 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Contains("asked again with the same retry token", again.Value.Plan.Decisions[0].Why, StringComparison.Ordinal);
         fake.Cloud.Change(() => Assert.Equal(1, planted.Schedules));
         Assert.Equal(kept[planted.Id].WorkRequestId, store.Load().Value[planted.Id].WorkRequestId);
+    }
+
+    /// <summary>A dry run of a verb: nothing written in OCI or Slurm, no gate run, and the verb had something of its phase to do.</summary>
+    private static async Task DryVerbAsync(Harness h, string? node, MaintenancePhase phases)
+    {
+        var (writes, slurm, gates) = (h.Fake.Cloud.Writes, h.Slurm.Writes.Count, h.Gates.Ran.Count);
+        var dry = await h.VerbAsync(node, phases, dryRun: true);
+        Assert.Equal((writes, slurm, gates), (h.Fake.Cloud.Writes, h.Slurm.Writes.Count, h.Gates.Ran.Count));
+        Assert.Empty(dry.Done);
+        Assert.Contains(dry.Selected.SelectMany(d => d.Actions), dry.Scope.Covers);
+    }
+
+    [Fact]
+    public async Task The_per_node_verbs_carry_out_one_phase_each_drain_maintenance_health_finalize_and_each_one_s_dry_run_changes_nothing()
+    {
+        await using var fake = await FakeOciFixture.StartAsync();
+        var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"), "HPCGPU-0001-01");
+        var h = Build(fake, "gpu1", "gpu2");
+        var drain = "gpu1: drain hpcmaint: oci-maintenance event=" + planted.Id;
+
+        await DryVerbAsync(h, "gpu1", MaintenancePhase.Drain);
+        await h.VerbAsync("gpu1", MaintenancePhase.Drain);
+        Assert.Equal([drain], h.Slurm.Writes);
+        Assert.Equal(0, fake.Cloud.Writes);
+
+        var early = await h.VerbAsync("gpu1", MaintenancePhase.Health | MaintenancePhase.Finalize);
+        Assert.Empty(early.Done);
+        Assert.Equal(2, early.Left.Count);
+        Assert.All(early.Left, l => Assert.Contains("left for `hpcmaint oci maintenance gpu1`", l, StringComparison.Ordinal));
+
+        await DryVerbAsync(h, "gpu1", MaintenancePhase.Maintenance);
+        await h.VerbAsync("gpu1", MaintenancePhase.Maintenance);
+        fake.Cloud.Change(() => Assert.Equal(1, planted.Schedules));
+
+        Assert.True(await SucceededAsync(h, planted));
+        h.Slurm["gpu1"] = h.Slurm["gpu1"] with { BootTime = TimeProvider.System.GetUtcNow().AddSeconds(1) };
+
+        await DryVerbAsync(h, "gpu1", MaintenancePhase.Health);
+        var (writes, slurm) = (fake.Cloud.Writes, h.Slurm.Writes.Count);
+        var health = await h.VerbAsync("gpu1", MaintenancePhase.Health);
+        Assert.Equal(["/usr/sbin/hpcmaint verify gpu1"], h.Gates.Ran);
+        Assert.Equal((writes, slurm), (fake.Cloud.Writes, h.Slurm.Writes.Count));
+        Assert.Contains(health.Done, d => d.Contains(": gate: ", StringComparison.Ordinal) && d.Contains("passed", StringComparison.Ordinal));
+        Assert.Equal(2, health.Left.Count);
+        Assert.All(health.Left, l => Assert.Contains("left for `hpcmaint oci finalize gpu1`", l, StringComparison.Ordinal));
+        Assert.Null(Tag(fake, planted, settings.ProcessedTag));
+
+        await DryVerbAsync(h, "gpu1", MaintenancePhase.Health | MaintenancePhase.Finalize);
+        await h.VerbAsync("gpu1", MaintenancePhase.Health | MaintenancePhase.Finalize);
+        Assert.Equal([drain, "gpu1: resume"], h.Slurm.Writes);
+        Assert.Equal("succeeded: gate passed, back in service", Tag(fake, planted, settings.ProcessedTag));
+        fake.Cloud.Change(() => Assert.Equal(1, planted.Schedules));
+    }
+
+    [Fact]
+    public async Task A_per_node_verb_acts_on_its_node_and_the_group_it_moves_with_only_and_stage_drains_and_schedules_without_the_gate()
+    {
+        await using var fake = await FakeOciFixture.StartAsync();
+        var a1 = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"), "HPCGPU-0001-01", correlationToken: "repair-a");
+        var a2 = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu2"), "HPCGPU-0001-01", correlationToken: "repair-a");
+        var b4 = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu4"), "HPCGPU-0001-01");
+        var h = Build(fake, "gpu1", "gpu2", "gpu4");
+
+        Assert.Empty((await h.VerbAsync("gpu9", MaintenancePhase.Drain)).Selected);
+        var drained = await h.VerbAsync("gpu2", MaintenancePhase.Drain);
+
+        Assert.Equal([a1.Id, a2.Id], drained.Selected.Select(d => d.Event.Id));
+        Assert.Equal(["gpu1: drain hpcmaint: oci-maintenance event=" + a1.Id, "gpu2: drain hpcmaint: oci-maintenance event=" + a2.Id], h.Slurm.Writes);
+        Assert.Contains(h.Journal.Records, r => r.Action == "oci.decision" && r.Node == "gpu1");
+        Assert.DoesNotContain(h.Journal.Records, r => r.Action == "oci.decision" && r.Node == "gpu4");
+
+        await DryVerbAsync(h, null, MaintenancePhase.Stage);
+        var staged = await h.VerbAsync(null, MaintenancePhase.Stage);
+        Assert.Contains("gpu4: drain hpcmaint: oci-maintenance event=" + b4.Id, h.Slurm.Writes);
+        fake.Cloud.Change(() => Assert.Equal((1, 1, 0), (a1.Schedules, a2.Schedules, b4.Schedules)));
+        Assert.True(await SucceededAsync(h, a1, a2));
+        foreach (var n in new[] { "gpu1", "gpu2" })
+        {
+            h.Slurm[n] = h.Slurm[n] with { BootTime = TimeProvider.System.GetUtcNow().AddSeconds(1) };
+        }
+
+        var later = await h.VerbAsync(null, MaintenancePhase.Stage);
+        Assert.Empty(h.Gates.Ran);
+        Assert.Contains(later.Left, l => l.Contains("gpu1: gate: left for `hpcmaint oci health gpu1`", StringComparison.Ordinal));
+        Assert.DoesNotContain("gpu1: resume", h.Slurm.Writes);
+    }
+
+    /// <summary>Dry passes (each call moves the fake's events on by its clock) until the events SUCCEEDED.</summary>
+    private static Task<bool> SucceededAsync(Harness h, params FakeOciEvent[] events) =>
+        FakeOciFixture.EventuallyAsync(
+            async () =>
+            {
+                await h.VerbAsync(null, MaintenancePhase.All, dryRun: true);
+                return events.All(e => FakeState(h.Fake, e) == "SUCCEEDED");
+            },
+            Patience);
+
+    private static string FakeState(FakeOciFixture fake, FakeOciEvent e)
+    {
+        var state = "";
+        fake.Cloud.Change(() => state = e.LifecycleState);
+        return state;
     }
 
     private sealed class GateCommands : ICommandRunner
