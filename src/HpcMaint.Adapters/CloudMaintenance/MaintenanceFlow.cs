@@ -50,7 +50,7 @@ public sealed class MaintenanceFlow : IDisposable
         {
             var journal = new MaintenanceJournal(audit, time, dryRun);
             var reader = new MaintenanceReader(cloud.Client, cloud.Mapping, cloud.ScopesAsync, oci.Compartment is null, slurm, store, oci.Maintenance, journal, time);
-            return new MaintenanceLoop(reader, cloud.Client, slurm, drainer, runner, store, oci.Maintenance, journal);
+            return new MaintenanceLoop(reader, cloud.Client, slurm, drainer, runner, store, oci.Maintenance, journal, time);
         });
     }
 

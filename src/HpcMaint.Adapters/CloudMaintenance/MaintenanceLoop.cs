@@ -23,7 +23,8 @@ public sealed class MaintenanceLoop(
     ICommandRunner runner,
     MaintenanceStore store,
     OciMaintenanceSettings settings,
-    MaintenanceJournal journal)
+    MaintenanceJournal journal,
+    TimeProvider time)
 {
     public Task<Result<MaintenancePass>> RunAsync(bool dryRun, CancellationToken ct) => RunAsync(MaintenanceScope.Everything, dryRun, ct);
 
@@ -108,7 +109,10 @@ public sealed class MaintenanceLoop(
                 var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
                 var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
                 var detail = result.IsSuccess ? "exit 0" : $"{(result.Outcome == CommandOutcome.Exited ? "exit " + result.ExitCode : result.Outcome.ToString().ToLowerInvariant())}{(said is null ? "" : ": " + said)}";
-                return (true, $"{command}: {(result.IsSuccess ? "passed" : "failed")} ({detail})", MaintenanceGate.Ended(gate.EventId, gate.Node, result.IsSuccess, detail));
+                return (true, $"{command}: {(result.IsSuccess ? "passed" : "failed")} ({detail})", MaintenanceGate.Ended(gate.EventId, gate.Node, result.IsSuccess, detail, time.GetUtcNow()));
+            case MaintenanceAction.RecordGate verdict:
+                records[verdict.EventId] = (records.GetValueOrDefault(verdict.EventId) ?? new MaintenanceRecord(verdict.EventId, verdict.Node, verdict.At)) with { GatePassed = verdict.Passed, GateDetail = verdict.Detail };
+                return Saved($"gate {(verdict.Passed ? "passed" : "failed")} recorded");
             case MaintenanceAction.Resume resume:
                 var resumed = await states.ResumeAsync([resume.Node], ct).ConfigureAwait(false);
                 return (resumed.IsSuccess, resumed.IsSuccess ? "resumed" : "resume failed: " + resumed.Error, []);

@@ -45,6 +45,8 @@ public sealed class MaintenanceStore(string directory)
                     Attempts = item.GetProperty("attempts").GetInt32(),
                     ScheduledFor = item.TryGetProperty("scheduled_for", out var s) && s.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(s.GetString()!, CultureInfo.InvariantCulture) : null,
                     WorkRequestId = item.TryGetProperty("work_request", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null,
+                    GatePassed = item.TryGetProperty("gate_passed", out var g) && g.ValueKind is JsonValueKind.True or JsonValueKind.False ? g.GetBoolean() : null,
+                    GateDetail = item.TryGetProperty("gate_detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
                 };
                 records[record.EventId] = record;
             }
@@ -80,6 +82,12 @@ public sealed class MaintenanceStore(string directory)
                 if (r.WorkRequestId is { } request)
                 {
                     json.WriteString("work_request", request);
+                }
+
+                if (r.GatePassed is { } passed)
+                {
+                    json.WriteBoolean("gate_passed", passed);
+                    json.WriteString("gate_detail", r.GateDetail ?? string.Empty);
                 }
 
                 json.WriteEndObject();

@@ -190,6 +190,7 @@ public static class OciCommands
         MaintenanceAction.RecordSchedule s => $"record attempt {s.Attempt} of {s.EventId}",
         MaintenanceAction.Schedule s => $"schedule {s.EventId} for {OperatorTime.Format(s.Start)} (attempt {s.Attempt}, retry token {MaintenanceLoop.RetryToken(s.EventId, s.Attempt)})",
         MaintenanceAction.RunGate g => $"run the gate for {g.Node}",
+        MaintenanceAction.RecordGate g => $"record the gate {(g.Passed ? "passed" : "failed")} for {g.Node}",
         MaintenanceAction.Resume r => $"resume {r.Node}",
         MaintenanceAction.DrainFailed f => $"drain {f.Node} for a person ({f.Detail})",
         MaintenanceAction.MarkProcessed m => $"tag {m.EventId} processed ({m.Outcome})",

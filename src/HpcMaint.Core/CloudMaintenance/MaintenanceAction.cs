@@ -24,6 +24,9 @@ public abstract record MaintenanceAction(string EventId)
     /// <summary>Run the health gate for the node; its verdict is decided by <see cref="MaintenanceGate"/>.</summary>
     public sealed record RunGate(string EventId, string Node) : MaintenanceAction(EventId);
 
+    /// <summary>Keep the gate's verdict before acting on it: a pass killed after it carries on from the verdict, never gating again nor marking the event as what did not happen.</summary>
+    public sealed record RecordGate(string EventId, string Node, bool Passed, string Detail, DateTimeOffset At) : MaintenanceAction(EventId);
+
     /// <summary>scontrol update state=RESUME: the node returns to service (only ever hpcmaint's drain for this event).</summary>
     public sealed record Resume(string EventId, string Node) : MaintenanceAction(EventId);
 

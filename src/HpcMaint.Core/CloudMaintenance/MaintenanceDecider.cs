@@ -225,6 +225,13 @@ public static class MaintenanceDecider
 
         private static EventDecision AfterSuccess(MaintenanceEvent e, Node node, bool ours, MaintenanceRecord? record)
         {
+            if (record?.GatePassed is { } passed)
+            {
+                var detail = record.GateDetail ?? "(no detail kept)";
+                return new EventDecision(e, EventVerdict.Finish, $"SUCCEEDED; the gate {(passed ? "passed" : "failed")} on an earlier pass ({detail}): carried on from its kept verdict",
+                    MaintenanceGate.Carry(e.Id, node.Name, passed, detail, ours));
+            }
+
             if (!ours)
             {
                 return Finish(e, $"SUCCEEDED; {node.Name} is not in hpcmaint's drain for it ({node.State}): marked processed", null, "succeeded");

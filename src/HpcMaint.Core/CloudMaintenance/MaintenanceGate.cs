@@ -1,13 +1,24 @@
 namespace HpcMaint.Core.CloudMaintenance;
 
 /// <summary>
-/// What the health gate after a maintenance leads to: passed → the node is resumed, then the event marked
-/// processed; failed → the node stays out of service, drained for a person with a ticket, then the event marked.
-/// The mark goes last: a pass killed before it finds the node resumed (or drained by the failure) and only marks.
+/// What the health gate after a maintenance leads to: its verdict kept first; passed → the node is resumed, then
+/// the event marked processed; failed → the node stays out of service, drained for a person with a ticket, then
+/// the event marked. A pass killed after the verdict was kept carries on from it (<see cref="Carry"/>): the node
+/// already resumed is only marked, a failed one drained again (which keeps its ticket) and marked.
 /// </summary>
 public static class MaintenanceGate
 {
-    public static IReadOnlyList<MaintenanceAction> Ended(string eventId, string node, bool passed, string detail) => passed
-        ? [new MaintenanceAction.Resume(eventId, node), new MaintenanceAction.MarkProcessed(eventId, "succeeded: gate passed, back in service")]
-        : [new MaintenanceAction.DrainFailed(eventId, node, $"event={eventId}: gate failed: {detail}"), new MaintenanceAction.MarkProcessed(eventId, "failed: gate failed")];
+    public const string PassedOutcome = "succeeded: gate passed, back in service";
+
+    public const string FailedOutcome = "failed: gate failed";
+
+    public static IReadOnlyList<MaintenanceAction> Ended(string eventId, string node, bool passed, string detail, DateTimeOffset at) =>
+        [new MaintenanceAction.RecordGate(eventId, node, passed, detail, at), .. Carry(eventId, node, passed, detail, drainedForEvent: true)];
+
+    /// <summary>The steps after a kept verdict; <paramref name="drainedForEvent"/>: the node is still in hpcmaint's drain for the event.</summary>
+    public static IReadOnlyList<MaintenanceAction> Carry(string eventId, string node, bool passed, string detail, bool drainedForEvent) => passed
+        ? drainedForEvent
+            ? [new MaintenanceAction.Resume(eventId, node), new MaintenanceAction.MarkProcessed(eventId, PassedOutcome)]
+            : [new MaintenanceAction.MarkProcessed(eventId, PassedOutcome)]
+        : [new MaintenanceAction.DrainFailed(eventId, node, $"event={eventId}: gate failed: {detail}"), new MaintenanceAction.MarkProcessed(eventId, FailedOutcome)];
 }

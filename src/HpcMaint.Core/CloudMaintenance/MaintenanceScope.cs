@@ -14,6 +14,8 @@ public sealed record MaintenanceScope(string? Node, MaintenancePhase Phases)
         MaintenanceAction.RecordStart or MaintenanceAction.Drain => MaintenancePhase.Drain,
         MaintenanceAction.RecordSchedule or MaintenanceAction.Schedule => MaintenancePhase.Maintenance,
         MaintenanceAction.RunGate => MaintenancePhase.Health,
+
+        // The verdict is kept by the verb that acts on it: `health` alone leaves no trace.
         _ => MaintenancePhase.Finalize,
     };
 

@@ -69,7 +69,7 @@ public sealed class MaintenanceLoopSpecs : IDisposable
             var journal = new MaintenanceJournal(audit, TimeProvider.System, dryRun);
             var reader = new MaintenanceReader(
                 client, new OciInstanceMapping.ByDisplayName(), _ => Task.FromResult(Result<IReadOnlyList<string>>.Of([OciTestKeys.Tenancy])), false, slurm, store, settings, journal, TimeProvider.System);
-            return new MaintenanceLoop(reader, client, slurm, drainer, gates, store, settings, journal);
+            return new MaintenanceLoop(reader, client, slurm, drainer, gates, store, settings, journal, TimeProvider.System);
         });
     }
 
@@ -159,7 +159,7 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Equal(["/usr/sbin/hpcmaint verify gpu1"], h.Gates.Ran);
         Assert.Equal(["gpu1: drain hpcmaint: oci-maintenance event=" + planted.Id, "gpu1: resume"], h.Slurm.Writes);
         var actions = h.Journal.Records.Where(r => r.Action != "oci.call" && r.Action != "oci.decision").Select(r => r.Action).ToArray();
-        Assert.Equal(["oci.record_start", "oci.drain", "oci.record_schedule", "oci.schedule", "oci.gate", "oci.resume", "oci.mark_processed"], actions);
+        Assert.Equal(["oci.record_start", "oci.drain", "oci.record_schedule", "oci.schedule", "oci.gate", "oci.record_gate", "oci.resume", "oci.mark_processed"], actions);
         Assert.Contains(h.Journal.Records, r => r.Action == "oci.call" && r.Details["operation"] == "GetWorkRequest" && r.Outcome == AuditOutcome.Succeeded);
 
         var after = await h.PassAsync();
@@ -283,7 +283,7 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Equal(["/usr/sbin/hpcmaint verify gpu1"], h.Gates.Ran);
         Assert.Equal((writes, slurm), (fake.Cloud.Writes, h.Slurm.Writes.Count));
         Assert.Contains(health.Done, d => d.Contains(": gate: ", StringComparison.Ordinal) && d.Contains("passed", StringComparison.Ordinal));
-        Assert.Equal(2, health.Left.Count);
+        Assert.Equal(3, health.Left.Count);
         Assert.All(health.Left, l => Assert.Contains("left for `hpcmaint oci finalize gpu1`", l, StringComparison.Ordinal));
         Assert.Null(Tag(fake, planted, settings.ProcessedTag));
 

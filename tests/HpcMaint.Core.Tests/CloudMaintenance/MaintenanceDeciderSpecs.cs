@@ -174,6 +174,31 @@ public sealed class MaintenanceDeciderSpecs
         Assert.Contains("waits for n1 to boot after the maintenance began at 2026-12-07 06:00:00Z", plan.Decisions[0].Why, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, false, "mark_processed")]
+    [InlineData(true, true, "resume, mark_processed")]
+    [InlineData(false, true, "drain_failed, mark_processed")]
+    public void A_pass_killed_after_the_gate_s_verdict_was_kept_carries_on_from_it_and_never_marks_the_event_as_what_did_not_happen(bool passed, bool stillDrained, string steps)
+    {
+        var e = new MaintenanceEvent("e1", "i1", MaintenanceEvent.Succeeded) { Node = "n1", ScheduleAttempt = 1, TimeStarted = T0, FaultCodes = ["HPCGPU-0001-01"] };
+        var reason = stillDrained ? MaintenanceReasons.For("e1") : null;
+        var node = Node("n1", reason: reason, flags: stillDrained ? NodeFlags.Drain : NodeFlags.None) with { BootTime = T0.AddMinutes(3) };
+        var record = new MaintenanceRecord("e1", "n1", T0) { Attempts = 1, GatePassed = passed, GateDetail = passed ? "exit 0" : "exit 1: gpu missing" };
+
+        var plan = MaintenanceDecider.Decide(new MaintenanceInput([e], [node], new Dictionary<string, MaintenanceRecord> { ["e1"] = record }, Policy, T0.AddMinutes(5)));
+
+        var decision = plan.Decisions[0];
+        Assert.Equal(EventVerdict.Finish, decision.Verdict);
+        Assert.Equal(steps, string.Join(", ", decision.Actions.Select(a => a switch
+        {
+            MaintenanceAction.Resume => "resume",
+            MaintenanceAction.DrainFailed => "drain_failed",
+            MaintenanceAction.MarkProcessed => "mark_processed",
+            _ => a.GetType().Name,
+        })));
+        Assert.Equal(passed ? MaintenanceGate.PassedOutcome : MaintenanceGate.FailedOutcome, decision.Actions.OfType<MaintenanceAction.MarkProcessed>().Single().Outcome);
+    }
+
     [Fact]
     public void A_processed_event_is_left_alone()
     {

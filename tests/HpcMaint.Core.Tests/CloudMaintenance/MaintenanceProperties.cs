@@ -97,6 +97,7 @@ public sealed class MaintenanceProperties
                 var node = world.Nodes[e.Node];
                 var gateFails = world.FailingGates.Contains(e.Node);
                 Assert.True(node.State.IsDrainSet == gateFails, $"{e.Node} is {node.State} ({node.Reason}): " + what);
+                Assert.True(e.Processed == (gateFails ? "failed: gate failed" : "succeeded: gate passed, back in service"), "processed as what did not happen: " + what);
             }
 
             return true;

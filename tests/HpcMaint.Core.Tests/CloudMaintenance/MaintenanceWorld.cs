@@ -174,7 +174,10 @@ internal sealed class MaintenanceWorld
                     break;
                 case MaintenanceAction.RunGate g:
                     var passed = !FailingGates.Contains(g.Node);
-                    actions.InsertRange(i + 1, MaintenanceGate.Ended(g.EventId, g.Node, passed, passed ? "exit 0" : "exit 1: gpu missing"));
+                    actions.InsertRange(i + 1, MaintenanceGate.Ended(g.EventId, g.Node, passed, passed ? "exit 0" : "exit 1: gpu missing", Now));
+                    break;
+                case MaintenanceAction.RecordGate v:
+                    Records[v.EventId] = (Records.GetValueOrDefault(v.EventId) ?? new MaintenanceRecord(v.EventId, v.Node, v.At)) with { GatePassed = v.Passed, GateDetail = v.Detail };
                     break;
                 case MaintenanceAction.Resume r:
                     SetNode(r.Node, n => n with { State = n.State with { Flags = n.State.Flags & ~NodeFlags.Drain } });
