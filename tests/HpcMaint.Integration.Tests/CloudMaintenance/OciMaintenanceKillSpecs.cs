@@ -13,19 +13,15 @@ namespace HpcMaint.Integration.Tests.CloudMaintenance;
 /// No event is scheduled twice, none is forgotten: each is processed and its node rebooted once and back in service.
 /// </summary>
 [Collection(OciTestbedCollection.Name)]
-public sealed class OciMaintenanceKillSpecs(OciTestbed testbed, ITestOutputHelper output)
+public sealed class OciMaintenanceKillSpecs(SharedTestbed testbed, ITestOutputHelper output)
 {
     private const int Seed = 1515;
 
     [HostReleaseFact]
     public async Task Killed_at_random_points_and_run_again_no_event_is_scheduled_twice_and_no_node_is_forgotten()
     {
-        await using var scene = await OciScene.StartAsync(testbed, """
-            approved_fault_codes = ["HPCGPU-0001-01"]
-            max_down = 100
-            schedule_lead = "0s"
-            gate = ["/bin/true"]
-            """);
+        // A schedule for a few seconds ahead: OCI would carry out a second schedule while the event is still SCHEDULED.
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy(scheduleLead: "3s"));
         var events = new[] { scene.Plant("n1", correlationToken: "repair-a"), scene.Plant("n2", correlationToken: "repair-a"), scene.Plant("n3") };
         var random = new Random(Seed);
         var pass = Stopwatch.StartNew();

@@ -10,20 +10,14 @@ namespace HpcMaint.Integration.Tests.CloudMaintenance;
 /// same scontrol and sinfo fields on every release: run on the host's release only.
 /// </summary>
 [Collection(OciTestbedCollection.Name)]
-public sealed class OciMaintenancePolicySpecs(OciTestbed testbed)
+public sealed class OciMaintenancePolicySpecs(SharedTestbed testbed)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     [HostReleaseFact]
     public async Task The_daily_cap_holds_two_events_of_four_leave_service_today_and_once_they_are_done_the_other_two_still_wait_for_tomorrow()
     {
-        await using var scene = await OciScene.StartAsync(testbed, """
-            approved_fault_codes = ["HPCGPU-0001-01"]
-            daily_cap = 2
-            max_down = 100
-            schedule_lead = "0s"
-            gate = ["/bin/true"]
-            """);
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy("daily_cap = 2"));
         var events = new[] { scene.Plant("n1"), scene.Plant("n2"), scene.Plant("n3"), scene.Plant("n4") };
 
         await scene.PassAsync();
@@ -45,13 +39,7 @@ public sealed class OciMaintenancePolicySpecs(OciTestbed testbed)
     [HostReleaseFact]
     public async Task A_correlation_group_moves_together_drained_in_one_pass_scheduled_only_once_every_member_is_out_of_jobs_and_never_split_by_the_cap()
     {
-        await using var scene = await OciScene.StartAsync(testbed, """
-            approved_fault_codes = ["HPCGPU-0001-01"]
-            daily_cap = 3
-            max_down = 100
-            schedule_lead = "0s"
-            gate = ["/bin/true"]
-            """);
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy("daily_cap = 3"));
         var a1 = scene.Plant("n1", correlationToken: "repair-a");
         var a2 = scene.Plant("n2", correlationToken: "repair-a");
         var b3 = scene.Plant("n3", correlationToken: "repair-b");
@@ -85,14 +73,7 @@ public sealed class OciMaintenancePolicySpecs(OciTestbed testbed)
     [HostReleaseFact]
     public async Task An_event_due_before_tomorrow_leaves_service_past_the_spent_daily_cap_journalled_as_a_due_override_while_one_not_due_waits()
     {
-        await using var scene = await OciScene.StartAsync(testbed, """
-            approved_fault_codes = ["HPCGPU-0001-01"]
-            daily_cap = 1
-            max_down = 100
-            due_within = "48h"
-            schedule_lead = "1h"
-            gate = ["/bin/true"]
-            """);
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy("daily_cap = 1\ndue_within = \"48h\"", scheduleLead: "1h"));
         scene.Plant("n1");
         await scene.PassAsync();
         Assert.Equal("drained", (await scene.Cluster.NodeStatesAsync())["n1"]);
@@ -115,13 +96,7 @@ public sealed class OciMaintenancePolicySpecs(OciTestbed testbed)
     [HostReleaseFact]
     public async Task A_failed_work_request_is_rescheduled_with_the_next_attempt_and_the_event_goes_on_to_back_in_service()
     {
-        await using var scene = await OciScene.StartAsync(testbed, """
-            approved_fault_codes = ["HPCGPU-0001-01"]
-            max_down = 100
-            max_reschedules = 3
-            schedule_lead = "0s"
-            gate = ["/bin/true"]
-            """);
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy("max_reschedules = 3"));
         var e1 = scene.Plant("n1");
         scene.Cloud.Change(() => scene.Cloud.WorkRequestOutcome = "FAILED");
 
@@ -138,12 +113,7 @@ public sealed class OciMaintenancePolicySpecs(OciTestbed testbed)
     [HostReleaseFact]
     public async Task A_node_failing_its_gate_after_the_maintenance_is_drained_with_an_hpcmaint_reason_and_a_ticket_while_the_other_returns_to_service()
     {
-        await using var scene = await OciScene.StartAsync(testbed, """
-            approved_fault_codes = ["HPCGPU-0001-01"]
-            max_down = 100
-            schedule_lead = "0s"
-            gate = ["/bin/sh", "-c", "if [ \"$0\" = n2 ]; then echo 'gpu0: 12 uncorrectable ECC errors' >&2; exit 1; fi"]
-            """);
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy(gate: """["/bin/sh", "-c", "if [ \"$0\" = n2 ]; then echo 'gpu0: 12 uncorrectable ECC errors' >&2; exit 1; fi"]"""));
         var e1 = scene.Plant("n1");
         var e2 = scene.Plant("n2");
 

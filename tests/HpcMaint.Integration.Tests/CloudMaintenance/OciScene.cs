@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using HpcMaint.Adapters.Processes;
 using HpcMaint.FakeOci;
 using HpcMaint.Integration.Tests.Testbed;
@@ -12,16 +11,16 @@ namespace HpcMaint.Integration.Tests.CloudMaintenance;
 /// </summary>
 public sealed class OciScene : IAsyncDisposable
 {
+    private readonly Dictionary<string, FakeOciInstance> instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> rebootsBefore;
+    private readonly List<(FakeOciEvent Event, string Node)> planted = [];
+    private readonly HashSet<string> rebooted = new(StringComparer.Ordinal);
+
     public const string ProcessedTag = "maintenance_processed";
 
     private const string Tenancy = "ocid1.tenancy.oc1..aaaaaaaaba3pv6wkcr4jqae5f15p2b2m2yt2j6rx32uzr4h25vqstifsfdsq";
     private const string User = "ocid1.user.oc1..aaaaaaaat5nvwcna5j6aqzjcaty5eqbb6qt2jvpkanghtgdaqedqw3rynjq";
     private const string Fingerprint = "73:61:a2:21:67:e0:df:be:7e:4b:93:1e:15:98:a5:b7";
-
-    private readonly Dictionary<string, FakeOciInstance> instances = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> rebootsBefore;
-    private readonly List<(FakeOciEvent Event, string Node)> planted = [];
-    private readonly HashSet<string> rebooted = new(StringComparer.Ordinal);
 
     private OciScene(TestbedCluster cluster, FakeOciServer fake, string home)
     {
@@ -44,16 +43,26 @@ public sealed class OciScene : IAsyncDisposable
 
     public string JournalPath => Path.Combine(Home, "audit.jsonl");
 
-    /// <summary>The testbed reset, a fresh fake, and a config whose [oci.maintenance] is <paramref name="policy"/> (state_dir added).</summary>
-    public static async Task<OciScene> StartAsync(OciTestbed testbed, string policy)
+    /// <summary>
+    /// The testbed reset, a fresh fake, and a config whose [oci.maintenance] is <paramref name="policy"/> (state_dir
+    /// added); <see cref="Policy"/> makes one.
+    /// </summary>
+    /// <summary>
+    /// [oci.maintenance] for a spec: HPCGPU-0001-01 approved, no partition budget (max_down = 100), the schedule
+    /// for now, a gate that passes, and <paramref name="more"/> keys (daily_cap, due_within, …).
+    /// </summary>
+    public static string Policy(string more = "", string scheduleLead = "0s", string gate = "[\"/bin/true\"]") =>
+        $"approved_fault_codes = [\"HPCGPU-0001-01\"]\nmax_down = 100\nschedule_lead = \"{scheduleLead}\"\ngate = {gate}\n{more}";
+
+    public static async Task<OciScene> StartAsync(SharedTestbed testbed, string policy)
     {
-        await testbed.ResetAsync();
-        var publicKey = RSA.Create();
+        await ResetAsync(testbed.Cluster);
+        var publicKey = System.Security.Cryptography.RSA.Create();
         publicKey.ImportFromPem(File.ReadAllText(KeyFile("test-key-public.pem")));
         var fake = await FakeOciServer.StartAsync(new FakeOciOptions
         {
             Tenancy = Tenancy,
-            Keys = new Dictionary<string, RSA> { [$"{Tenancy}/{User}/{Fingerprint}"] = publicKey },
+            Keys = new Dictionary<string, System.Security.Cryptography.RSA> { [$"{Tenancy}/{User}/{Fingerprint}"] = publicKey },
             EventPhase = TimeSpan.FromSeconds(1),
         });
 
@@ -160,6 +169,30 @@ public sealed class OciScene : IAsyncDisposable
     /// <summary>Each node back in service, idle: slurmctld may still wait for a restarted slurmd's next answer (idle*).</summary>
     public async Task<bool> IdleAsync(params string[] nodes) =>
         await TestbedCluster.WaitUntilAsync(async () => await Cluster.NodeStatesAsync() is var s && nodes.All(n => s[n] == "idle"), TimeSpan.FromSeconds(60));
+
+    /// <summary>Cancels every job, resumes every node and clears its comment (a failed gate's ticket), then waits until all are idle.</summary>
+    private static async Task ResetAsync(TestbedCluster cluster)
+    {
+        var jobs = await cluster.RunClientAsync("squeue", "-h", "-o", "%i");
+        foreach (var job in jobs.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await cluster.RunClientAsync("scancel", job);
+        }
+
+        var states = await cluster.NodeStatesAsync();
+        foreach (var node in cluster.NodeNames)
+        {
+            if (states.GetValueOrDefault(node) is { } state && state != "idle")
+            {
+                await cluster.RunClientAsync("scontrol", "update", $"nodename={node}", "state=resume");
+            }
+
+            await cluster.RunClientAsync("scontrol", "update", $"nodename={node}", "comment=");
+        }
+
+        Assert.True(await TestbedCluster.WaitUntilAsync(cluster.AllNodesIdleAsync, TimeSpan.FromSeconds(60)),
+            "the testbed did not come back to all idle: " + string.Join(", ", await cluster.NodeStatesAsync()));
+    }
 
     public async ValueTask DisposeAsync()
     {
