@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using HpcMaint.Core.Rebuild;
+using HpcMaint.Integration.Tests.Slurm;
+using HpcMaint.Integration.Tests.Testbed;
+using Xunit.Abstractions;
+
+namespace HpcMaint.Integration.Tests.Rebuild;
+
+/// <summary>`--max-down-per-switch` on 8 nodes in two leaf switches of 4 (topology/tree, read from `scontrol show topology`).</summary>
+[Collection(SwitchCollection.Name)]
+public sealed class SwitchBudgetSpecs(SwitchTestbed testbed, ITestOutputHelper output)
+{
+    private TestbedCluster Cluster => testbed.Cluster;
+
+    [Fact]
+    public async Task A_reboot_at_1_per_switch_never_has_2_nodes_of_one_switch_out_and_reboots_each_node_once()
+    {
+        await testbed.WaitQuietAsync();
+        var before = Reboots();
+
+        using var sampling = new CancellationTokenSource();
+        var sampler = RebuildObservations.SampleUnavailableNodesAsync(Cluster, sampling.Token);
+        var clock = Stopwatch.StartNew();
+        // 50 % of 8 would let 4 out at once, all of one switch: the switch budget is the one that binds.
+        var reboot = await testbed.HpcmaintAsync(
+            "reboot", "--partition", "batch", "--strategy", "reservation", "--max-down", "50", "--max-down-per-switch", "1");
+        var took = clock.Elapsed;
+        await sampling.CancelAsync();
+        var samples = await sampler;
+
+        Assert.True(reboot.IsSuccess, reboot.StandardOutput + reboot.StandardError + "\n" + testbed.Diagnosis(string.Empty));
+        var plan = testbed.Plans.All().Last(p => p.Kind == PlanKind.Reboot);
+        Assert.All(plan.Nodes, n => Assert.Equal(RebuildStep.Done, n.Step));
+        Assert.True(samples.Count > 10, $"only {samples.Count} samples");
+        var perSwitch = SwitchTestbed.Switches.ToDictionary(s => s.Key, s => samples.Max(sample => sample.Count(s.Value.Contains)));
+        var shown = string.Join(' ', samples.Select(s => s.Count == 0 ? "-" : string.Join(',', s)));
+        Assert.All(perSwitch, s => Assert.True(s.Value <= 1, $"{s.Value} nodes of {s.Key} out at once at 1 per switch, sampled: {shown}"));
+        var after = Reboots();
+        Assert.All(Cluster.NodeNames, n => Assert.Equal(1, after.GetValueOrDefault(n) - before.GetValueOrDefault(n)));
+        Assert.Empty(await RebuildObservations.OwnReservationsAsync(Cluster));
+        var nodes = (await TestbedSlurm.Client(Cluster).GetNodesAsync()).Value;
+        Assert.All(nodes, n => Assert.False(n.State.IsUnavailable, $"{n.Name} is {n.State} ({n.Reason})"));
+        output.WriteLine(
+            $"reboot of 8 nodes at --max-down 50 --max-down-per-switch 1: {took.TotalSeconds:0.0} s; most out at once: "
+            + $"{string.Join(", ", perSwitch.Select(s => $"{s.Key} {s.Value}"))}, total {samples.Max(s => s.Count)}; samples {shown}");
+    }
+
+    private Dictionary<string, int> Reboots() => Cluster.NodeNames.ToDictionary(n => n, Cluster.RebootCount);
+}
