@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HpcMaint.Core.Rebuild;
 using HpcMaint.Integration.Tests.Testbed;
 using Xunit.Abstractions;
@@ -29,7 +28,7 @@ public sealed class RollingMakespanSpecs(RebuildTestbed testbed, ITestOutputHelp
         await testbed.WaitQuietAsync();
         await RebuildObservations.RunningWorkAsync(testbed.Cluster, work);
 
-        var clock = Stopwatch.StartNew();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var reboot = await testbed.HpcmaintAsync("reboot", "--partition", "batch", "--max-down", "25", "--strategy", "reservation");
         var took = clock.Elapsed;
 

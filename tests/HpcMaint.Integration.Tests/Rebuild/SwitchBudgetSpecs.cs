@@ -1,27 +1,23 @@
-using System.Diagnostics;
 using HpcMaint.Core.Rebuild;
-using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
-using Xunit.Abstractions;
 
 namespace HpcMaint.Integration.Tests.Rebuild;
 
 /// <summary>`--max-down-per-switch` on 8 nodes in two leaf switches of 4 (topology/tree, read from `scontrol show topology`).</summary>
 [Collection(SwitchCollection.Name)]
-public sealed class SwitchBudgetSpecs(SwitchTestbed testbed, ITestOutputHelper output)
+public sealed class SwitchBudgetSpecs(SwitchTestbed testbed, Xunit.Abstractions.ITestOutputHelper output)
 {
-    private TestbedCluster Cluster => testbed.Cluster;
-
     // `scontrol show topology` prints the same three lines on 22.05, 24.11 and 26.05 for this topology.conf.
     [HostReleaseFact]
     public async Task A_reboot_at_1_per_switch_never_has_2_nodes_of_one_switch_out_and_reboots_each_node_once()
     {
         await testbed.WaitQuietAsync();
+        var cluster = testbed.Cluster;
         var before = Reboots();
 
         using var sampling = new CancellationTokenSource();
-        var sampler = RebuildObservations.SampleUnavailableNodesAsync(Cluster, sampling.Token);
-        var clock = Stopwatch.StartNew();
+        var sampler = RebuildObservations.SampleUnavailableNodesAsync(cluster, sampling.Token);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // 50 % of 8 would let 4 out at once, all of one switch: the switch budget is the one that binds.
         var reboot = await testbed.HpcmaintAsync(
             "reboot", "--partition", "batch", "--strategy", "reservation", "--max-down", "50", "--max-down-per-switch", "1");
@@ -37,14 +33,14 @@ public sealed class SwitchBudgetSpecs(SwitchTestbed testbed, ITestOutputHelper o
         var shown = string.Join(' ', samples.Select(s => s.Count == 0 ? "-" : string.Join(',', s)));
         Assert.All(perSwitch, s => Assert.True(s.Value <= 1, $"{s.Value} nodes of {s.Key} out at once at 1 per switch, sampled: {shown}"));
         var after = Reboots();
-        Assert.All(Cluster.NodeNames, n => Assert.Equal(1, after.GetValueOrDefault(n) - before.GetValueOrDefault(n)));
-        Assert.Empty(await RebuildObservations.OwnReservationsAsync(Cluster));
-        var nodes = (await TestbedSlurm.Client(Cluster).GetNodesAsync()).Value;
+        Assert.All(cluster.NodeNames, n => Assert.Equal(1, after.GetValueOrDefault(n) - before.GetValueOrDefault(n)));
+        Assert.Empty(await RebuildObservations.OwnReservationsAsync(cluster));
+        var nodes = (await Slurm.TestbedSlurm.Client(cluster).GetNodesAsync()).Value;
         Assert.All(nodes, n => Assert.False(n.State.IsUnavailable, $"{n.Name} is {n.State} ({n.Reason})"));
         output.WriteLine(
             $"reboot of 8 nodes at --max-down 50 --max-down-per-switch 1: {took.TotalSeconds:0.0} s; most out at once: "
             + $"{string.Join(", ", perSwitch.Select(s => $"{s.Key} {s.Value}"))}, total {samples.Max(s => s.Count)}; samples {shown}");
     }
 
-    private Dictionary<string, int> Reboots() => Cluster.NodeNames.ToDictionary(n => n, Cluster.RebootCount);
+    private Dictionary<string, int> Reboots() => testbed.Cluster.NodeNames.ToDictionary(n => n, testbed.Cluster.RebootCount);
 }
