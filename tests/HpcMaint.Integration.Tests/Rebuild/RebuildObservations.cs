@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using HpcMaint.Core.Rebuild;
 using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
 
@@ -9,16 +10,20 @@ namespace HpcMaint.Integration.Tests.Rebuild;
 internal static partial class RebuildObservations
 {
     /// <summary>Every 0.5 s until cancelled: how many of the testbed's nodes Slurm shows out of service.</summary>
-    public static async Task<List<int>> SampleUnavailableAsync(TestbedCluster cluster, CancellationToken ct)
+    public static async Task<List<int>> SampleUnavailableAsync(TestbedCluster cluster, CancellationToken ct) =>
+        (await SampleUnavailableNodesAsync(cluster, ct)).ConvertAll(sample => sample.Count);
+
+    /// <summary>Every 0.5 s until cancelled: the testbed's nodes Slurm shows out of service.</summary>
+    public static async Task<List<IReadOnlyList<string>>> SampleUnavailableNodesAsync(TestbedCluster cluster, CancellationToken ct)
     {
         var slurm = TestbedSlurm.Client(cluster);
-        var samples = new List<int>();
+        var samples = new List<IReadOnlyList<string>>();
         while (!ct.IsCancellationRequested)
         {
             var nodes = await slurm.GetNodesAsync(CancellationToken.None);
             if (nodes.IsSuccess)
             {
-                samples.Add(nodes.Value.Count(n => n.State.IsUnavailable));
+                samples.Add(nodes.Value.Where(n => n.State.IsUnavailable).Select(n => n.Name).ToArray());
             }
 
             try
@@ -41,6 +46,21 @@ internal static partial class RebuildObservations
         return (Time("SubmitTime"), Time("StartTime"), Time("EndTime"));
     }
 
+    /// <summary>The names of the MAINT reservations hpcmaint owns (its prefix) that Slurm has now.</summary>
+    public static async Task<IReadOnlyList<string>> OwnReservationsAsync(TestbedCluster cluster)
+    {
+        var read = await TestbedSlurm.Client(cluster).GetReservationsAsync();
+        Assert.True(read.IsSuccess, read.Error);
+        return read.Value.Select(r => r.Name).Where(n => n.StartsWith(MaintenanceReservations.Prefix, StringComparison.Ordinal)).ToArray();
+    }
+
+    /// <summary>The node's BootTime as slurmctld has it (its slurmd's last registration); MinValue when it has none.</summary>
+    public static async Task<DateTime> BootTimeAsync(TestbedCluster cluster, string node)
+    {
+        var boot = BootTimeField().Match(await cluster.ShowNodeAsync(node));
+        return boot.Success && DateTime.TryParse(boot.Groups[1].Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : DateTime.MinValue;
+    }
+
     /// <summary>
     /// The rebuild job was queued while its node's user job still ran, started after that job ended, and
     /// before the user job queued earlier. A rebuild job queued only after the node's user jobs had all
@@ -61,7 +81,14 @@ internal static partial class RebuildObservations
     }
 
     /// <summary>On each node a running job of the given length and a short one queued behind it; waits until the first ones run.</summary>
-    public static async Task<(Dictionary<string, string> Running, Dictionary<string, string> Queued)> UserWorkAsync(TestbedCluster cluster, params (string Node, int Seconds)[] work)
+    public static Task<(Dictionary<string, string> Running, Dictionary<string, string> Queued)> UserWorkAsync(TestbedCluster cluster, params (string Node, int Seconds)[] work) =>
+        WorkAsync(cluster, queueBehind: true, work);
+
+    /// <summary>On each node a job of the given length and nothing queued; waits until they run.</summary>
+    public static async Task<Dictionary<string, string>> RunningWorkAsync(TestbedCluster cluster, params (string Node, int Seconds)[] work) =>
+        (await WorkAsync(cluster, queueBehind: false, work)).Running;
+
+    private static async Task<(Dictionary<string, string> Running, Dictionary<string, string> Queued)> WorkAsync(TestbedCluster cluster, bool queueBehind, (string Node, int Seconds)[] work)
     {
         var running = new Dictionary<string, string>();
         var queued = new Dictionary<string, string>();
@@ -72,7 +99,10 @@ internal static partial class RebuildObservations
             // second earlier on a busy machine; a limit that grows with the length keeps it the jobs' order.
             var limit = ((seconds / 5) + 1).ToString(CultureInfo.InvariantCulture);
             running[node] = await cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "--time", limit, "-o", "/dev/null", "--wrap", $"sleep {seconds}");
-            queued[node] = await cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", "sleep 2");
+            if (queueBehind)
+            {
+                queued[node] = await cluster.SubmitAsync("-p", "batch", "-w", node, "--exclusive", "-o", "/dev/null", "--wrap", "sleep 2");
+            }
         }
 
         // "Running" must mean running: on a loaded machine slurmctld may not have started them yet, and
@@ -89,4 +119,7 @@ internal static partial class RebuildObservations
 
     [GeneratedRegex(@"\b(SubmitTime|StartTime|EndTime)=(\S+)")]
     private static partial Regex TimeField();
+
+    [GeneratedRegex(@"\bBootTime=(\S+)")]
+    private static partial Regex BootTimeField();
 }

@@ -10,10 +10,19 @@ namespace HpcMaint.Integration.Tests.Rebuild;
 /// (tests/testbed/rebuild-reboot-sim.sh), PrologSlurmctld is `hpcmaint prolog-slurmctld`, and hpcmaint's
 /// config, journal and plans live in DIR/hm.
 /// </summary>
-public sealed class RebuildTestbed : IAsyncLifetime
+public class RebuildTestbed : IAsyncLifetime
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Process, System.Text.StringBuilder> outputs = [];
+    private readonly Func<TestbedOptions, TestbedOptions> shape;
     private TestbedCluster? cluster;
+
+    public RebuildTestbed()
+        : this(options => options)
+    {
+    }
+
+    /// <summary>A testbed of another shape (more nodes, a topology): <paramref name="shape"/> changes the 4-node options.</summary>
+    protected RebuildTestbed(Func<TestbedOptions, TestbedOptions> shape) => this.shape = shape;
 
     public TestbedCluster Cluster => cluster ?? throw new InvalidOperationException("the testbed is not started");
 
@@ -54,12 +63,12 @@ public sealed class RebuildTestbed : IAsyncLifetime
         var prolog = Scripts.PrologHook(Path.Combine(hm, "prolog-slurmctld"), config);
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5), TimeProvider.System);
         cluster = await TestbedCluster.StartAsync(
-            new TestbedOptions
+            shape(new TestbedOptions
             {
                 Directory = dir,
                 RebootProgram = Path.Combine(Executables.Executables.RepositoryRoot, "tests", "testbed", "rebuild-reboot-sim.sh"),
                 PrologSlurmctld = prolog,
-            },
+            }),
             deadline.Token);
     }
 

@@ -34,6 +34,9 @@ public sealed record TestbedOptions
     /// <summary>Lines appended to slurm.conf as they are.</summary>
     public IReadOnlyList<string> ExtraConfigLines { get; init; } = [];
 
+    /// <summary>Lines of topology.conf ("SwitchName=s1 Nodes=n[1-4]"); any turns on TopologyPlugin=topology/tree. Empty: no topology.</summary>
+    public IReadOnlyList<string> Topology { get; init; } = [];
+
     /// <summary>Variables added to the clean environment of every slurmd (and so of RebootProgram).</summary>
     public IReadOnlyDictionary<string, string> NodeEnvironment { get; init; } = new Dictionary<string, string>();
 
@@ -63,6 +66,12 @@ public sealed record TestbedOptions
         foreach (var line in ExtraConfigLines)
         {
             yield return "--extra";
+            yield return line;
+        }
+
+        foreach (var line in Topology)
+        {
+            yield return "--topology";
             yield return line;
         }
 
