@@ -128,6 +128,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
         RebuildStep.Done => ("rebuild.done", AuditOutcome.Succeeded),
         RebuildStep.Failed => ("rebuild.fail", AuditOutcome.Failed),
         RebuildStep.Cancelled => ("rebuild.cancel", AuditOutcome.Skipped),
+        RebuildStep.Excluded => ("rebuild.exclude", AuditOutcome.Skipped),
         _ => ("rebuild.note", AuditOutcome.Planned),
     };
 
