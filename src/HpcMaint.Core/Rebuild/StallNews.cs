@@ -8,6 +8,6 @@ public sealed record StallNews(bool Began, PlanStall Stall, DateTimeOffset At)
     public string Seconds => Stall.Length(At).TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 
     public string Text => Began
-        ? $"{Stall.Text}: nothing can start and nothing is in flight; it goes on by itself once they are back, or stop it and take them out with resume --exclude NODES"
+        ? $"{Stall.Text}: nothing can start and nothing is in flight; it goes on by itself once they are back in service"
         : $"no longer stalled after {Seconds} s (since {Stall.Since.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}, by {Stall.Blockers})";
 }
