@@ -64,6 +64,7 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         }
         finally
         {
+            await CancelOpenAsync("stall-1");
             await testbed.RestoreAsync("n2");
         }
     }
@@ -105,6 +106,7 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         }
         finally
         {
+            await CancelOpenAsync("stall-2");
             await testbed.RestoreAsync("n3");
         }
     }
@@ -141,6 +143,7 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         }
         finally
         {
+            await CancelOpenAsync("stall-3");
             await testbed.Cluster.RunClientAsync("scancel", busy);
             await testbed.WaitQuietAsync();
         }
@@ -170,6 +173,15 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         {
             runner.Kill();
             await runner.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>A plan a failed spec left open would refuse the next spec's plan over the same nodes.</summary>
+    private async Task CancelOpenAsync(string image)
+    {
+        foreach (var plan in testbed.Plans.All().Where(p => p.Image == image && p.IsResumable))
+        {
+            await testbed.HpcmaintAsync("rebuild", "cancel", plan.Id);
         }
     }
 
