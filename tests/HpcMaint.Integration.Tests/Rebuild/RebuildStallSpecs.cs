@@ -19,39 +19,30 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
     [HostReleaseFact]
     public async Task An_admins_drain_stalls_the_plan_which_says_by_whom_once_and_goes_on_when_the_node_is_back()
     {
-        await testbed.SetImageAsync("old");
-        await DrainAsync("n2");
-        try
+        await WithAdminDrainAsync("n2", "stall-1", async () =>
         {
-            string id;
-            using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "stall-1", "--max-down", "25", "--verbose"))
+            var id = string.Empty;
+            await WhileRunningAsync(["rebuild", "--partition", "batch", "--image", "stall-1", "--max-down", "25", "--verbose"], async runner =>
             {
-                try
-                {
-                    id = await StalledPlanAsync("stall-1", runner);
-                    var status = await testbed.HpcmaintAsync("rebuild", "status", id);
-                    Assert.Contains($"by n2 (drained by someone else: {AdminReason})", status.StandardOutput, StringComparison.Ordinal);
-                    Assert.Contains("stalled since ", status.StandardOutput, StringComparison.Ordinal);
-                    Assert.True(
-                        await TestbedSlurm.Eventually(() => Task.FromResult(testbed.PlanMetric(id, "hpcmaint_rebuild_plan_stalled") == 1)),
-                        "the metric did not say stalled");
-                    Assert.Equal(1, testbed.PlanMetric(id, "hpcmaint_rebuild_plan_stalled_by", ("node", "n2"), ("cause", "drained")));
+                id = await StalledPlanAsync("stall-1", runner);
+                var status = await testbed.HpcmaintAsync("rebuild", "status", id);
+                Assert.Contains($"by n2 (drained by someone else: {AdminReason})", status.StandardOutput, StringComparison.Ordinal);
+                Assert.Contains("stalled since ", status.StandardOutput, StringComparison.Ordinal);
+                Assert.True(
+                    await TestbedSlurm.Eventually(() => Task.FromResult(testbed.PlanMetric(id, "hpcmaint_rebuild_plan_stalled") == 1)),
+                    "the metric did not say stalled");
+                Assert.Equal(1, testbed.PlanMetric(id, "hpcmaint_rebuild_plan_stalled_by", ("node", "n2"), ("cause", "drained")));
 
-                    // Ten passes later (--verbose logs each), still one line.
-                    var passes = Passes(runner);
-                    Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(Passes(runner) >= passes + 10)), "the runner did not go on passing: " + testbed.OutputOf(runner));
-                    Assert.Single(Journal("rebuild.stalled"), r => r.Details["plan"] == id);
+                // Ten passes later (--verbose logs each), still one line.
+                var passes = Passes(runner);
+                Assert.True(await TestbedSlurm.Eventually(() => Task.FromResult(Passes(runner) >= passes + 10)), "the runner did not go on passing: " + testbed.OutputOf(runner));
+                Assert.Single(Journal("rebuild.stalled"), r => r.Details["plan"] == id);
 
-                    await testbed.RestoreAsync("n2");
-                    using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
-                    await runner.WaitForExitAsync(deadline.Token);
-                    Assert.True(runner.ExitCode == 0, testbed.OutputOf(runner));
-                }
-                finally
-                {
-                    await StopAsync(runner);
-                }
-            }
+                await testbed.RestoreAsync("n2");
+                using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3), TimeProvider.System);
+                await runner.WaitForExitAsync(deadline.Token);
+                Assert.True(runner.ExitCode == 0, testbed.OutputOf(runner));
+            });
 
             var plan = testbed.Plans.Load(id, out _)!;
             Assert.Equal(PlanStatus.Finished, plan.Status);
@@ -61,34 +52,17 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
             Assert.StartsWith("no longer stalled after ", ended.Reason, StringComparison.Ordinal);
             Assert.Single(Journal("rebuild.stalled"), r => r.Details["plan"] == id);
             Assert.Equal(0, testbed.PlanMetric(id, "hpcmaint_rebuild_plan_stalled"));
-        }
-        finally
-        {
-            await CancelOpenAsync("stall-1");
-            await testbed.RestoreAsync("n2");
-        }
+        });
     }
 
     /// <summary>At 50 % of 4 the drained n3 leaves room for one more: the others go one by one, then n3 alone stalls the plan.</summary>
     [HostReleaseFact]
     public async Task Resume_exclude_takes_the_drained_node_out_of_a_stalled_plan_which_then_finishes_without_touching_it()
     {
-        await testbed.SetImageAsync("old");
-        await DrainAsync("n3");
-        try
+        await WithAdminDrainAsync("n3", "stall-2", async () =>
         {
-            string id;
-            using (var runner = testbed.StartHpcmaint("rebuild", "--partition", "batch", "--image", "stall-2", "--max-down", "50"))
-            {
-                try
-                {
-                    id = await StalledPlanAsync("stall-2", runner);
-                }
-                finally
-                {
-                    await StopAsync(runner);
-                }
-            }
+            var id = string.Empty;
+            await WhileRunningAsync(["rebuild", "--partition", "batch", "--image", "stall-2", "--max-down", "50"], async runner => id = await StalledPlanAsync("stall-2", runner));
 
             var unknown = await testbed.HpcmaintAsync("rebuild", "resume", id, "--exclude", "n[3,9]");
             Assert.Equal(2, unknown.ExitCode);
@@ -103,12 +77,7 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
             Assert.Single(Journal("rebuild.exclude"), r => r.Details["plan"] == id && r.Node == "n3");
             var n3 = await TestbedSlurm.Client(testbed.Cluster).NodeAsync("n3");
             Assert.Equal(AdminReason, n3.Reason);
-        }
-        finally
-        {
-            await CancelOpenAsync("stall-2");
-            await testbed.RestoreAsync("n3");
-        }
+        });
     }
 
     [HostReleaseFact]
@@ -118,19 +87,12 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         var busy = await testbed.Cluster.SubmitAsync("-p", "batch", "-w", "n1", "--exclusive", "-o", "/dev/null", "--wrap", "sleep 60");
         try
         {
-            using (var runner = testbed.StartHpcmaint("rebuild", "--nodes", "n1", "--image", "stall-3", "--max-down", "25"))
+            await WhileRunningAsync(["rebuild", "--nodes", "n1", "--image", "stall-3", "--max-down", "25"], async runner =>
             {
-                try
-                {
-                    var submitted = await TestbedSlurm.Eventually(() => Task.FromResult(
-                        testbed.Plans.All().Any(p => p.Image == "stall-3" && p.Find("n1")!.Step == RebuildStep.Submitted)));
-                    Assert.True(submitted, "the rebuild job was not submitted: " + testbed.OutputOf(runner));
-                }
-                finally
-                {
-                    await StopAsync(runner);
-                }
-            }
+                var submitted = await TestbedSlurm.Eventually(() => Task.FromResult(
+                    testbed.Plans.All().Any(p => p.Image == "stall-3" && p.Find("n1")!.Step == RebuildStep.Submitted)));
+                Assert.True(submitted, "the rebuild job was not submitted: " + testbed.OutputOf(runner));
+            });
 
             var plan = Assert.Single(testbed.Plans.All(), p => p.Image == "stall-3");
             var refused = await testbed.HpcmaintAsync("rebuild", "resume", plan.Id, "--exclude", "n1");
@@ -149,11 +111,25 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         }
     }
 
-    /// <summary>An admin's drain, as `scontrol update state=drain` writes it.</summary>
-    private async Task DrainAsync(string node)
+    /// <summary>
+    /// Every node on the old image and <paramref name="node"/> drained by an admin (as `scontrol update state=drain`
+    /// writes it) while <paramref name="spec"/> runs; then the plan to <paramref name="image"/> cancelled if a failure
+    /// left it open (it would refuse the next spec's plan) and the node back in service.
+    /// </summary>
+    private async Task WithAdminDrainAsync(string node, string image, Func<Task> spec)
     {
+        await testbed.SetImageAsync("old");
         var drained = await testbed.Cluster.RunClientAsync("scontrol", "update", "nodename=" + node, "state=drain", "reason=" + AdminReason);
         Assert.True(drained.Succeeded, drained.ToString());
+        try
+        {
+            await spec();
+        }
+        finally
+        {
+            await CancelOpenAsync(image);
+            await testbed.RestoreAsync(node);
+        }
     }
 
     /// <summary>Waits for the plan to <paramref name="image"/> to journal its stall; its id.</summary>
@@ -166,17 +142,27 @@ public sealed class RebuildStallSpecs(RebuildTestbed testbed)
         return Assert.Single(testbed.Plans.All(), p => p.Image == image).Id;
     }
 
-    /// <summary>A runner left behind would go on under the specs after this one (SIGKILL: the plan stays resumable).</summary>
-    private static async Task StopAsync(Process runner)
+    /// <summary>
+    /// Runs hpcmaint with <paramref name="args"/> while <paramref name="meanwhile"/> looks at it, then SIGKILLs it if it
+    /// is still running (the plan stays resumable): a runner left behind would go on under the specs after this one.
+    /// </summary>
+    private async Task WhileRunningAsync(string[] args, Func<Process, Task> meanwhile)
     {
-        if (!runner.HasExited)
+        using var runner = testbed.StartHpcmaint(args);
+        try
         {
-            runner.Kill();
-            await runner.WaitForExitAsync();
+            await meanwhile(runner);
+        }
+        finally
+        {
+            if (!runner.HasExited)
+            {
+                runner.Kill();
+                await runner.WaitForExitAsync();
+            }
         }
     }
 
-    /// <summary>A plan a failed spec left open would refuse the next spec's plan over the same nodes.</summary>
     private async Task CancelOpenAsync(string image)
     {
         foreach (var plan in testbed.Plans.All().Where(p => p.Image == image && p.IsResumable))
