@@ -18,6 +18,9 @@ public sealed class PlanMetrics(string? path, TimeProvider time)
     public const string BudgetLimit = "hpcmaint_rebuild_budget_nodes_limit";
     public const string ControllerReachable = "hpcmaint_rebuild_controller_reachable";
     public const string LastChange = "hpcmaint_rebuild_plan_last_change_timestamp_seconds";
+    public const string Stalled = "hpcmaint_rebuild_plan_stalled";
+    public const string StalledSince = "hpcmaint_rebuild_plan_stalled_since_timestamp_seconds";
+    public const string StalledBy = "hpcmaint_rebuild_plan_stalled_by";
 
     // Long enough for a dashboard and an alert to see how a plan ended; Prometheus keeps the history.
     private static readonly TimeSpan KeptAfterEnd = TimeSpan.FromDays(1);
@@ -78,6 +81,16 @@ public sealed class PlanMetrics(string? path, TimeProvider time)
         {
             changes.Add(MetricChange.GaugeTo(BudgetOut, "Nodes of the partition out of service, as the plan's last pass counted them against its budget.", budget.Unavailable.Count, id, ("partition", budget.Partition)));
             changes.Add(MetricChange.GaugeTo(BudgetLimit, "Nodes of the partition the plan lets be out of service at once (--max-down).", budget.Limit, id, ("partition", budget.Partition)));
+        }
+
+        changes.Add(MetricChange.GaugeTo(Stalled, "1 while the plan can start nothing, with nothing in flight, because of nodes outside its control; else 0.", plan.Stall is null ? 0 : 1, id));
+        if (plan.Stall is { } stall)
+        {
+            changes.Add(MetricChange.GaugeTo(StalledSince, "When the plan's stall began (Unix time); only while it is stalled.", stall.Since.ToUnixTimeSeconds(), id));
+            foreach (var b in stall.By)
+            {
+                changes.Add(MetricChange.GaugeTo(StalledBy, "1 for each node holding the stalled plan back, with why (drained, down, reservation, rebuild_job, other).", 1, id, ("node", b.Node), ("cause", b.Cause)));
+            }
         }
 
         if (controllerReachable is { } reachable)

@@ -133,26 +133,48 @@ public sealed class RebuildFlow : IDisposable
     }
 
     /// <summary>
-    /// Resumes a held plan as <see cref="PlanResumption"/> decides, then runs it to its end; with
+    /// Resumes a held plan as <see cref="PlanResumption"/> decides, the nodes of <paramref name="exclude"/>
+    /// (a hostlist) taken out first (<see cref="PlanExclusion"/>: all or nothing), then runs it to its end; with
     /// <paramref name="admissionClosed"/> (the service's maintenance windows), no node starts while it says why not.
     /// </summary>
     public async Task<Result<RebuildEnd>> ResumeAsync(
-        HeldPlan held, int? maxFailures, bool retryFailed, IRebuildProgress progress, CancellationToken ct, Func<DateTimeOffset, string?>? admissionClosed = null)
+        HeldPlan held, int? maxFailures, bool retryFailed, IRebuildProgress progress, CancellationToken ct, Func<DateTimeOffset, string?>? admissionClosed = null, string? exclude = null)
     {
         var found = held.Plan;
-        var resumed = PlanResumption.Decide(found, maxFailures, retryFailed, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var resumed = PlanResumption.Decide(found, maxFailures, retryFailed, now);
         if (!resumed.IsSuccess)
         {
             return resumed.Problem!;
         }
 
-        if (resumed.Value != found)
+        var plan = resumed.Value;
+        IReadOnlyList<NodeChange> excluded = [];
+        if (exclude is not null)
         {
-            store.Save(resumed.Value);
+            var exclusion = PlanExclusion.Apply(plan, exclude, now);
+            if (!exclusion.IsSuccess)
+            {
+                return exclusion.Problem!;
+            }
+
+            (plan, excluded) = exclusion.Value;
         }
 
-        new RebuildJournal(audit, time, dryRun: false).Resumed(resumed.Value, found);
-        return await RunAsync(resumed.Value, PlanResumption.How(found, retryFailed), progress, ct, admissionClosed).ConfigureAwait(false);
+        if (plan != found)
+        {
+            store.Save(plan);
+        }
+
+        var journal = new RebuildJournal(audit, time, dryRun: false);
+        foreach (var change in excluded)
+        {
+            journal.Change(plan, change, []);
+            progress.Change(change);
+        }
+
+        journal.Resumed(plan, found);
+        return await RunAsync(plan, PlanResumption.How(found, retryFailed) + (excluded.Count > 0 ? $", {excluded.Count} node(s) excluded" : string.Empty), progress, ct, admissionClosed).ConfigureAwait(false);
     }
 
     /// <summary>

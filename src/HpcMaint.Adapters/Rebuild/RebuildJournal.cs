@@ -46,6 +46,22 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
         Write(null, news.Began ? "rebuild.controller_down" : "rebuild.controller_back", news.Text, news.Began ? AuditOutcome.Failed : AuditOutcome.Succeeded, plan, details);
     }
 
+    /// <summary>The plan stalled on nodes outside its control (Failed), or goes on again (Succeeded, with how long it stalled).</summary>
+    public void Stall(RebuildPlan plan, StallNews news)
+    {
+        var details = new Dictionary<string, string>
+        {
+            ["since"] = news.Stall.Since.ToString("O", CultureInfo.InvariantCulture),
+            ["by"] = string.Join(",", news.Stall.By.Select(b => b.Node)),
+        };
+        if (!news.Began)
+        {
+            details["stall_seconds"] = news.Seconds;
+        }
+
+        Write(null, news.Began ? "rebuild.stalled" : "rebuild.unstalled", news.Text, news.Began ? AuditOutcome.Failed : AuditOutcome.Succeeded, plan, details);
+    }
+
     /// <summary>
     /// The runner was stopped (SIGTERM or Ctrl-C), or let go by the service (<paramref name="leftBecause"/>:
     /// its window closed), with the plan still open: it stays resumable.
@@ -112,6 +128,7 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
         RebuildStep.Done => ("rebuild.done", AuditOutcome.Succeeded),
         RebuildStep.Failed => ("rebuild.fail", AuditOutcome.Failed),
         RebuildStep.Cancelled => ("rebuild.cancel", AuditOutcome.Skipped),
+        RebuildStep.Excluded => ("rebuild.exclude", AuditOutcome.Skipped),
         _ => ("rebuild.note", AuditOutcome.Planned),
     };
 

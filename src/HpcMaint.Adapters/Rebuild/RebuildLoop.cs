@@ -42,6 +42,7 @@ public sealed class RebuildLoop(
             {
                 budgets = turn.Decision.Budgets;
                 Record(turn.Plan, turn.Changes);
+                TellStall(turn.StallNews);
                 foreach (var action in turn.Actions)
                 {
                     await ActAsync(action, ct).ConfigureAwait(false);
@@ -83,8 +84,9 @@ public sealed class RebuildLoop(
     private void Record(RebuildPlan next, IReadOnlyList<NodeChange> changes)
     {
         var wasOpen = plan.IsOpen;
+        var stallBefore = plan.Stall;
         plan = next.Settle();
-        if (changes.Count == 0 && wasOpen == plan.IsOpen)
+        if (changes.Count == 0 && wasOpen == plan.IsOpen && (plan.Stall?.SameAs(stallBefore) ?? stallBefore is null))
         {
             return;
         }
@@ -114,6 +116,16 @@ public sealed class RebuildLoop(
         }
 
         metricsProblem = problem;
+    }
+
+    /// <summary>Tells a stall once when it begins and once when it ends, on screen and in the journal (the plan, saved, shows it meanwhile).</summary>
+    private void TellStall(StallNews? news)
+    {
+        if (news is not null)
+        {
+            journal.Stall(plan, news);
+            view.Problem(news.Text);
+        }
     }
 
     /// <summary>Tells an outage of slurmctld once when it begins and once when it ends, on screen and in the journal.</summary>

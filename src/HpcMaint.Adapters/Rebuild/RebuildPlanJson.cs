@@ -40,6 +40,7 @@ public static class RebuildPlanJson
         }
 
         j.WriteEndObject();
+        WriteStall(j, plan.IsResumable ? plan.Stall : null);
         j.WriteStartArray("nodes");
         foreach (var n in plan.Nodes)
         {
@@ -126,6 +127,9 @@ public static class RebuildPlanJson
 
                 // Plans written before `hpcmaint reboot` are rebuilds.
                 Kind = root.TryGetProperty("kind", out var k) ? Enum.Parse<PlanKind>(k.GetString()!, ignoreCase: true) : PlanKind.Rebuild,
+
+                // Plans written before stalls were told have none.
+                Stall = root.TryGetProperty("stall", out var st) && st.ValueKind == JsonValueKind.Object ? ReadStall(st) : null,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
@@ -134,6 +138,36 @@ public static class RebuildPlanJson
             return null;
         }
     }
+
+    private static void WriteStall(Utf8JsonWriter j, PlanStall? stall)
+    {
+        if (stall is null)
+        {
+            j.WriteNull("stall");
+            return;
+        }
+
+        j.WriteStartObject("stall");
+        j.WriteString("since", Time(stall.Since));
+        j.WriteString("text", stall.Text);
+        j.WriteStartArray("by");
+        foreach (var b in stall.By)
+        {
+            j.WriteStartObject();
+            j.WriteString("node", b.Node);
+            j.WriteString("cause", b.Cause);
+            j.WriteString("why", b.Why);
+            j.WriteEndObject();
+        }
+
+        j.WriteEndArray();
+        j.WriteEndObject();
+    }
+
+    private static PlanStall ReadStall(JsonElement e) =>
+        new(ParseTime(e.GetProperty("since")), e.GetProperty("by").EnumerateArray()
+            .Select(b => new StallBlocker(b.GetProperty("node").GetString()!, b.GetProperty("cause").GetString()!, b.GetProperty("why").GetString()!))
+            .ToArray());
 
     private static void WriteStrings(Utf8JsonWriter j, string name, IReadOnlyList<string> words)
     {

@@ -115,11 +115,15 @@ public static class RebuildCommands
         {
             Description = "Take the plan's failed nodes back in (a finished or halted plan too): each is skipped if on the image, else rebuilt again",
         };
+        var exclude = new Option<string?>("--exclude")
+        {
+            Description = "Take these nodes (a hostlist) out of the plan: marked excluded, never touched by it again; refused for a node in flight",
+        };
         var resume = new Command("resume", "Carry on with a plan after its runner stopped or was killed, or after it halted on failures (default: the latest)")
         {
-            plan, maxFailures, retryFailed,
+            plan, maxFailures, retryFailed, exclude,
         };
-        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options, kind), parse.GetValue(plan), parse.GetValue(maxFailures), parse.GetValue(retryFailed), ct));
+        resume.SetAction((parse, ct) => RebuildVerbs.ResumeAsync(env, Common(parse, options, kind), parse.GetValue(plan), parse.GetValue(maxFailures), parse.GetValue(retryFailed), parse.GetValue(exclude), ct));
         return resume;
     }
 

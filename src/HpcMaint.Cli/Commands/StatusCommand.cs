@@ -19,10 +19,36 @@ public static class StatusCommand
     public static Command Create(CliEnvironment env, GlobalOptions options)
     {
         var nodes = new Argument<string?>("nodes") { Description = "Hostlist of nodes to show (default: all)", Arity = ArgumentArity.ZeroOrOne };
-        var status = new Command("status", "Show nodes: Slurm state, reason and whether hpcmaint owns it") { nodes };
-        status.SetAction((parse, ct) => RunAsync(
-            env, parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose), parse.GetValue(nodes), ct));
+        var partitions = new Option<bool>("--partitions")
+        {
+            Description = "Show each partition's nodes unavailable (maintenance), down (Slurm), combined (either) and overlap (both) instead",
+        };
+        var metricsFile = new Option<string?>("--metrics-file")
+        {
+            Description = "With --partitions: also write them as Prometheus gauges to this textfile (for node_exporter, from a timer)",
+        };
+        var status = new Command("status", "Show nodes: Slurm state, reason and whether hpcmaint owns it") { nodes, partitions, metricsFile };
+        status.SetAction((parse, ct) =>
+        {
+            var (config, json, verbose) = (parse.GetValue(options.Config), parse.GetValue(options.Json), parse.GetValue(options.Verbose));
+            if (!parse.GetValue(partitions))
+            {
+                return parse.GetValue(metricsFile) is null
+                    ? RunAsync(env, config, json, verbose, parse.GetValue(nodes), ct)
+                    : Refuse(env, "--metrics-file goes with --partitions");
+            }
+
+            return parse.GetValue(nodes) is null
+                ? PartitionStatus.RunAsync(env, config, json, verbose, parse.GetValue(metricsFile), ct)
+                : Refuse(env, "give either nodes or --partitions");
+        });
         return status;
+    }
+
+    private static Task<int> Refuse(CliEnvironment env, string why)
+    {
+        env.Error.WriteLine("hpcmaint status: " + why);
+        return Task.FromResult(ExitCodes.BadInput);
     }
 
     private static async Task<int> RunAsync(CliEnvironment env, string? configPath, bool json, bool verbose, string? nodes, CancellationToken ct)

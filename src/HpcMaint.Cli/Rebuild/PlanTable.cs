@@ -13,6 +13,11 @@ internal static class PlanTable
         w.WriteLine($"plan {plan.Id}: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %{PerSwitch(plan)}, made {OperatorTime.Format(plan.Created)}");
         WriteOwnJobSettings(w, plan);
         w.WriteLine($"{plan.Status.ToString().ToLowerInvariant()}: {PlanSummary.Of(plan)}");
+        if (plan.IsOpen && plan.Stall is { } stall)
+        {
+            w.WriteLine(stall.Text);
+        }
+
         var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
         foreach (var n in plan.Nodes)
         {

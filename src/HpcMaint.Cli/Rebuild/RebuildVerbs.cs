@@ -29,11 +29,11 @@ internal static class RebuildVerbs
         return Task.FromResult(ExitCodes.Ok);
     }
 
-    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, int? maxFailures, bool retryFailed, CancellationToken ct) =>
+    public static Task<int> ResumeAsync(CliEnvironment env, CommonInput common, string? id, int? maxFailures, bool retryFailed, string? exclude, CancellationToken ct) =>
         WithHeldPlanAsync(env, common, id, "resume", "nothing was done", openOnly: !retryFailed, async (flow, held) =>
         {
             var view = Progress(env, common);
-            var ended = await flow.ResumeAsync(held, maxFailures, retryFailed, view, ct).ConfigureAwait(false);
+            var ended = await flow.ResumeAsync(held, maxFailures, retryFailed, view, ct, exclude: exclude).ConfigureAwait(false);
             if (!ended.IsSuccess)
             {
                 env.Error.WriteLine($"{common.Verb} resume: {ended.Problem}");

@@ -14,7 +14,11 @@ public abstract record NodeDecision(string Node)
     }
 
     /// <summary>Not now, and why (the budget, the node's own state, an unknown image, a foreign job).</summary>
-    public sealed record Defer(string Node, string Reason) : NodeDecision(Node);
+    public sealed record Defer(string Node, string Reason) : NodeDecision(Node)
+    {
+        /// <summary>The nodes holding it back, none of them in flight in this plan (itself, or those out of a full budget); empty: the plan itself (halted, window closed).</summary>
+        public IReadOnlyList<string> HeldBackBy { get; init; } = [];
+    }
 
     /// <summary>Already on the image.</summary>
     public sealed record Skip(string Node, string Image) : NodeDecision(Node);

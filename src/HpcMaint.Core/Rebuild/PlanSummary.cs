@@ -11,7 +11,7 @@ public static class PlanSummary
         var inFlight = plan.Nodes.Count(n => n.Step.IsInFlight());
         var parts = new StringBuilder();
         parts.Append(CultureInfo.InvariantCulture, $"{plan.Count(RebuildStep.Done)} done, {inFlight} in flight, {plan.Count(RebuildStep.Waiting)} waiting");
-        foreach (var step in new[] { RebuildStep.Skipped, RebuildStep.Failed, RebuildStep.Cancelled })
+        foreach (var step in new[] { RebuildStep.Skipped, RebuildStep.Failed, RebuildStep.Cancelled, RebuildStep.Excluded })
         {
             if (plan.Count(step) > 0)
             {

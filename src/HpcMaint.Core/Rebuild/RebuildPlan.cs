@@ -54,6 +54,9 @@ public sealed record RebuildPlan(
     /// <summary>--max-down-per-switch: the budget of each leaf switch or block; null: none (no topology read).</summary>
     public DownLimit? MaxDownPerSwitch { get; init; }
 
+    /// <summary>Since when, and by which nodes outside its control, the plan can start nothing with nothing in flight; null: it is not stalled.</summary>
+    public PlanStall? Stall { get; init; }
+
     public bool IsOpen => Status == PlanStatus.Running;
 
     /// <summary>resume and cancel apply: running, or halted with nodes left.</summary>

@@ -39,4 +39,7 @@ public enum RebuildStep
     Failed,
 
     Cancelled,
+
+    /// <summary>Taken out of the plan by `resume --exclude`: never touched by it again.</summary>
+    Excluded,
 }

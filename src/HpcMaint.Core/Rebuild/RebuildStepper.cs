@@ -4,7 +4,8 @@ namespace HpcMaint.Core.Rebuild;
 /// One planning pass: follow the nodes in flight, then admit waiting nodes under the budget freed by
 /// those that finished. The returned plan already shows every step the actions lead to, so the runner
 /// saves it first and a killed runner's successor knows what may have been sent. With
-/// admissionClosed (why no node may start now) the nodes in flight are followed and none admitted.
+/// admissionClosed (why no node may start now) the nodes in flight are followed and none admitted. A plan
+/// that can start nothing because of nodes outside its control is marked stalled (<see cref="StallFinder"/>).
 /// </summary>
 public static class RebuildStepper
 {
@@ -42,7 +43,12 @@ public static class RebuildStepper
         }
 
         var next = followed.With(decided.Select(c => c.After).ToArray()).Settle();
-        return new RebuildTurn(next, [.. changes, .. decided], actions, decision);
+
+        // A closed window holds every node back by the plan's own rule: what the stall was stays as it was.
+        var (stall, news) = admissionClosed is null || !next.IsOpen
+            ? PlanStall.Next(plan.Stall, StallFinder.Find(next, decision, view, settings), view.Now)
+            : (plan.Stall, null);
+        return new RebuildTurn(next with { Stall = stall }, [.. changes, .. decided], actions, decision) { StallNews = news };
     }
 
     private static (NodeChange?, IReadOnlyList<RebuildAction>) Follow(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings)

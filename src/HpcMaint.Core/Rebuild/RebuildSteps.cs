@@ -4,7 +4,7 @@ namespace HpcMaint.Core.Rebuild;
 public static class RebuildSteps
 {
     public static bool IsFinished(this RebuildStep step) =>
-        step is RebuildStep.Skipped or RebuildStep.Done or RebuildStep.Failed or RebuildStep.Cancelled;
+        step is RebuildStep.Skipped or RebuildStep.Done or RebuildStep.Failed or RebuildStep.Cancelled or RebuildStep.Excluded;
 
     /// <summary>Counted against the budget: a submitted rebuild job takes its node as soon as the
     /// running job ends, a drained node is out of service, and so is a node in its MAINT reservation.</summary>

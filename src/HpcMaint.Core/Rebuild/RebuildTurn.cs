@@ -5,4 +5,8 @@ public sealed record RebuildTurn(
     RebuildPlan Plan,
     IReadOnlyList<NodeChange> Changes,
     IReadOnlyList<RebuildAction> Actions,
-    WaveDecision Decision);
+    WaveDecision Decision)
+{
+    /// <summary>The stall that began or ended in this pass (told once each way); null: none did.</summary>
+    public StallNews? StallNews { get; init; }
+}

@@ -66,7 +66,7 @@ public static class WavePlanner
     {
         if (view.Node(name) is not { } node)
         {
-            return new NodeDecision.Defer(name, $"Slurm does not know {name}");
+            return new NodeDecision.Defer(name, $"Slurm does not know {name}") { HeldBackBy = [name] };
         }
 
         var image = view.ImageOf(name);
@@ -80,7 +80,7 @@ public static class WavePlanner
             var same = queued.FirstOrDefault(plan.Wants);
             return same is not null && plan.Strategy == RebuildStrategy.Job
                 ? new NodeDecision.Adopt(name, same)
-                : new NodeDecision.Defer(name, $"job {queued[0].Id} ({queued[0].Name}, image={RebuildJobs.ImageOf(queued[0].Comment) ?? "?"}) is already in partition {settings.Partition} for {name}");
+                : new NodeDecision.Defer(name, $"job {queued[0].Id} ({queued[0].Name}, image={RebuildJobs.ImageOf(queued[0].Comment) ?? "?"}) is already in partition {settings.Partition} for {name}") { HeldBackBy = [name] };
         }
 
         if (view.HoldOf(name) is { } hold)
@@ -90,27 +90,31 @@ public static class WavePlanner
 
         if (plan.ChangesImage && !image.IsKnown)
         {
-            return new NodeDecision.Defer(name, $"cannot tell its image: {image.Problem}");
+            return new NodeDecision.Defer(name, $"cannot tell its image: {image.Problem}") { HeldBackBy = [name] };
         }
 
         var reservation = reserved.GetValueOrDefault(name);
         var ownState = reservation is null ? node.State : node.State with { Flags = node.State.Flags & ~(NodeFlags.Maintenance | NodeFlags.Reserved) };
         if (ownState.IsUnavailable)
         {
-            return new NodeDecision.Defer(name, $"{name} is {node.State}: waits until it is back in service");
+            return new NodeDecision.Defer(name, $"{name} is {node.State}: waits until it is back in service") { HeldBackBy = [name] };
         }
 
         if (plan.MaxDownPerSwitch is not null && view.Topology.DomainOf(name) is null)
         {
             return new NodeDecision.Defer(name, view.Topology.IsEmpty
                 ? "--max-down-per-switch: Slurm reports no topology (scontrol show topology): is TopologyPlugin set in slurm.conf?"
-                : $"--max-down-per-switch: {name} is in no leaf switch or block of the topology (scontrol show topology): add it to topology.conf");
+                : $"--max-down-per-switch: {name} is in no leaf switch or block of the topology (scontrol show topology): add it to topology.conf") { HeldBackBy = [name] };
         }
 
         var arithmetic = mine.Select(b => b.Arithmetic(name)).ToArray();
         if (mine.Any(b => !b.Admits(name)))
         {
-            return new NodeDecision.Defer(name, "budget: " + string.Join("; ", mine.Where(b => !b.Admits(name)).Select(b => b.Arithmetic(name))));
+            var full = mine.Where(b => !b.Admits(name)).ToArray();
+            return new NodeDecision.Defer(name, "budget: " + string.Join("; ", full.Select(b => b.Arithmetic(name))))
+            {
+                HeldBackBy = full.SelectMany(b => b.Unavailable).Where(n => n != name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+            };
         }
 
         foreach (var budget in mine)

@@ -33,6 +33,29 @@ public sealed class PlanMetricsSpecs : IDisposable
     private IReadOnlyList<Sample> Read() => PrometheusText.Parse(File.ReadAllText(Path));
 
     [Fact]
+    public void A_stalled_plan_shows_since_when_and_each_node_holding_it_back_and_none_of_it_once_it_goes_on()
+    {
+        var stalled = Plan("rb-1", RebuildStep.Waiting, RebuildStep.Waiting) with
+        {
+            Stall = new PlanStall(T0.AddSeconds(-90), [new StallBlocker("n2", "drained", "drained by someone else: x"), new StallBlocker("n9", "down", "DOWN: y")]),
+        };
+        var metrics = new PlanMetrics(Path, clock);
+
+        Assert.Null(metrics.Update(stalled, [], controllerReachable: true));
+        var samples = Read();
+        var id = ("plan", "rb-1");
+        Assert.Equal(1, samples.Value(PlanMetrics.Stalled, id));
+        Assert.Equal(T0.ToUnixTimeSeconds() - 90, samples.Value(PlanMetrics.StalledSince, id));
+        Assert.Equal(1, samples.Value(PlanMetrics.StalledBy, id, ("node", "n2"), ("cause", "drained")));
+        Assert.Equal(1, samples.Value(PlanMetrics.StalledBy, id, ("node", "n9"), ("cause", "down")));
+
+        Assert.Null(metrics.Update(stalled with { Stall = null }, [], controllerReachable: true));
+        samples = Read();
+        Assert.Equal(0, samples.Value(PlanMetrics.Stalled, id));
+        Assert.DoesNotContain(samples, s => s.Name is PlanMetrics.StalledSince or PlanMetrics.StalledBy);
+    }
+
+    [Fact]
     public void A_plan_in_flight_shows_its_nodes_by_step_status_limit_budgets_and_controller()
     {
         var plan = Plan("rb-1", RebuildStep.Done, RebuildStep.Submitted, RebuildStep.Waiting, RebuildStep.Waiting, RebuildStep.Failed);

@@ -65,6 +65,19 @@ public sealed class RebuildPlanJsonSpecs
     }
 
     [Fact]
+    public void A_stalled_plan_reads_back_stalled_since_the_same_time_by_the_same_nodes()
+    {
+        var plan = Plan() with { Stall = new PlanStall(Made.AddMinutes(7), [new StallBlocker("n2", "drained", "drained by someone else: bios update")]) };
+
+        var read = RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan), out var problem);
+
+        Assert.Null(problem);
+        Assert.True(read!.Stall!.SameAs(plan.Stall));
+        Assert.Null(RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out _)!.Stall);
+        Assert.Null(RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan with { Status = PlanStatus.Cancelled }), out _)!.Stall);
+    }
+
+    [Fact]
     public void A_plan_without_its_own_gate_reads_back_without_one()
     {
         var bytes = RebuildPlanJson.ToBytes(Plan());
