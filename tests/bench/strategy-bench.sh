@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# `make bench`, issue 14: capacity lost by `hpcmaint reboot --strategy reservation|drain|job` on one mixed
+# workload, and the reservation run's makespan against the ideal. A 4-node testbed (2 CPUs a node) of the
+# host's Slurm; the same workload for each strategy: a long job on each node (n3's takes the whole node),
+# and a queue of short jobs behind them; every job with a --time limit. scontrol/squeue are sampled every
+# 0.5 s (the testbed has no accounting: sacct cannot say when a node was drained or reserved).
+#
+# Lost (node-s): a node out of user work's reach (drained, down, in a reservation, rebooting, or running
+# hpcmaint's own reboot job) while no user job runs on it. Lost by CPU (node-s): the same over its free
+# CPUs, so a drained node whose long job still runs on 1 of its 2 CPUs loses half a node.
+# Ideal makespan: one node at a time at 25 % of 4, each node's reboot starting when its last user job
+# ended (or the previous wave's cycle did), one cycle = one `hpcmaint reboot --nodes n1 --strategy
+# reservation` on the idle testbed (median of 3).
+# Usage: strategy-bench.sh [DIST]   (root; prints rows as run-bench.sh does)
+set -euo pipefail
+umask 022 # what hpcmaint names must not be group- or world-writable
+cd "$(dirname "$0")/../.."
+dist=$(readlink -f "${1:-dist}")
+work=$(mktemp -d /tmp/hpcmaint-strategy-bench-XXXXXX)
+chmod 755 "$work" # munged wants every directory above its socket open to all
+tb=$work/tb
+stop=$work/stop-sampling
+sampler=
+cleanup() {
+  touch "$stop"
+  [[ -z $sampler ]] || wait "$sampler" 2>/dev/null || true
+  bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$tb/hm"
+cat >"$tb/hm/hpcmaint.toml" <<TOML
+[slurm]
+conf = "$tb/etc/slurm.conf"
+[audit]
+journal = "$tb/hm/audit.jsonl"
+[rebuild]
+state_dir = "$tb/hm/plans"
+gate = ["/bin/true"]
+poll_interval = "200ms"
+prolog_timeout = "60s"
+TOML
+printf '#!/bin/sh\nexec %s prolog-slurmctld --config %s\n' "$dist/hpcmaint" "$tb/hm/hpcmaint.toml" >"$tb/hm/prolog"
+chmod 755 "$tb/hm/prolog"
+bash tests/testbed/testbed.sh up --dir "$tb" --nodes 4 --reboot-program "$PWD/tests/testbed/rebuild-reboot-sim.sh" \
+  --prolog-slurmctld "$tb/hm/prolog" >/dev/null
+export SLURM_CONF=$tb/etc/slurm.conf HPCMAINT_CONFIG=$tb/hm/hpcmaint.toml
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+row() { printf '%-58s %10s %10s %s\n' "$@"; }
+
+# No job left, every node idle with no flag and no reservation: the previous run is over.
+wait_quiet() {
+  local i
+  for ((i = 0; i < 1200; i++)); do
+    if [[ -z $(squeue -h -o %i 2>/dev/null) ]] && [[ $(sinfo -h -N -p batch -o '%T' | sort -u) == idle ]] &&
+      scontrol show reservation 2>/dev/null | grep -q 'No reservations'; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the testbed did not become quiet:" >&2
+  sinfo -N -p batch >&2
+  squeue >&2
+  exit 1
+}
+
+# One line per node per sample: MS NODE STATE CPUALLOC CPUTOT USERJOB HPCMAINTJOB (0/1).
+sample() {
+  local out=$1 next t wait_ms
+  next=$(now_ms)
+  while [[ ! -e $stop ]]; do
+    t=$(now_ms)
+    squeue -h -t R,CG,CF -o '%P %N' >"$work/jobs" 2>/dev/null || : >"$work/jobs"
+    scontrol -o show node >"$work/nodes" 2>/dev/null || : >"$work/nodes"
+    awk -v t="$t" '
+      FNR == NR { if ($2 != "") { if ($1 == "rebuild") hpc[$2] = 1; else user[$2] = 1 } next }
+      {
+        name = ""; state = ""; alloc = 0; tot = 0
+        for (i = 1; i <= NF; i++) {
+          split($i, kv, "=")
+          if (kv[1] == "NodeName") name = kv[2]
+          else if (kv[1] == "State") state = kv[2]
+          else if (kv[1] == "CPUAlloc") alloc = kv[2]
+          else if (kv[1] == "CPUTot") tot = kv[2]
+        }
+        if (name != "") print t, name, state, alloc, tot, (name in user) ? 1 : 0, (name in hpc) ? 1 : 0
+      }' "$work/jobs" "$work/nodes" >>"$out"
+    next=$((next + 500))
+    wait_ms=$((next - $(now_ms)))
+    ((wait_ms <= 0)) || sleep "$(printf '%d.%03d' $((wait_ms / 1000)) $((wait_ms % 1000)))"
+  done
+}
+
+# The workload: long jobs pinned to each node, then 12 short unpinned ones queued behind them.
+workload() {
+  local i
+  {
+    sbatch -p batch -w n1 -n 1 --time=5 -J long -o /dev/null --wrap 'sleep 24'
+    sbatch -p batch -w n2 -n 1 --time=4 -J long -o /dev/null --wrap 'sleep 16'
+    sbatch -p batch -w n3 --exclusive --time=3 -J long -o /dev/null --wrap 'sleep 10'
+    sbatch -p batch -w n4 -n 1 --time=2 -J long -o /dev/null --wrap 'sleep 6'
+    for _ in $(seq 12); do sbatch -p batch -n 1 --time=1 -J short -o /dev/null --wrap 'sleep 4'; done
+  } >/dev/null
+  # The long jobs run before hpcmaint looks (its admission goes by their ends).
+  for ((i = 0; i < 100; i++)); do
+    (($(squeue -h -t R -n long -o %i | wc -l) >= 4)) && return 0
+    sleep 0.1
+  done
+  echo "the workload's long jobs did not start" >&2
+  squeue >&2
+  exit 1
+}
+
+# One reboot cycle: hpcmaint's whole reboot of one idle node, three times (median).
+wait_quiet
+cycles=()
+for _ in 1 2 3; do
+  t0=$(now_ms)
+  "$dist/hpcmaint" reboot --nodes n1 --max-down 25 --strategy reservation >"$work/cycle.out" 2>&1 || { cat "$work/cycle.out" >&2; exit 1; }
+  cycles+=($(($(now_ms) - t0)))
+  wait_quiet
+done
+cycle_ms=$(printf '%s\n' "${cycles[@]}" | sort -n | sed -n 2p)
+
+declare -A lost lost_cpu makespan ideal
+for strategy in reservation drain job; do
+  wait_quiet
+  samples=$work/samples-$strategy
+  : >"$samples"
+  rm -f "$stop"
+  : >"$tb/sim/reboots.log"
+  sample "$samples" &
+  sampler=$!
+  workload
+  t0=$(now_ms)
+  "$dist/hpcmaint" reboot --partition batch --max-down 25 --strategy "$strategy" >"$work/$strategy.out" 2>&1 ||
+    { cat "$work/$strategy.out" >&2; exit 1; }
+  t1=$(now_ms)
+  wait_quiet # the queue's last jobs too: a node lost after hpcmaint ended still counts
+  touch "$stop"
+  wait "$sampler"
+  sampler=
+
+  # reboots.log: EPOCHREALTIME NODE MODE, the moment the simulator took the node down.
+  read -r lost["$strategy"] lost_cpu["$strategy"] makespan["$strategy"] ideal["$strategy"] < <(
+    awk -v t0="$t0" -v t1="$t1" -v cycle="$cycle_ms" -v slots=1 '
+      FILENAME ~ /reboots.log$/ { ms = int($1 * 1000); if (!($2 in boot) && ms >= t0) boot[$2] = ms; next }
+      {
+        t = $1; n = $2; st = $3; alloc = $4; tot = $5; user = $6; hpc = $7
+        if (!(t in times)) { times[t] = 1; ts[++k] = t } # samples are appended in time order
+        nodes[n] = 1
+        out = hpc || st ~ /DRAIN|DOWN|MAINT|RESERVED|REBOOT|POWER|NOT_RESPONDING|FAIL|UNKNOWN/
+        frac = hpc ? 1 : (tot > 0 ? (tot - alloc) / tot : 0)
+        strict[t] += (out && !user) ? 1 : 0
+        bycpu[t] += out ? frac : 0
+        if (user) busy[n, t] = 1
+      }
+      END {
+        for (i = 1; i < k; i++) {
+          dt = (ts[i + 1] - ts[i]) / 1000
+          if (dt > 2) dt = 2 # a stalled sample counts as at most 2 s
+          s += strict[ts[i]] * dt; c += bycpu[ts[i]] * dt
+        }
+        # Each node: its last user job before its reboot ended at the last sample that saw one.
+        m = 0
+        for (n in nodes) {
+          end = t0
+          for (i = 1; i <= k; i++) if ((n, ts[i]) in busy && ts[i] >= t0 && (!(n in boot) || ts[i] < boot[n])) end = ts[i]
+          ends[++m] = end - t0
+        }
+        for (i = 2; i <= m; i++) for (j = i; j > 1 && ends[j - 1] > ends[j]; j--) { x = ends[j]; ends[j] = ends[j - 1]; ends[j - 1] = x }
+        for (j = 1; j <= slots; j++) free[j] = 0
+        finish = 0
+        for (i = 1; i <= m; i++) {
+          best = 1
+          for (j = 2; j <= slots; j++) if (free[j] < free[best]) best = j
+          start = ends[i] > free[best] ? ends[i] : free[best]
+          free[best] = start + cycle
+          if (free[best] > finish) finish = free[best]
+        }
+        printf "%.1f %.1f %d %d\n", s, c, t1 - t0, finish
+      }' "$tb/sim/reboots.log" "$samples"
+  )
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+echo
+echo "reboot by strategy, 4 testbed nodes at --max-down 25, one mixed workload (4 long jobs 6-24 s, 12 short 4 s queued; one cycle ${cycle_ms} ms, median of 3)"
+row "what" "reservation" "drain" "job"
+row "capacity lost, node-s (out of service, no user job)" "${lost[reservation]}" "${lost[drain]}" "${lost[job]}"
+row "capacity lost by CPU, node-s (out of service, free CPUs)" "${lost_cpu[reservation]}" "${lost_cpu[drain]}" "${lost_cpu[job]}"
+row "makespan ms (ideal ms)" "${makespan[reservation]} (${ideal[reservation]})" "${makespan[drain]} (${ideal[drain]})" "${makespan[job]} (${ideal[job]})"
+verdict() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "PASS" : "FAIL" }'; }
+row "what" "value" "target" "verdict"
+row "node-s lost, reservation / drain" "$(ratio "${lost[reservation]}" "${lost[drain]}")" "<= 0.5" "$(verdict "${lost[reservation]}" "$(awk -v d="${lost[drain]}" 'BEGIN { print d / 2 }')")"
+row "node-s lost by CPU, reservation / drain" "$(ratio "${lost_cpu[reservation]}" "${lost_cpu[drain]}")" "<= 0.5" "$(verdict "${lost_cpu[reservation]}" "$(awk -v d="${lost_cpu[drain]}" 'BEGIN { print d / 2 }')")"
+row "makespan at 25 % vs ideal (reservation)" "$(ratio "${makespan[reservation]}" "${ideal[reservation]}")" "<= 1.1" "$(verdict "$(ratio "${makespan[reservation]}" "${ideal[reservation]}")" 1.1)"
+row "makespan at 25 % vs ideal (drain)" "$(ratio "${makespan[drain]}" "${ideal[drain]}")" "(no target)" ""
+row "makespan at 25 % vs ideal (job)" "$(ratio "${makespan[job]}" "${ideal[job]}")" "(no target)" ""
