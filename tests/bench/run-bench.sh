@@ -171,9 +171,14 @@ plan_nodes=${BENCH_PLAN_NODES:-256}
 bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$plan_nodes" >/dev/null
 pass=$("$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 --dry-run -v 2>&1 >/dev/null | grep -o 'cluster read in .*' | tail -1)
 row "one planning pass, $plan_nodes nodes (dry run)" "-" "-" "<= 1 s: ${pass:-no timing}"
+bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null # its daemons would weigh on the rows below
 
 # The core's pass alone over a synthetic 10,000-node, 50-partition, 500-switch snapshot (issue 14):
 # budgets, switch budgets, admission order and every node's step, with no Slurm in the way.
 dotnet build tests/bench/PlanningBench -c Release -nologo -clp:ErrorsOnly >/dev/null
 read -r p_nodes p_parts p_switches p_median p_max p_admitted < <(dotnet run -c Release --no-build --project tests/bench/PlanningBench)
 row "core planning pass, $p_nodes nodes, $p_parts partitions, $p_switches switches" "$p_median" "-" "<= 1000 ms: $(meets 1000 - "$p_median" 0) (slowest of 5: $p_max ms; $p_admitted admitted)"
+
+# Capacity lost by `hpcmaint reboot --strategy reservation|drain|job` on one mixed workload, and the
+# makespan at 25 % against the ideal (issue 14), on a 4-node testbed of its own.
+bash tests/bench/strategy-bench.sh "$dist"
