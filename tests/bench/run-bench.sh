@@ -120,24 +120,10 @@ if ((EUID != 0)); then
 fi
 rb_nodes=${BENCH_REBUILD_NODES:-8}
 tb=$work/tb
-mkdir -p "$tb/hm"
 chmod 755 "$work" # munged wants every directory above its socket open to all
-cat >"$tb/hm/hpcmaint.toml" <<TOML
-[slurm]
-conf = "$tb/etc/slurm.conf"
-[audit]
-journal = "$tb/hm/audit.jsonl"
-[rebuild]
-state_dir = "$tb/hm/plans"
-gate = ["/bin/true"]
-poll_interval = "200ms"
-prolog_timeout = "60s"
-TOML
-printf '#!/bin/sh\nexec %s prolog-slurmctld --config %s\n' "$dist/hpcmaint" "$tb/hm/hpcmaint.toml" >"$tb/hm/prolog"
-chmod 755 "$tb/hm/prolog"
 trap 'bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null 2>&1; rm -rf "$work"' EXIT
-bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$rb_nodes" --reboot-program "$PWD/tests/testbed/rebuild-reboot-sim.sh" \
-  --prolog-slurmctld "$tb/hm/prolog" >/dev/null
+source tests/bench/bench-testbed.sh
+bench_testbed_up "$tb" "$dist" "$rb_nodes"
 export SLURM_CONF=$tb/etc/slurm.conf HPCMAINT_CONFIG=$tb/hm/hpcmaint.toml
 set_images() { for n in $(sinfo -h -N -o '%N' | sort -u); do scontrol update nodename="$n" AvailableFeatures="testbed,image:$1" ActiveFeatures="testbed,image:$1"; done; }
 set_images old

@@ -29,22 +29,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$tb/hm"
-cat >"$tb/hm/hpcmaint.toml" <<TOML
-[slurm]
-conf = "$tb/etc/slurm.conf"
-[audit]
-journal = "$tb/hm/audit.jsonl"
-[rebuild]
-state_dir = "$tb/hm/plans"
-gate = ["/bin/true"]
-poll_interval = "200ms"
-prolog_timeout = "60s"
-TOML
-printf '#!/bin/sh\nexec %s prolog-slurmctld --config %s\n' "$dist/hpcmaint" "$tb/hm/hpcmaint.toml" >"$tb/hm/prolog"
-chmod 755 "$tb/hm/prolog"
-bash tests/testbed/testbed.sh up --dir "$tb" --nodes 4 --reboot-program "$PWD/tests/testbed/rebuild-reboot-sim.sh" \
-  --prolog-slurmctld "$tb/hm/prolog" >/dev/null
+source tests/bench/bench-testbed.sh
+bench_testbed_up "$tb" "$dist" 4
 export SLURM_CONF=$tb/etc/slurm.conf HPCMAINT_CONFIG=$tb/hm/hpcmaint.toml
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
