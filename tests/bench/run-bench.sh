@@ -121,7 +121,7 @@ fi
 rb_nodes=${BENCH_REBUILD_NODES:-8}
 tb=$work/tb
 chmod 755 "$work" # munged wants every directory above its socket open to all
-trap 'bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'kill "${daemons[@]}" 2>/dev/null; bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null 2>&1; rm -rf "$work"' EXIT
 source tests/bench/bench-testbed.sh
 bench_testbed_up "$tb" "$dist" "$rb_nodes"
 export SLURM_CONF=$tb/etc/slurm.conf HPCMAINT_CONFIG=$tb/hm/hpcmaint.toml
@@ -155,8 +155,11 @@ bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null
 # One planning pass on a 256-node testbed: the three Slurm reads and the decisions (from -v's debug line).
 plan_nodes=${BENCH_PLAN_NODES:-256}
 bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$plan_nodes" >/dev/null
-pass=$("$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 --dry-run -v 2>&1 >/dev/null | grep -o 'cluster read in .*' | tail -1)
-row "one planning pass, $plan_nodes nodes (dry run)" "-" "-" "<= 1 s: ${pass:-no timing}"
+# A dry run logs no pass line (-v) at present: then the row says so and shows the dry run's whole wall time.
+t0=$(now_ns)
+pass=$("$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 --dry-run -v 2>&1 >/dev/null | grep -o 'cluster read in .*' | tail -1 || true)
+dry_ms=$((($(now_ns) - t0) / 1000000))
+row "one planning pass, $plan_nodes nodes (dry run)" "$dry_ms" "-" "<= 1 s: ${pass:-no pass line from -v; the whole dry run: $(meets 1000 - "$dry_ms" 0)}"
 bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null # its daemons would weigh on the rows below
 
 # The core's pass alone over a synthetic 10,000-node, 50-partition, 500-switch snapshot (issue 14):
