@@ -155,7 +155,7 @@ bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null
 # One planning pass on a 256-node testbed: the three Slurm reads and the decisions (from -v's debug line).
 plan_nodes=${BENCH_PLAN_NODES:-256}
 bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$plan_nodes" >/dev/null
-# A dry run logs no pass line (-v) at present: then the row says so and shows the dry run's whole wall time.
+# The pass line is the dry run's one pass (-v); with none (an hpcmaint that logs none) the row says so and shows the dry run's whole wall time.
 t0=$(now_ns)
 pass=$("$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 --dry-run -v 2>&1 >/dev/null | grep -o 'cluster read in .*' | tail -1 || true)
 dry_ms=$((($(now_ns) - t0) / 1000000))
