@@ -241,6 +241,7 @@ report() {
     END { for (k in n) printf "%s %.1f %.1f %.1f %.1f %d %d %.2f %.2f\n", k, q[k] / n[k], s[k] / n[k], c[k] / n[k], w[k] / n[k], m[k] / n[k], i[k] / n[k], x[k], x2[k] }' "$work/results-$load")
   echo
   echo "reboot by strategy, 4 testbed nodes at --max-down 25, workload $load: $title,"
+  [[ $judged != yes ]] || echo "  why this one: issue 14's case for reservations (\"draining wastes capacity: a reservation that starts at the node's last job end lets short jobs still backfill before it\") needs free CPUs beside a long job and jobs long against the reboot; judged by CPU: a drained node waiting for its long job on 1 of 2 CPUs loses half a node"
   echo "  mean of $rounds round(s); one cycle: Slurm's ${slurm_cycle_ms} ms, hpcmaint's ${cycle_ms} ms (medians of 3); makespan x ideal: the worst round's"
   row "what ($load)" "reservation" "drain" "job"
   row "capacity lost, node-s (out of service, no user job)" "${lost[reservation]}" "${lost[drain]}" "${lost[job]}"
