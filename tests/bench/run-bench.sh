@@ -155,11 +155,16 @@ bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null
 # One planning pass on a 256-node testbed: the three Slurm reads and the decisions (from -v's debug line).
 plan_nodes=${BENCH_PLAN_NODES:-256}
 bash tests/testbed/testbed.sh up --dir "$tb" --nodes "$plan_nodes" >/dev/null
-# The pass line is the dry run's one pass (-v); with none (an hpcmaint that logs none) the row says so and shows the dry run's whole wall time.
+# The pass line is the dry run's one pass (-v): the row's figure is its read + decisions (the whole dry run adds start-up and the plan's checks); with no pass line the row says so and shows the whole dry run's.
 t0=$(now_ns)
 pass=$("$dist/hpcmaint" rebuild --partition batch --image new --max-down 25 --dry-run -v 2>&1 >/dev/null | grep -o 'cluster read in .*' | tail -1 || true)
 dry_ms=$((($(now_ns) - t0) / 1000000))
-row "one planning pass, $plan_nodes nodes (dry run)" "$dry_ms" "-" "<= 1 s: ${pass:-no pass line from -v; the whole dry run: $(meets 1000 - "$dry_ms" 0)}"
+if [[ -n $pass ]]; then
+  pass_ms=$(awk '{ for (i = 2; i < NF; i++) if ($(i - 1) == "in" && $(i + 1) ~ /^ms/) s += $i } END { printf "%.1f", s }' <<<"$pass") # read + decided
+  row "one planning pass, $plan_nodes nodes (dry run)" "$pass_ms" "-" "<= 1000 ms: $(meets 1000 - "$pass_ms" 0) ($pass; the whole dry run $dry_ms ms)"
+else
+  row "one planning pass, $plan_nodes nodes (dry run)" "$dry_ms" "-" "<= 1 s: no pass line from -v; the whole dry run: $(meets 1000 - "$dry_ms" 0)"
+fi
 bash tests/testbed/testbed.sh down --dir "$tb" >/dev/null # its daemons would weigh on the rows below
 
 # The core's pass alone over a synthetic 10,000-node, 50-partition, 500-switch snapshot (issue 14):
