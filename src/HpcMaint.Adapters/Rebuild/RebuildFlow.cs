@@ -67,7 +67,9 @@ public sealed class RebuildFlow : IDisposable
             return Problem.Invalid(invalid);
         }
 
+        var start = time.GetTimestamp();
         var read = await reader.ReadAsync(ct, withTopology: input.MaxDownPerSwitch is not null).ConfigureAwait(false);
+        var took = time.GetElapsedTime(start);
         if (!read.IsSuccess)
         {
             return Problem.Failed("cannot read the cluster: " + read.Problem!.Words);
@@ -86,13 +88,15 @@ public sealed class RebuildFlow : IDisposable
         var id = input.DryRun ? "dry-run" : store.NewId(view.Now);
         var plan = PlanFactory.Create(id, RebuildStartRules.Request(input, nodes), view, settings, out var planProblems);
         problems.AddRange(planProblems);
-        return problems.Count > 0 ? Problem.Invalid(string.Join('\n', problems)) : new PlanDraft(plan, view);
+        return problems.Count > 0 ? Problem.Invalid(string.Join('\n', problems)) : new PlanDraft(plan, view) { ReadTook = took };
     }
 
     /// <summary>The first pass, decided on the reading the plan was made from (no second read of the cluster), journalled as a dry run.</summary>
     public RebuildTurn DryRun(PlanDraft draft)
     {
+        var decided = time.GetTimestamp();
         var turn = RebuildStepper.Next(draft.Plan, draft.View, settings);
+        PassTiming.Log(log, draft.ReadTook, reader.ImageSourceName, draft.View.Nodes.Count, time.GetElapsedTime(decided), turn);
         var journal = new RebuildJournal(audit, time, dryRun: true);
         journal.PlanMade(draft.Plan, turn.Decision.Budgets);
         foreach (var change in turn.Changes)

@@ -75,9 +75,7 @@ public sealed class RebuildLoop(
         var cluster = read.Value;
         var decided = time.GetTimestamp();
         var turn = RebuildStepper.Next(plan, cluster, settings, AdmissionClosed(cluster.Now));
-        log.LogDebug(
-            "pass: cluster read in {ReadMs:0.0} ms (sinfo, squeue, scontrol show reservation; images from {Source}), {Nodes} nodes decided in {DecideMs:0.00} ms: {Admitted} admitted, {Deferred} waiting",
-            took.TotalMilliseconds, reader.ImageSourceName, cluster.Nodes.Count, time.GetElapsedTime(decided).TotalMilliseconds, turn.Decision.Admitted.Count(), turn.Decision.Deferred.Count());
+        PassTiming.Log(log, took, reader.ImageSourceName, cluster.Nodes.Count, time.GetElapsedTime(decided), turn);
         return (null, false, turn);
     }
 

@@ -35,13 +35,13 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
     }
 
     [Fact]
-    public async Task A_dry_run_shows_the_first_wave_with_its_arithmetic_and_submits_nothing()
+    public async Task A_dry_run_shows_the_first_wave_with_its_arithmetic_and_submits_nothing_and_times_its_pass()
     {
         await testbed.SetImageAsync("old");
         await testbed.SetImageAsync("v4", "n2");
         var plans = testbed.Plans.All().Count;
 
-        var result = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v4", "--max-down", "50", "--dry-run");
+        var result = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v4", "--max-down", "50", "--dry-run", "-v");
         var jobs = await TestbedSlurm.Client(Cluster).GetJobsAsync();
 
         Assert.Equal(0, result.ExitCode);
@@ -52,6 +52,7 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
         Assert.Contains(lines, l => l.StartsWith("n4 ", StringComparison.Ordinal) && l.Contains("budget: batch: 2 out (n[1,3]) + n4 = 3 > 2", StringComparison.Ordinal));
         Assert.Equal(plans, testbed.Plans.All().Count);
         Assert.DoesNotContain(jobs.Value, j => j.IsActive && j.Name.StartsWith(RebuildJobs.NamePrefix, StringComparison.Ordinal));
+        Assert.Matches(@"pass: cluster read in [0-9.]+ ms .*, 4 nodes decided in [0-9.]+ ms: 2 admitted, [0-9]+ waiting", result.StandardError); // make bench's planning-pass row
     }
 
     [Fact]
