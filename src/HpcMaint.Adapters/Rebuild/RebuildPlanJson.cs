@@ -47,6 +47,12 @@ public static class RebuildPlanJson
         }
 
         j.WriteEndArray();
+        if (plan.Prediction is { } prediction)
+        {
+            j.WritePropertyName("prediction");
+            PredictionJson.Write(j, prediction);
+        }
+
         j.WriteEndObject();
     }
 
@@ -126,6 +132,9 @@ public static class RebuildPlanJson
 
                 // Plans written before `hpcmaint reboot` are rebuilds.
                 Kind = root.TryGetProperty("kind", out var k) ? Enum.Parse<PlanKind>(k.GetString()!, ignoreCase: true) : PlanKind.Rebuild,
+
+                // Plans started without a prediction (or before --what-if) have none.
+                Prediction = root.TryGetProperty("prediction", out var w) && w.ValueKind == JsonValueKind.Object ? PredictionJson.Read(w) : null,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)

@@ -54,6 +54,9 @@ public sealed record RebuildPlan(
     /// <summary>--max-down-per-switch: the budget of each leaf switch or block; null: none (no topology read).</summary>
     public DownLimit? MaxDownPerSwitch { get; init; }
 
+    /// <summary>What --what-if predicted when the run started (kept for `status`: predicted against actual); null: none made.</summary>
+    public Prediction? Prediction { get; init; }
+
     public bool IsOpen => Status == PlanStatus.Running;
 
     /// <summary>resume and cancel apply: running, or halted with nodes left.</summary>
