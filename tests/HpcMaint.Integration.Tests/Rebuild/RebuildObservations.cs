@@ -60,6 +60,14 @@ internal static partial class RebuildObservations
         Assert.True(b.Start >= r.Start, $"{node}: user job queued earlier started {b.Start:T}, before the rebuild job {r.Start:T}");
     }
 
+    /// <summary>The MAINT reservations hpcmaint owns (by their prefix) that Slurm has now.</summary>
+    public static async Task<IReadOnlyList<string>> OwnReservationsAsync(TestbedCluster cluster)
+    {
+        var read = await TestbedSlurm.Client(cluster).GetReservationsAsync();
+        Assert.True(read.IsSuccess, read.Error);
+        return read.Value.Select(r => r.Name).Where(n => n.StartsWith(Core.Rebuild.MaintenanceReservations.Prefix, StringComparison.Ordinal)).ToArray();
+    }
+
     /// <summary>On each node a running job of the given length and a short one queued behind it; waits until the first ones run.</summary>
     public static async Task<(Dictionary<string, string> Running, Dictionary<string, string> Queued)> UserWorkAsync(TestbedCluster cluster, params (string Node, int Seconds)[] work)
     {

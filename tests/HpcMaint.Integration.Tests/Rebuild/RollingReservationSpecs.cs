@@ -185,12 +185,7 @@ public sealed class RollingReservationSpecs(RebuildTestbed testbed, ITestOutputH
         return await Cluster.ShowJobAsync(fitted);
     }
 
-    private async Task<IReadOnlyList<string>> OwnReservationsAsync()
-    {
-        var read = await TestbedSlurm.Client(Cluster).GetReservationsAsync();
-        Assert.True(read.IsSuccess, read.Error);
-        return read.Value.Select(r => r.Name).Where(n => n.StartsWith(MaintenanceReservations.Prefix, StringComparison.Ordinal)).ToArray();
-    }
+    private Task<IReadOnlyList<string>> OwnReservationsAsync() => RebuildObservations.OwnReservationsAsync(Cluster);
 
     private Dictionary<string, int> Reboots() => Cluster.NodeNames.ToDictionary(n => n, Cluster.RebootCount);
 
