@@ -38,16 +38,15 @@ public static class PredictionJson
         }
 
         j.WriteEndArray();
-        j.WriteStartArray("unpredicted");
+
+        // Node → why it cannot be predicted.
+        j.WriteStartObject("unpredicted");
         foreach (var u in prediction.Unpredicted)
         {
-            j.WriteStartObject();
-            j.WriteString("name", u.Name);
-            j.WriteString("why", u.Why);
-            j.WriteEndObject();
+            j.WriteString(u.Name, u.Why);
         }
 
-        j.WriteEndArray();
+        j.WriteEndObject();
         j.WriteEndObject();
     }
 
@@ -63,8 +62,7 @@ public static class PredictionJson
             ParseTime(n.GetProperty("start")),
             ParseTime(n.GetProperty("back")),
             new RebootEstimate(TimeSpan.FromSeconds(n.GetProperty("estimate_seconds").GetDouble()), n.GetProperty("estimate_source").GetString()!))).ToArray();
-        var unpredicted = e.GetProperty("unpredicted").EnumerateArray()
-            .Select(u => new UnpredictedNode(u.GetProperty("name").GetString()!, u.GetProperty("why").GetString()!)).ToArray();
+        var unpredicted = e.GetProperty("unpredicted").EnumerateObject().Select(u => new UnpredictedNode(u.Name, u.Value.GetString()!)).ToArray();
         return new Prediction(ParseTime(e.GetProperty("made")), nodes, unpredicted);
     }
 

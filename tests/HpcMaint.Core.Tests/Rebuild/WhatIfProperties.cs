@@ -2,14 +2,11 @@ using FsCheck;
 using FsCheck.Fluent;
 using HpcMaint.Core.Rebuild;
 using HpcMaint.Core.Slurm;
-using static HpcMaint.Core.Tests.Rebuild.RebuildCluster;
 
 namespace HpcMaint.Core.Tests.Rebuild;
 
 public sealed class WhatIfProperties
 {
-    private static readonly FsCheck.Config Runs = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(300);
-
     /// <summary>
     /// 1–32 nodes on switches of 1–8, each idle or running a user job ending within the hour, a budget
     /// that admits at least one node, with or without a per-switch limit, each node's reboot 1–600 s.
@@ -26,16 +23,16 @@ public sealed class WhatIfProperties
 
     private static Case Make(int?[] ends, int[] reboots, int percent, int size, DownLimit? perSwitch, RebuildStrategy strategy)
     {
-        var nodes = ends.Select((e, i) => Node($"n{i + 1}", e is null ? Idle : State(NodeBaseState.Allocated))).ToArray();
-        var jobs = ends.Select((e, i) => (e, i)).Where(x => x.e is not null).Select(x => UserJob(x.i + 1, $"n{x.i + 1}", Now.AddSeconds(x.e!.Value))).ToArray();
-        var plan = Plan(nodes.Select(n => n.Name), percent, strategy) with { Kind = PlanKind.Reboot, MaxDownPerSwitch = perSwitch };
+        var nodes = ends.Select((e, i) => RebuildCluster.Node($"n{i + 1}", e is null ? RebuildCluster.Idle : RebuildCluster.State(NodeBaseState.Allocated))).ToArray();
+        var jobs = ends.Select((e, i) => (e, i)).Where(x => x.e is not null).Select(x => RebuildCluster.UserJob(x.i + 1, $"n{x.i + 1}", RebuildCluster.Now.AddSeconds(x.e!.Value))).ToArray();
+        var plan = RebuildCluster.Plan(nodes.Select(n => n.Name), percent, strategy) with { Kind = PlanKind.Reboot, MaxDownPerSwitch = perSwitch };
         var estimates = nodes.Select((n, i) => (n.Name, new RebootEstimate(TimeSpan.FromSeconds(reboots[i]), "given"))).ToDictionary(x => x.Name, x => x.Item2);
-        var topology = Switches(nodes.Length, size);
-        var view = new ClusterView(nodes, jobs, [], nodes.ToDictionary(n => n.Name, FeatureImageSource.ImageOf), Now) { Topology = topology };
+        var topology = RebuildCluster.Switches(nodes.Length, size);
+        var view = new ClusterView(nodes, jobs, [], nodes.ToDictionary(n => n.Name, FeatureImageSource.ImageOf), RebuildCluster.Now) { Topology = topology };
         return new Case(plan, view, estimates, jobs);
     }
 
-    private static Prediction Predict(Case c) => WhatIfPlanner.Predict(c.Plan, c.View, Settings, c.Estimates);
+    private static Prediction Predict(Case c) => WhatIfPlanner.Predict(c.Plan, c.View, RebuildCluster.Settings, c.Estimates);
 
     [Fact]
     public void The_makespan_is_never_below_the_longest_wait_for_a_jobs_end_plus_that_nodes_reboot()
@@ -44,7 +41,7 @@ public sealed class WhatIfProperties
         {
             var prediction = Predict(c);
             var bound = c.Plan.Nodes.Max(n =>
-                (c.Jobs.FirstOrDefault(j => j.Nodes.Contains(n.Name))?.EndTime is { } end && end > Now ? end - Now : TimeSpan.Zero) + c.Estimates[n.Name].Duration);
+                (c.Jobs.FirstOrDefault(j => j.Nodes.Contains(n.Name))?.EndTime is { } end && end > RebuildCluster.Now ? end - RebuildCluster.Now : TimeSpan.Zero) + c.Estimates[n.Name].Duration);
 
             return prediction.Unpredicted.Count == 0 && prediction.Makespan >= bound;
         });
@@ -81,6 +78,9 @@ public sealed class WhatIfProperties
 
         Check.One(Runs, property);
     }
+
+    /// <summary>Each run is a whole simulated plan: fewer runs than the one-pass properties.</summary>
+    private static FsCheck.Config Runs => FsCheck.Config.QuickThrowOnFailure.WithMaxTest(300);
 
     internal sealed record Case(RebuildPlan Plan, ClusterView View, IReadOnlyDictionary<string, RebootEstimate> Estimates, Job[] Jobs);
 }
