@@ -141,7 +141,7 @@ public sealed class RollingReservationSpecs(RebuildTestbed testbed, ITestOutputH
         Assert.True(whatIf.IsSuccess, whatIf.StandardOutput + whatIf.StandardError);
         using var doc = JsonDocument.Parse(whatIf.StandardOutput);
         var prediction = doc.RootElement.GetProperty("prediction");
-    XX
+        Assert.Empty(prediction.GetProperty("unpredicted").EnumerateObject());
         Assert.Equal(4, prediction.GetProperty("waves").GetInt32());
         Assert.All(prediction.GetProperty("nodes").EnumerateArray(), n =>
             Assert.StartsWith("median of ", n.GetProperty("estimate_source").GetString(), StringComparison.Ordinal));
