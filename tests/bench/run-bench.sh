@@ -173,6 +173,12 @@ dotnet build tests/bench/PlanningBench -c Release -nologo -clp:ErrorsOnly >/dev/
 read -r p_nodes p_parts p_switches p_median p_max p_admitted < <(dotnet run -c Release --no-build --project tests/bench/PlanningBench)
 row "core planning pass, $p_nodes nodes, $p_parts partitions, $p_switches switches" "$p_median" "-" "<= 1000 ms: $(meets 1000 - "$p_median" 0) (slowest of 5: $p_max ms; $p_admitted admitted)"
 
+# The Slurm commands one pass issues at 4, 64 and 256 nodes: the real ClusterReader and SlurmClient over a
+# recording runner that answers from the 22.05 fixtures (no testbed), counted, plain and with the topology read.
+read -r c_small c_mid c_large < <(dotnet run -c Release --no-build --project tests/bench/PlanningBench -- commands tests/HpcMaint.Adapters.Tests/Fixtures/slurm-22.05)
+c_same=$([[ ${c_small#*:} == "${c_mid#*:}" && ${c_mid#*:} == "${c_large#*:}" ]] && echo yes || echo NO)
+row "Slurm commands per pass, 4 vs 64 vs 256 nodes" "-" "-" "constant in the node count: $c_same ($c_small $c_mid $c_large; nodes:commands/with --max-down-per-switch)"
+
 # Capacity lost by `hpcmaint reboot --strategy reservation|drain|job` on one mixed workload, and the
 # makespan at 25 % against the ideal (issue 14), on a 4-node testbed of its own.
 bash tests/bench/strategy-bench.sh "$dist"

@@ -85,7 +85,7 @@ public sealed class RebuildFlow : IDisposable
         }
 
         problems.AddRange(RebuildStartRules.Overlaps(store.All(), nodes));
-        var id = input.DryRun ? "dry-run" : store.NewId(view.Now);
+        var id = input.DryRun ? "dry-run" : input.WhatIf ? "what-if" : store.NewId(view.Now);
         var plan = PlanFactory.Create(id, RebuildStartRules.Request(input, nodes), view, settings, out var planProblems);
         problems.AddRange(planProblems);
         return problems.Count > 0 ? Problem.Invalid(string.Join('\n', problems)) : new PlanDraft(plan, view) { ReadTook = took };
@@ -107,7 +107,23 @@ public sealed class RebuildFlow : IDisposable
         return turn;
     }
 
-    /// <summary>Holds the new plan, saves and journals it, then runs it to its end; a problem when another process holds its id.</summary>
+    /// <summary>
+    /// `--what-if`: the whole run predicted on the reading the plan was made from (<see cref="WhatIfPlanner"/>),
+    /// each node's reboot taking what its earlier reboots in the stored plans took (<see cref="RebootHistory"/>),
+    /// else the plan's --reboot-timeout. Sends nothing, saves nothing.
+    /// </summary>
+    public Prediction WhatIf(PlanDraft draft, int nodePasses = WhatIfPlanner.Asked)
+    {
+        var plan = draft.Plan;
+        var fallback = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--reboot-timeout {plan.RebootTimeout.TotalSeconds:0} s");
+        var estimates = RebootHistory.Estimates(store.All(), plan.Nodes.Select(n => n.Name), plan.RebootTimeout, fallback);
+        return WhatIfPlanner.Predict(plan, draft.View, settings, estimates, nodePasses);
+    }
+
+    /// <summary>
+    /// Holds the new plan, saves it with its prediction (for `status`: predicted against actual) and journals
+    /// it, then runs it to its end; a problem when another process holds its id.
+    /// </summary>
     public async Task<Result<RebuildEnd>> StartAsync(PlanDraft draft, IRebuildProgress progress, CancellationToken ct)
     {
         using var held = store.TryLock(draft.Plan.Id);
@@ -116,9 +132,10 @@ public sealed class RebuildFlow : IDisposable
             return new Problem(ProblemKind.Refused, $"plan {draft.Plan.Id} is locked by another hpcmaint");
         }
 
-        store.Save(draft.Plan);
-        new RebuildJournal(audit, time, dryRun: false).PlanMade(draft.Plan, BudgetLedger.Build(draft.Plan, draft.View, settings).Values);
-        return await RunAsync(draft.Plan, "made", progress, ct).ConfigureAwait(false);
+        var plan = draft.Plan with { Prediction = WhatIf(draft, WhatIfPlanner.AtStart) };
+        store.Save(plan);
+        new RebuildJournal(audit, time, dryRun: false).PlanMade(plan, BudgetLedger.Build(plan, draft.View, settings).Values);
+        return await RunAsync(plan, "made", progress, ct).ConfigureAwait(false);
     }
 
     /// <summary>A stored plan (see <see cref="RebuildPlanStore.Find"/>).</summary>

@@ -48,6 +48,12 @@ public static class RebuildPlanJson
         }
 
         j.WriteEndArray();
+        if (plan.Prediction is { } prediction)
+        {
+            j.WritePropertyName("prediction");
+            PredictionJson.Write(j, prediction);
+        }
+
         j.WriteEndObject();
     }
 
@@ -130,6 +136,9 @@ public static class RebuildPlanJson
 
                 // Plans written before stalls were told have none.
                 Stall = root.TryGetProperty("stall", out var st) && st.ValueKind == JsonValueKind.Object ? ReadStall(st) : null,
+
+                // Plans started without a prediction (or before --what-if) have none.
+                Prediction = root.TryGetProperty("prediction", out var w) && w.ValueKind == JsonValueKind.Object ? PredictionJson.Read(w) : null,
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)

@@ -7,7 +7,7 @@ namespace HpcMaint.Cli.Commands;
 /// <summary>
 /// `hpcmaint rebuild --partition P[,P…] | --nodes LIST --image IMG [--max-down 25] [--max-down-per-switch N|N%] [--strategy job|drain|reservation]
 /// [--max-attempts 3] [--reboot-timeout 600]
-/// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run]` and `hpcmaint rebuild status|resume|cancel [PLAN]`;
+/// [--gate=WORD]… [--sbatch-option=OPT]… [--dry-run | --what-if]` and `hpcmaint rebuild status|resume|cancel [PLAN]`;
 /// `hpcmaint reboot` is the same without --image: a rolling reboot, on the same engine and plan store.
 /// </summary>
 public static class RebuildCommands
@@ -51,16 +51,21 @@ public static class RebuildCommands
             Description = "Add this option to every rebuild job's sbatch, written with = twice: --sbatch-option=--time=30 (repeat it for more)",
         };
         var maxFailures = MaxFailuresOption();
-        var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do; change nothing" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what the first pass would do now, node by node, with the budget arithmetic; change nothing" };
+        var whatIf = new Option<bool>("--what-if")
+        {
+            Description = "Predict the whole run instead: the waves, each node's start (from its jobs' end times and its earlier reboots' durations), "
+                + "the makespan and the node-hours lost; nothing is sent to Slurm and no plan is written",
+        };
 
         var rebuild = kind == PlanKind.Reboot
             ? new Command("reboot", "Reboot nodes (no image change) in rolling waves under a budget, through Slurm; each node once")
             {
-                partition, nodes, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
+                partition, nodes, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun, whatIf,
             }
             : new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
             {
-                partition, nodes, image, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun,
+                partition, nodes, image, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun, whatIf,
             };
         rebuild.SetAction((parse, ct) =>
         {
@@ -79,6 +84,7 @@ public static class RebuildCommands
                 MaxAttempts = parse.GetValue(maxAttempts),
                 RebootTimeoutSeconds = parse.GetValue(rebootTimeout),
                 MaxDownPerSwitch = parse.GetValue(maxDownPerSwitch),
+                WhatIf = parse.GetValue(whatIf),
             };
             return RebuildVerbs.StartAsync(env, Common(parse, options, kind), input, ct);
         });

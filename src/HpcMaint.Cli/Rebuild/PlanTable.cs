@@ -8,7 +8,7 @@ namespace HpcMaint.Cli.Rebuild;
 /// <summary>`hpcmaint rebuild status`: the plan's header and one row per node.</summary>
 internal static class PlanTable
 {
-    public static void Write(TextWriter w, RebuildPlan plan)
+    public static void Write(TextWriter w, RebuildPlan plan, DateTimeOffset now)
     {
         w.WriteLine($"plan {plan.Id}: {plan.Selection} to {plan.Target}, strategy {plan.Strategy.ToString().ToLowerInvariant()}, max-down {plan.MaxDownPercent} %{PerSwitch(plan)}, made {OperatorTime.Format(plan.Created)}");
         WriteOwnJobSettings(w, plan);
@@ -18,16 +18,27 @@ internal static class PlanTable
             w.WriteLine(stall.Text);
         }
 
-        var table = new TextTable("NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL");
+        var prediction = plan.Prediction;
+        if (prediction is not null)
+        {
+            w.WriteLine(WhatIfTable.Makespans(plan, now));
+        }
+
+        string[] columns = prediction is null
+            ? ["NODE", "STEP", "JOB", "SINCE", "BEFORE", "DETAIL"]
+            : ["NODE", "STEP", "JOB", "SINCE", "PREDICTED START", "ACTUAL START", "BEFORE", "DETAIL"];
+        var table = new TextTable(columns);
         foreach (var n in plan.Nodes)
         {
-            table.Add(
+            string[] start = prediction is null ? [] : [OperatorTime.Format(prediction.Of(n.Name)?.Start), OperatorTime.Format(n.RebootAsked)];
+            table.Add([
                 n.Name,
                 n.Step.Text(),
                 n.JobId?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 OperatorTime.Format(n.Since),
+                .. start,
                 n.ImageBefore ?? "-",
-                n.Detail ?? string.Empty);
+                n.Detail ?? string.Empty]);
         }
 
         table.WriteTo(w);

@@ -35,6 +35,12 @@ internal static class RebuildStart
                 return ExitCodes.BadInput;
             }
 
+            if (input.WhatIf)
+            {
+                WhatIf(env, common, draft.Value.Plan, flow.WhatIf(draft.Value));
+                return ExitCodes.Ok;
+            }
+
             if (input.DryRun)
             {
                 DryRun(env, common, flow.DryRun(draft.Value));
@@ -51,6 +57,28 @@ internal static class RebuildStart
 
             return RebuildVerbs.Finished(env, view, ended.Value);
         }).ConfigureAwait(false);
+    }
+
+    private static void WhatIf(CliEnvironment env, CommonInput common, RebuildPlan plan, Prediction prediction)
+    {
+        if (!common.Json)
+        {
+            WhatIfTable.Write(env.Out, plan, prediction);
+            return;
+        }
+
+        JsonText.WriteDocument(env.Out, j =>
+        {
+            j.WriteStartObject();
+            j.WriteBoolean("what_if", true);
+            j.WriteString("selection", plan.Selection);
+            j.WriteString("kind", plan.Kind.ToString().ToLowerInvariant());
+            j.WriteString("strategy", plan.Strategy.ToString().ToLowerInvariant());
+            j.WriteNumber("max_down_percent", plan.MaxDownPercent);
+            j.WritePropertyName("prediction");
+            PredictionJson.Write(j, prediction);
+            j.WriteEndObject();
+        });
     }
 
     private static void DryRun(CliEnvironment env, CommonInput common, RebuildTurn turn)

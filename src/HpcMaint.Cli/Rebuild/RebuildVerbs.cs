@@ -141,7 +141,7 @@ internal static class RebuildVerbs
         }
         else
         {
-            PlanTable.Write(env.Out, plan);
+            PlanTable.Write(env.Out, plan, env.Time.GetUtcNow());
         }
     }
 }

@@ -18,6 +18,9 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
     /// <summary>--reboot-timeout in seconds: one reboot's time to come back (reservation strategy).</summary>
     public int RebootTimeoutSeconds { get; init; } = (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds;
 
+    /// <summary>--what-if: predict the whole run (waves, starts, makespan, capacity lost) and act on nothing.</summary>
+    public bool WhatIf { get; init; }
+
     /// <summary>--max-down-per-switch as typed ("1", "25%"); null when not given.</summary>
     public string? MaxDownPerSwitch { get; init; }
 }

@@ -57,6 +57,9 @@ public sealed record RebuildPlan(
     /// <summary>Since when, and by which nodes outside its control, the plan can start nothing with nothing in flight; null: it is not stalled.</summary>
     public PlanStall? Stall { get; init; }
 
+    /// <summary>What --what-if predicted when the run started (kept for `status`: predicted against actual); null: none made.</summary>
+    public Prediction? Prediction { get; init; }
+
     public bool IsOpen => Status == PlanStatus.Running;
 
     /// <summary>resume and cancel apply: running, or halted with nodes left.</summary>

@@ -12,6 +12,7 @@ public static class RebuildStartRules
     /// <summary>What is wrong with the input, or null.</summary>
     public static string? InputProblem(RebuildInput input) =>
         (input.Partition is null) == (input.Nodes is null) ? "give exactly one of --partition and --nodes"
+        : input.WhatIf && input.DryRun ? "give one of --what-if (the whole run predicted) and --dry-run (the first pass as decided now)"
         : input.Kind == PlanKind.Reboot && input.Image is not null ? "--image: hpcmaint reboot changes no image; use hpcmaint rebuild --image"
         : input.Kind == PlanKind.Rebuild && string.IsNullOrWhiteSpace(input.Image) ? "--image is required (the image the nodes must end on)"
         : input.Image is not null && SlurmNames.ImageNameProblem(input.Image) is { } imageProblem ? "--image " + imageProblem

@@ -56,6 +56,23 @@ public sealed class RebuildPlanJsonSpecs
     }
 
     [Fact]
+    public void A_plans_prediction_reads_back_node_for_node_and_an_old_plan_has_none()
+    {
+        var estimate = new RebootEstimate(TimeSpan.FromSeconds(12.5), "median of 2 earlier reboot(s) of n1");
+        var prediction = new Prediction(Made, [new PredictedNode("n1", 1, Made, Made.AddSeconds(5), Made.AddSeconds(7), Made.AddSeconds(19.5), estimate)], [new UnpredictedNode("n2", "never admitted: x")]);
+        var plan = Plan() with { Prediction = prediction };
+
+        var read = RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan), out var problem);
+        var old = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out _);
+
+        Assert.Null(problem);
+        Assert.Equal(prediction.Nodes, read!.Prediction!.Nodes);
+        Assert.Equal(prediction.Unpredicted, read.Prediction.Unpredicted);
+        Assert.Equal(Made, read.Prediction.Made);
+        Assert.Null(old!.Prediction);
+    }
+
+    [Fact]
     public void A_plan_file_written_before_hpcmaint_reboot_is_a_rebuild_with_no_ask_recorded()
     {
         var read = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out _);

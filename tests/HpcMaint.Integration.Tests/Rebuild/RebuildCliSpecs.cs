@@ -23,6 +23,7 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
     [InlineData("--sbatch-option '-w': -w is --nodelist, which hpcmaint sets", "--partition", "batch", "--image", "x", "--sbatch-option=-w")]
     [InlineData("--strategy drain submits no job", "--partition", "batch", "--image", "x", "--strategy", "drain", "--sbatch-option=--time=10")]
     [InlineData("--gate: the first word is the program to run", "--partition", "batch", "--image", "x", "--gate", "")]
+    [InlineData("give one of --what-if (the whole run predicted) and --dry-run", "--partition", "batch", "--image", "x", "--what-if", "--dry-run")]
     public async Task Wrong_input_exits_2_saying_what_to_write_and_does_nothing(string message, params string[] args)
     {
         var before = testbed.Plans.All().Count;
@@ -53,6 +54,29 @@ public sealed class RebuildCliSpecs(RebuildTestbed testbed)
         Assert.Equal(plans, testbed.Plans.All().Count);
         Assert.DoesNotContain(jobs.Value, j => j.IsActive && j.Name.StartsWith(RebuildJobs.NamePrefix, StringComparison.Ordinal));
         Assert.Matches(@"pass: cluster read in [0-9.]+ ms .*, 4 nodes decided in [0-9.]+ ms: 2 admitted, [0-9]+ waiting", result.StandardError); // make bench's planning-pass row
+    }
+
+    [Fact]
+    public async Task A_what_if_prints_the_waves_the_makespan_and_the_capacity_lost_and_submits_nothing()
+    {
+        await testbed.SetImageAsync("old");
+        var plans = testbed.Plans.All().Count;
+
+        var result = await testbed.HpcmaintAsync("rebuild", "--partition", "batch", "--image", "v5", "--max-down", "50", "--what-if");
+        var jobs = await TestbedSlurm.Client(Cluster).GetJobsAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.StandardOutput.Split('\n');
+        var waves = lines.Where(l => l.StartsWith("wave ", StringComparison.Ordinal)).ToArray();
+
+        // Two at a time, in plan order; n3 and n4 follow as n1 and n2 come back (each after its own earlier reboots' time).
+        Assert.StartsWith("wave 1 at ", waves[0], StringComparison.Ordinal);
+        Assert.EndsWith(": n1, n2", waves[0], StringComparison.Ordinal);
+        Assert.Equal(["n3", "n4"], waves.Skip(1).SelectMany(w => w[(w.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Split(", ")));
+        Assert.Contains(lines, l => l.StartsWith("makespan: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("capacity lost: ", StringComparison.Ordinal) && l.Contains("node-hours", StringComparison.Ordinal));
+        Assert.Equal(plans, testbed.Plans.All().Count);
+        Assert.DoesNotContain(jobs.Value, j => j.IsActive && j.Name.StartsWith(RebuildJobs.NamePrefix, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,6 +7,13 @@ using HpcMaint.Core.Slurm;
 // over a synthetic snapshot the size issue 14 names: 10,000 nodes in 50 partitions and 500 leaf
 // switches, half of them running a user job, one node in 40 already in flight.
 // Prints "nodes partitions switches median_ms max_ms" for run-bench.sh.
+// `commands FIXTURES`: the Slurm commands one pass issues at 4, 64 and 256 nodes (RecordingSlurm).
+if (args.Length == 2 && args[0] == "commands")
+{
+    Console.WriteLine(await HpcMaint.PlanningBench.SlurmCommandsPerPass.RunAsync(args[1], [4, 64, 256]));
+    return;
+}
+
 var nodes = ArgInt(0, 10_000);
 var partitions = ArgInt(1, 50);
 var switches = ArgInt(2, 500);
