@@ -67,7 +67,7 @@ public sealed class RebuildFlow : IDisposable
             return Problem.Invalid(invalid);
         }
 
-        var read = await reader.ReadAsync(ct, withTopology: input.MaxDownPerSwitch is not null).ConfigureAwait(false);
+        var read = await reader.ReadAsync(ct, withTopology: input.MaxDownPerSwitch is not null, withPreemption: input.Strategy == RebuildStrategy.Reservation).ConfigureAwait(false);
         if (!read.IsSuccess)
         {
             return Problem.Failed("cannot read the cluster: " + read.Problem!.Words);

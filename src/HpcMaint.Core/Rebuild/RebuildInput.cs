@@ -18,6 +18,9 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
     /// <summary>--reboot-timeout in seconds: one reboot's time to come back (reservation strategy).</summary>
     public int RebootTimeoutSeconds { get; init; } = (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds;
 
+    /// <summary>--terminate-preemptable (reservation strategy only).</summary>
+    public bool TerminatePreemptable { get; init; }
+
     /// <summary>--max-down-per-switch as typed ("1", "25%"); null when not given.</summary>
     public string? MaxDownPerSwitch { get; init; }
 }
