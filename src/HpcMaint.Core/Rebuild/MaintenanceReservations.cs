@@ -58,12 +58,15 @@ public static class MaintenanceReservations
 
     /// <summary>
     /// The jobs to requeue on the node once its reservation has started (--terminate-preemptable): the
-    /// preemptable ones running there, never one of the rebuild partition or one not preemptable.
+    /// preemptable ones running there, never one of the rebuild partition or one not preemptable; none
+    /// while a non-preemptable job still runs there (the node waits for it anyway, so their work would be
+    /// lost for nothing).
     /// </summary>
-    public static IReadOnlyList<Job> ToRequeue(string node, ClusterView view, RebuildSettings settings) =>
-        RunningOn(node, view, settings)
-            .Where(j => j.IsRunning && PreemptableJobs.IsPreemptable(j, node, view, settings))
-            .ToArray();
+    public static IReadOnlyList<Job> ToRequeue(string node, ClusterView view, RebuildSettings settings)
+    {
+        var running = RunningOn(node, view, settings).Select(j => (Job: j, Preemptable: PreemptableJobs.IsPreemptable(j, node, view, settings))).ToArray();
+        return running.Any(j => !j.Preemptable) ? [] : running.Where(j => j.Job.IsRunning).Select(j => j.Job).ToArray();
+    }
 
     private static IEnumerable<Job> RunningOn(string node, ClusterView view, RebuildSettings settings) =>
         view.Jobs.Where(j => j.IsActive && !j.IsPending && j.Partition != settings.Partition && j.Nodes.Contains(node, StringComparer.Ordinal));
