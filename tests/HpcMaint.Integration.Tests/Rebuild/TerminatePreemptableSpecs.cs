@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using HpcMaint.Adapters.Audit;
 using HpcMaint.Core.Audit;
 using HpcMaint.Core.Rebuild;
-using HpcMaint.Integration.Tests.Slurm;
 using HpcMaint.Integration.Tests.Testbed;
 
 namespace HpcMaint.Integration.Tests.Rebuild;
@@ -25,7 +22,7 @@ public sealed class TerminatePreemptableSpecs(PreemptTestbed testbed, Xunit.Abst
         var before = Cluster.RebootCount("n1");
         try
         {
-            var clock = Stopwatch.StartNew();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var reboot = await testbed.HpcmaintAsync("reboot", "--nodes", "n1", "--max-down", "100", "--strategy", "reservation", "--terminate-preemptable");
             var took = clock.Elapsed;
 
@@ -53,12 +50,12 @@ public sealed class TerminatePreemptableSpecs(PreemptTestbed testbed, Xunit.Abst
         try
         {
             using var runner = testbed.StartHpcmaint("reboot", "--nodes", "n1", "--max-down", "100", "--strategy", "reservation");
-            var reserved = await TestbedSlurm.Eventually(async () => (await RebuildObservations.OwnReservationsAsync(Cluster)).Count == 1, seconds: 60);
+            var reserved = await Slurm.TestbedSlurm.Eventually(async () => (await RebuildObservations.OwnReservationsAsync(Cluster)).Count == 1, seconds: 60);
             runner.Kill();
             await runner.WaitForExitAsync();
             Assert.True(reserved, "no reservation for n1: " + testbed.OutputOf(runner));
 
-            var reservation = Assert.Single((await TestbedSlurm.Client(Cluster).GetReservationsAsync()).Value, r => r.Name.StartsWith(MaintenanceReservations.Prefix, StringComparison.Ordinal));
+            var reservation = Assert.Single((await Slurm.TestbedSlurm.Client(Cluster).GetReservationsAsync()).Value, r => r.Name.StartsWith(MaintenanceReservations.Prefix, StringComparison.Ordinal));
             var (_, _, end) = await RebuildObservations.JobTimesAsync(Cluster, job);
             Assert.True(Math.Abs((reservation.StartTime!.Value - new DateTimeOffset(end)).TotalSeconds) <= 1, $"reservation from {reservation.StartTime:u}, the job ends {end:u}");
             var record = await Cluster.ShowJobAsync(job);
@@ -81,10 +78,10 @@ public sealed class TerminatePreemptableSpecs(PreemptTestbed testbed, Xunit.Abst
     private async Task<string> LongLowJobAsync()
     {
         var job = await Cluster.SubmitAsync("-p", "low", "-w", "n1", "--exclusive", "--time=10", "-o", "/dev/null", "--wrap", "sleep 600");
-        Assert.True(await TestbedSlurm.Eventually(async () => (await Cluster.ShowJobAsync(job)).Contains("JobState=RUNNING", StringComparison.Ordinal)), $"job {job} in low did not start");
+        Assert.True(await Slurm.TestbedSlurm.Eventually(async () => (await Cluster.ShowJobAsync(job)).Contains("JobState=RUNNING", StringComparison.Ordinal)), $"job {job} in low did not start");
         return job;
     }
 
     private AuditRecord[] Journal(string plan) =>
-        new AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _).Where(r => r.Details.GetValueOrDefault("plan") == plan).ToArray();
+        new HpcMaint.Adapters.Audit.AuditJournal(testbed.JournalPath).Read(new AuditFilter(), out _).Where(r => r.Details.GetValueOrDefault("plan") == plan).ToArray();
 }
