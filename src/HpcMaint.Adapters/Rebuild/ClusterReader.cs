@@ -10,7 +10,8 @@ namespace HpcMaint.Adapters.Rebuild;
 /// Reads one <see cref="ClusterView"/>: sinfo --json, squeue --json and scontrol show reservation, run
 /// at the same time, plus one read of the image source. The same three commands whatever the node count.
 /// The nodes' records (holds) are read from <paramref name="recordField"/> of what sinfo returned. A
-/// plan with --max-down-per-switch adds a fourth, scontrol show topology, through <paramref name="topology"/>.
+/// plan with --max-down-per-switch adds a fourth, scontrol show topology, through <paramref name="topology"/>;
+/// the reservation strategy adds scontrol show partition and show config (PreemptType), to tell preemptable jobs apart.
 /// </summary>
 public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField, ISlurmTopology? topology = null)
 {
@@ -18,7 +19,7 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
     public string ImageSourceName => images.Name;
 
     /// <summary>The view, or the first error: <see cref="ProblemKind.Unreachable"/> when that error is slurmctld not answering.</summary>
-    public async Task<Result<ClusterView>> ReadAsync(CancellationToken ct, bool withTopology = false)
+    public async Task<Result<ClusterView>> ReadAsync(CancellationToken ct, bool withTopology = false, bool withPreemption = false)
     {
         var nodesTask = slurm.GetNodesAsync(ct);
         var jobsTask = slurm.GetJobsAsync(ct);
@@ -26,12 +27,20 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
         var topologyTask = withTopology && topology is not null
             ? topology.GetTopologyAsync(ct)
             : Task.FromResult(SlurmResult<Topology>.Success(Topology.Empty));
+        var partitionsTask = withPreemption
+            ? slurm.GetPartitionsAsync(ct)
+            : Task.FromResult(SlurmResult<IReadOnlyList<Partition>>.Success([]));
+        var preemptTask = withPreemption
+            ? slurm.GetPreemptTypeAsync(ct)
+            : Task.FromResult(SlurmResult<string>.Success(string.Empty));
         var nodes = await nodesTask.ConfigureAwait(false);
         var jobs = await jobsTask.ConfigureAwait(false);
         var reservations = await reservationsTask.ConfigureAwait(false);
         var leaves = await topologyTask.ConfigureAwait(false);
-        var unreachable = new[] { nodes.ControllerUnreachable, jobs.ControllerUnreachable, reservations.ControllerUnreachable, leaves.ControllerUnreachable };
-        var errors = new[] { nodes.Error, jobs.Error, reservations.Error, leaves.Error };
+        var partitions = await partitionsTask.ConfigureAwait(false);
+        var preempt = await preemptTask.ConfigureAwait(false);
+        var unreachable = new[] { nodes.ControllerUnreachable, jobs.ControllerUnreachable, reservations.ControllerUnreachable, leaves.ControllerUnreachable, partitions.ControllerUnreachable, preempt.ControllerUnreachable };
+        var errors = new[] { nodes.Error, jobs.Error, reservations.Error, leaves.Error, partitions.Error, preempt.Error };
         var failed = Array.FindIndex(errors, e => e is not null);
         if (failed >= 0)
         {
@@ -41,6 +50,11 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
         }
 
         var imageMap = await images.ReadAsync(nodes.Value, ct).ConfigureAwait(false);
-        return new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField) { Topology = leaves.Value };
+        return new ClusterView(nodes.Value, jobs.Value, reservations.Value, imageMap, time.GetUtcNow(), recordField)
+        {
+            Topology = leaves.Value,
+            Partitions = partitions.Value,
+            PreemptType = withPreemption ? preempt.Value : null,
+        };
     }
 }

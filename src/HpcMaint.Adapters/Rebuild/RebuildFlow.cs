@@ -68,7 +68,7 @@ public sealed class RebuildFlow : IDisposable
         }
 
         var start = time.GetTimestamp();
-        var read = await reader.ReadAsync(ct, withTopology: input.MaxDownPerSwitch is not null).ConfigureAwait(false);
+        var read = await reader.ReadAsync(ct, withTopology: input.MaxDownPerSwitch is not null, withPreemption: input.Strategy == RebuildStrategy.Reservation).ConfigureAwait(false);
         var took = time.GetElapsedTime(start);
         if (!read.IsSuccess)
         {

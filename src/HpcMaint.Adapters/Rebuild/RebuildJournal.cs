@@ -107,6 +107,11 @@ public sealed class RebuildJournal(IAuditJournal journal, TimeProvider time, boo
         Write(move.Node, "rebuild.reservation_move", error is null ? $"reservation {move.Name} now starts {(move.Start is { } at ? at.ToString("u", CultureInfo.InvariantCulture) : "now")}" : $"cannot move reservation {move.Name}: {error}",
             error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, plan, new Dictionary<string, string> { ["reservation"] = move.Name });
 
+    /// <summary>A preemptable job on the node requeued once its reservation started (--terminate-preemptable), or Slurm's refusal.</summary>
+    public void JobRequeued(RebuildPlan plan, RebuildAction.Requeue requeue, string? error) =>
+        Write(requeue.Node, "rebuild.requeue", error is null ? $"preemptable job {requeue.JobId} requeued" : $"Slurm refused to requeue job {requeue.JobId}; waiting for its end: {error}",
+            error is null ? AuditOutcome.Succeeded : AuditOutcome.Failed, plan, new Dictionary<string, string> { ["job"] = requeue.JobId.ToString(CultureInfo.InvariantCulture) });
+
     /// <summary>The plan's reservation for the node deleted (the node is back in service unless drained as failed), or why not.</summary>
     public void ReservationDeleted(RebuildPlan plan, string node, string name, string? error) =>
         Write(node, "rebuild.reservation_delete", error is null ? $"reservation {name} deleted" : $"cannot delete reservation {name}: {error}",

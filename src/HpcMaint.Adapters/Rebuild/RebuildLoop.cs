@@ -65,7 +65,7 @@ public sealed class RebuildLoop(
     private async Task<(string? Error, bool ControllerUnreachable, RebuildTurn? Turn)> PassAsync(CancellationToken ct)
     {
         var start = time.GetTimestamp();
-        var read = await reader.ReadAsync(ct, withTopology: plan.MaxDownPerSwitch is not null).ConfigureAwait(false);
+        var read = await reader.ReadAsync(ct, withTopology: plan.MaxDownPerSwitch is not null, withPreemption: plan.Strategy == RebuildStrategy.Reservation).ConfigureAwait(false);
         var took = time.GetElapsedTime(start);
         if (!read.IsSuccess)
         {
@@ -164,6 +164,17 @@ public sealed class RebuildLoop(
                 break;
             case RebuildAction.Reboot reboot:
                 await MustAsync(planned, "scontrol reboot", nodes.RebootAsync([reboot.Node], new RebootRequest(Reason: reboot.Reason), ct)).ConfigureAwait(false);
+                break;
+            case RebuildAction.Requeue requeue:
+                // Asked once (PlannedNode.RequeueAsked); a refusal is journalled and the node waits for the job's end. Never scancel.
+                var requeued = await jobs.RequeueJobAsync(requeue.JobId, ct).ConfigureAwait(false);
+                SeeController(requeued.ControllerUnreachable, requeued.Error);
+                journal.JobRequeued(plan, requeue, requeued.Error);
+                if (!requeued.IsSuccess)
+                {
+                    view.Problem($"{requeue.Node}: Slurm refused to requeue job {requeue.JobId} (waiting for its end instead): {requeued.Error}");
+                }
+
                 break;
             case RebuildAction.Reserve reserve:
                 var created = await reservations.CreateReservationAsync(new ReservationRequest(reserve.Name, [reserve.Node], ReservationTimes.Start(reserve.Start, now)), ct).ConfigureAwait(false);

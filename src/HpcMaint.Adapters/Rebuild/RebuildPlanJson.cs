@@ -18,6 +18,7 @@ public static class RebuildPlanJson
         j.WriteNumber("max_down_percent", plan.MaxDownPercent);
         j.WriteNumber("max_failures", plan.MaxFailures);
         j.WriteNumber("max_attempts", plan.MaxAttempts);
+        j.WriteBoolean("terminate_preemptable", plan.TerminatePreemptable);
         j.WriteNumber("reboot_timeout_seconds", (long)plan.RebootTimeout.TotalSeconds);
         j.WriteStringOrNull("max_down_per_switch", plan.MaxDownPerSwitch?.ToString());
         j.WriteString("selection", plan.Selection);
@@ -85,6 +86,14 @@ public static class RebuildPlanJson
             j.WriteNull("reboot_asked");
         }
 
+        j.WriteStartArray("requeue_asked");
+        foreach (var job in n.RequeueAsked)
+        {
+            j.WriteNumberValue(job);
+        }
+
+        j.WriteEndArray();
+
         j.WriteEndObject();
     }
 
@@ -129,6 +138,7 @@ public static class RebuildPlanJson
                 SbatchOptions = root.TryGetProperty("sbatch_options", out var o) && o.ValueKind == JsonValueKind.Array ? Strings(o) : [],
 
                 MaxAttempts = root.TryGetProperty("max_attempts", out var a) ? a.GetInt32() : RebuildPlan.DefaultMaxAttempts,
+                TerminatePreemptable = root.TryGetProperty("terminate_preemptable", out var tp) && tp.ValueKind == JsonValueKind.True,
                 RebootTimeout = root.TryGetProperty("reboot_timeout_seconds", out var t) ? TimeSpan.FromSeconds(t.GetInt64()) : RebuildPlan.DefaultRebootTimeout,
 
                 // Plans written before `hpcmaint reboot` are rebuilds.
@@ -208,6 +218,7 @@ public static class RebuildPlanJson
             Attempts = e.TryGetProperty("attempts", out var a) ? a.GetInt32() : 0,
             FailedWhy = e.TryGetProperty("failed_why", out var w) ? w.GetString() : null,
             RebootAsked = e.TryGetProperty("reboot_asked", out var r) && r.ValueKind == JsonValueKind.String ? ParseTime(r) : null,
+            RequeueAsked = e.TryGetProperty("requeue_asked", out var q) && q.ValueKind == JsonValueKind.Array ? q.EnumerateArray().Select(x => x.GetInt64()).ToArray() : [],
         };
     }
 

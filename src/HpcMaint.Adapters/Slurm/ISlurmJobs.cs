@@ -7,4 +7,7 @@ public interface ISlurmJobs
     Task<SlurmResult<long>> SubmitAsync(BatchJobRequest job, CancellationToken ct = default);
 
     Task<SlurmResult<string>> CancelJobAsync(long jobId, CancellationToken ct = default);
+
+    /// <summary>scontrol requeue: a preemptable user job back to the queue (--terminate-preemptable); Slurm refuses one that cannot be requeued.</summary>
+    Task<SlurmResult<string>> RequeueJobAsync(long jobId, CancellationToken ct = default);
 }

@@ -20,4 +20,7 @@ public interface ISlurmReader
 
     /// <summary>slurm.conf's SlurmUser, the user slurmctld runs as (scontrol show config).</summary>
     Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default);
+
+    /// <summary>slurm.conf's PreemptType (scontrol show config); "preempt/none" when the line is missing.</summary>
+    Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default);
 }

@@ -74,6 +74,14 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
             : SlurmResult<string>.Failure("scontrol show config names no SlurmUser", text.Command);
     }
 
+    public async Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default)
+    {
+        var text = await ReadAsync(Commands.ShowConfig(), ct).ConfigureAwait(false);
+        return text.IsSuccess
+            ? SlurmResult<string>.Success(ScontrolConfigParser.PreemptType(text.Value) ?? "preempt/none", text.Command)
+            : text;
+    }
+
     public Task<SlurmResult<string>> DrainAsync(IEnumerable<string> nodes, string reason, CancellationToken ct = default) =>
         ReadAsync(Commands.Drain(nodes, reason), ct);
 
@@ -115,6 +123,9 @@ public sealed class SlurmClient(SlurmCommands commands, ICommandRunner runner) :
 
     public Task<SlurmResult<string>> CancelJobAsync(long jobId, CancellationToken ct = default) =>
         ReadAsync(Commands.Cancel(jobId), ct);
+
+    public Task<SlurmResult<string>> RequeueJobAsync(long jobId, CancellationToken ct = default) =>
+        ReadAsync(Commands.Requeue(jobId), ct);
 
     private async Task<SlurmResult<string>> ReadAsync(Command command, CancellationToken ct)
     {

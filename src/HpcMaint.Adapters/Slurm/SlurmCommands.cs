@@ -92,6 +92,8 @@ public sealed class SlurmCommands(SlurmSettings settings)
 
     public Command Submit(BatchJobRequest job) => Tool("sbatch", job.ToArguments()).WithStandardInput(job.Script);
 
+    public Command Requeue(long jobId) => Scontrol("requeue", jobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public Command Cancel(long jobId) => Tool("scancel", [jobId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
     /// <summary>A node list scontrol accepts, compressed so thousands of nodes stay one short argument.</summary>

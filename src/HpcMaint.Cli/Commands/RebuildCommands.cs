@@ -42,6 +42,13 @@ public static class RebuildCommands
             Description = "--strategy reservation: seconds one reboot may take, from the request to the node back up, before it is tried again",
             DefaultValueFactory = _ => (int)RebuildPlan.DefaultRebootTimeout.TotalSeconds,
         };
+        var terminatePreemptable = new Option<bool>("--terminate-preemptable")
+        {
+            Description = "--strategy reservation: a node's reservation does not wait for its preemptable jobs; once it has started they are "
+                + "requeued (scontrol requeue, never scancel; a refused job is waited for). Preemptable: with PreemptType=preempt/partition_prio, "
+                + "jobs of a partition with PreemptMode not OFF under a higher PriorityTier on that node; always, and only under preempt/qos or "
+                + "preempt/none, those of [rebuild] preemptable_partitions",
+        };
         var gate = new Option<string[]>("--gate")
         {
             Description = "One word of this plan's gate, in order, replacing [rebuild] gate: --gate=/usr/sbin/hpcmaint --gate=verify (with =, a word starting with - stays a word)",
@@ -61,11 +68,11 @@ public static class RebuildCommands
         var rebuild = kind == PlanKind.Reboot
             ? new Command("reboot", "Reboot nodes (no image change) in rolling waves under a budget, through Slurm; each node once")
             {
-                partition, nodes, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun, whatIf,
+                partition, nodes, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, terminatePreemptable, gate, sbatchOption, maxFailures, dryRun, whatIf,
             }
             : new Command("rebuild", "Rebuild nodes to an image in rolling waves under a budget, through Slurm")
             {
-                partition, nodes, image, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, gate, sbatchOption, maxFailures, dryRun, whatIf,
+                partition, nodes, image, maxDown, maxDownPerSwitch, strategy, maxAttempts, rebootTimeout, terminatePreemptable, gate, sbatchOption, maxFailures, dryRun, whatIf,
             };
         rebuild.SetAction((parse, ct) =>
         {
@@ -83,6 +90,7 @@ public static class RebuildCommands
                 Kind = kind,
                 MaxAttempts = parse.GetValue(maxAttempts),
                 RebootTimeoutSeconds = parse.GetValue(rebootTimeout),
+                TerminatePreemptable = parse.GetValue(terminatePreemptable),
                 MaxDownPerSwitch = parse.GetValue(maxDownPerSwitch),
                 WhatIf = parse.GetValue(whatIf),
             };

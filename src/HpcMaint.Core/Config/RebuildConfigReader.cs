@@ -17,6 +17,7 @@ public static class RebuildConfigReader
             PollInterval = section.Duration("poll_interval", defaults.PollInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(10)),
             ImageSource = section.String("image_source", defaults.ImageSource, ConfigRules.OneOf(RebuildSettings.ImageSources)),
             ReservationLead = section.Duration("reservation_lead", defaults.ReservationLead, TimeSpan.Zero, TimeSpan.FromDays(30)),
+            PreemptablePartitions = section.StringList("preemptable_partitions", defaults.PreemptablePartitions),
             Command = section.OptionalArgv("command", ConfigRules.Argv),
             PrologTimeout = section.Duration("prolog_timeout", defaults.PrologTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
             MetricsFile = section.OptionalPathFor("metrics_file", Trust.PathUse.StateFile),

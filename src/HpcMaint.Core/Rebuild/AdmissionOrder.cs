@@ -11,8 +11,11 @@ namespace HpcMaint.Core.Rebuild;
 /// </summary>
 public static class AdmissionOrder
 {
-    /// <summary>Node → when its user work is expected to end (<see cref="DateTimeOffset.MaxValue"/>: a job with no end time).</summary>
-    public static Dictionary<string, DateTimeOffset> BusyUntil(ClusterView view, RebuildSettings settings)
+    /// <summary>
+    /// Node → when its user work is expected to end (<see cref="DateTimeOffset.MaxValue"/>: a job with no
+    /// end time); with <paramref name="terminatePreemptable"/>, preemptable jobs do not count (they are requeued).
+    /// </summary>
+    public static Dictionary<string, DateTimeOffset> BusyUntil(ClusterView view, RebuildSettings settings, bool terminatePreemptable = false)
     {
         var until = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var job in view.Jobs)
@@ -25,6 +28,11 @@ public static class AdmissionOrder
             var end = job.EndTime ?? DateTimeOffset.MaxValue;
             foreach (var node in job.Nodes)
             {
+                if (terminatePreemptable && PreemptableJobs.IsPreemptable(job, node, view, settings))
+                {
+                    continue;
+                }
+
                 if (!until.TryGetValue(node, out var known) || end > known)
                 {
                     until[node] = end;

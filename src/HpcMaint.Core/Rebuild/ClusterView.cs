@@ -30,6 +30,12 @@ public sealed class ClusterView(
     /// <summary>The leaf switches or blocks (scontrol show topology); empty when not read or Slurm has none.</summary>
     public Topology Topology { get; init; } = Topology.Empty;
 
+    /// <summary>The partitions with their PriorityTier and PreemptMode; empty when not read (only the reservation strategy reads them).</summary>
+    public IReadOnlyList<Partition> Partitions { get; init; } = [];
+
+    /// <summary>slurm.conf's PreemptType (preempt/none, preempt/partition_prio, preempt/qos); null when not read.</summary>
+    public string? PreemptType { get; init; }
+
     /// <summary>Where the nodes' hpcmaint records are kept ([health] record_field).</summary>
     public RecordField RecordField { get; } = recordField;
 

@@ -28,15 +28,24 @@ public static class MaintenanceReservations
         plan.Nodes.Any(n => reservation.Name == Name(plan.Id, n.Name));
 
     /// <summary>
-    /// When the node's reservation should start: the latest expected end of the jobs running on it (not
-    /// the rebuild partition's), whole seconds, rounded up; null: now (nothing runs there, or it has ended).
+    /// When the node's reservation should start, as the seed's operator does: the latest expected end of
+    /// its non-preemptable jobs (not the rebuild partition's); with only preemptable jobs, the latest of
+    /// theirs, or now with <paramref name="terminatePreemptable"/> (they are requeued once it has started).
+    /// Whole seconds, rounded up; null: now (nothing runs there, or it has ended). Which jobs are
+    /// preemptable: <see cref="PreemptableJobs"/>.
     /// </summary>
-    public static DateTimeOffset? Start(string node, ClusterView view, RebuildSettings settings)
+    public static DateTimeOffset? Start(string node, ClusterView view, RebuildSettings settings, bool terminatePreemptable)
     {
-        var ends = view.Jobs
-            .Where(j => j.IsActive && !j.IsPending && j.Partition != settings.Partition && j.Nodes.Contains(node, StringComparer.Ordinal))
-            .Select(j => j.EndTime ?? view.Now + UnknownEnd)
+        var running = RunningOn(node, view, settings)
+            .Select(j => (End: j.EndTime ?? view.Now + UnknownEnd, Preemptable: PreemptableJobs.IsPreemptable(j, node, view, settings)))
             .ToArray();
+        var holding = running.Where(j => !j.Preemptable).ToArray();
+        if (holding.Length == 0 && terminatePreemptable)
+        {
+            return null;
+        }
+
+        var ends = (holding.Length > 0 ? holding : running).Select(j => j.End).ToArray();
         if (ends.Length == 0)
         {
             return null;
@@ -46,6 +55,21 @@ public static class MaintenanceReservations
         var seconds = DateTimeOffset.FromUnixTimeSeconds((last.ToUnixTimeMilliseconds() + 999) / 1000);
         return seconds <= view.Now ? null : seconds;
     }
+
+    /// <summary>
+    /// The jobs to requeue on the node once its reservation has started (--terminate-preemptable): the
+    /// preemptable ones running there, never one of the rebuild partition or one not preemptable; none
+    /// while a non-preemptable job still runs there (the node waits for it anyway, so their work would be
+    /// lost for nothing).
+    /// </summary>
+    public static IReadOnlyList<Job> ToRequeue(string node, ClusterView view, RebuildSettings settings)
+    {
+        var running = RunningOn(node, view, settings).Select(j => (Job: j, Preemptable: PreemptableJobs.IsPreemptable(j, node, view, settings))).ToArray();
+        return running.Any(j => !j.Preemptable) ? [] : running.Where(j => j.Job.IsRunning).Select(j => j.Job).ToArray();
+    }
+
+    private static IEnumerable<Job> RunningOn(string node, ClusterView view, RebuildSettings settings) =>
+        view.Jobs.Where(j => j.IsActive && !j.IsPending && j.Partition != settings.Partition && j.Nodes.Contains(node, StringComparer.Ordinal));
 
     /// <summary>Started: Slurm shows it active, or its start has passed.</summary>
     public static bool HasStarted(Reservation reservation, DateTimeOffset now) =>

@@ -29,6 +29,7 @@ public static class PlanFactory
             MaxFailures = request.MaxFailures,
             Kind = request.Kind,
             MaxAttempts = request.MaxAttempts,
+            TerminatePreemptable = request.TerminatePreemptable,
             RebootTimeout = request.RebootTimeout,
             MaxDownPerSwitch = request.MaxDownPerSwitch,
         };

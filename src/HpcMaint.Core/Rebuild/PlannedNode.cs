@@ -25,6 +25,9 @@ public sealed record PlannedNode(string Name, RebuildStep Step, DateTimeOffset S
     /// <summary>Reservation strategy, <see cref="RebuildStep.Releasing"/>: why the node failed (it ends Failed once its reservation is gone); null: it passed.</summary>
     public string? FailedWhy { get; init; }
 
+    /// <summary>Reservation strategy, --terminate-preemptable: the jobs hpcmaint asked Slurm to requeue, each asked once.</summary>
+    public IReadOnlyList<long> RequeueAsked { get; init; } = [];
+
     public PlannedNode MoveTo(RebuildStep step, DateTimeOffset now, string? detail = null) =>
         this with { Step = step, Since = now, Detail = detail };
 }

@@ -23,6 +23,9 @@ public abstract record RebuildAction(string Node)
     /// <summary>Move the start of the node's reservation: its last job ended early, or was extended (null: now).</summary>
     public sealed record MoveReservation(string Node, string Name, DateTimeOffset? Start) : RebuildAction(Node);
 
+    /// <summary>`scontrol requeue` a preemptable job on the node, its reservation started (--terminate-preemptable); never scancel.</summary>
+    public sealed record Requeue(string Node, long JobId) : RebuildAction(Node);
+
     /// <summary>Delete the node's reservation: the node is back in service (unless drained as failed).</summary>
     public sealed record Release(string Node, string Name) : RebuildAction(Node);
 

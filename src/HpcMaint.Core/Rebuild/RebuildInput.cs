@@ -21,6 +21,9 @@ public sealed record RebuildInput(string? Partition, string? Nodes, string? Imag
     /// <summary>--what-if: predict the whole run (waves, starts, makespan, capacity lost) and act on nothing.</summary>
     public bool WhatIf { get; init; }
 
+    /// <summary>--terminate-preemptable (reservation strategy only).</summary>
+    public bool TerminatePreemptable { get; init; }
+
     /// <summary>--max-down-per-switch as typed ("1", "25%"); null when not given.</summary>
     public string? MaxDownPerSwitch { get; init; }
 }

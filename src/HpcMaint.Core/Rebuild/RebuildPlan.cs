@@ -24,6 +24,9 @@ public sealed record RebuildPlan(
     /// <summary>Reservation strategy: reboots tried per node before it fails (--max-attempts).</summary>
     public int MaxAttempts { get; init; } = DefaultMaxAttempts;
 
+    /// <summary>Reservation strategy, --terminate-preemptable: start a node's reservation past its preemptable jobs and requeue them once it has started.</summary>
+    public bool TerminatePreemptable { get; init; }
+
     /// <summary>Reservation strategy: how long one reboot may take, from the request to the node back up (--reboot-timeout).</summary>
     public TimeSpan RebootTimeout { get; init; } = DefaultRebootTimeout;
 

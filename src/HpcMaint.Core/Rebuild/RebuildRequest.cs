@@ -24,6 +24,9 @@ public sealed record RebuildRequest(
 
     public TimeSpan RebootTimeout { get; init; } = RebuildPlan.DefaultRebootTimeout;
 
+    /// <summary>Reservation strategy, --terminate-preemptable: start a node's reservation past its preemptable jobs and requeue them once it has started.</summary>
+    public bool TerminatePreemptable { get; init; }
+
     /// <summary>--max-down-per-switch: each leaf switch's or block's budget; null: none.</summary>
     public DownLimit? MaxDownPerSwitch { get; init; }
 }

@@ -44,6 +44,12 @@ public sealed record RebuildSettings
     /// <summary>`hpcmaint prolog-slurmctld` lets a rebuild job start after this long, booted or not.</summary>
     public TimeSpan PrologTimeout { get; init; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>
+    /// [rebuild] preemptable_partitions: jobs in these partitions count as preemptable whatever Slurm's
+    /// PreemptType (the only ones under preempt/qos and preempt/none; see <see cref="PreemptableJobs"/>).
+    /// </summary>
+    public IReadOnlyList<string> PreemptablePartitions { get; init; } = [];
+
     /// <summary>Prometheus textfile of plan progress, shared by every `hpcmaint rebuild` run; null: none.</summary>
     public string? MetricsFile { get; init; }
 
@@ -51,6 +57,7 @@ public sealed record RebuildSettings
         other is not null && Partition == other.Partition && Gate.SequenceEqual(other.Gate) && GateTimeout == other.GateTimeout
         && StateDir == other.StateDir && PollInterval == other.PollInterval && ImageSource == other.ImageSource
         && ReservationLead == other.ReservationLead && PrologTimeout == other.PrologTimeout && MetricsFile == other.MetricsFile
+        && PreemptablePartitions.SequenceEqual(other.PreemptablePartitions)
         && (Command ?? []).SequenceEqual(other.Command ?? []) && (Command is null) == (other.Command is null);
 
     public override int GetHashCode() => HashCode.Combine(Partition, Gate.Count, StateDir, ImageSource, Command?.Count ?? -1);

@@ -23,6 +23,7 @@ public static class RebuildStartRules
         : input.Partition is not null && PartitionSelection.Problem(input.Partition) is { } partitionProblem ? $"--partition '{input.Partition}': {partitionProblem}"
         : input.Gate is { } gate && string.IsNullOrWhiteSpace(gate[0]) ? "--gate: the first word is the program to run; it cannot be empty"
         : input.SbatchOptions.Count > 0 && input.Strategy != RebuildStrategy.Job ? $"--sbatch-option: --strategy {input.Strategy.ToString().ToLowerInvariant()} submits no job; sbatch options go with --strategy job"
+        : input.TerminatePreemptable && input.Strategy != RebuildStrategy.Reservation ? $"--terminate-preemptable: --strategy {input.Strategy.ToString().ToLowerInvariant()} makes no reservation; preemptable jobs are requeued only with --strategy reservation"
         : input.MaxAttempts < 1 ? $"--max-attempts {input.MaxAttempts}: write how many reboots to try per node (1 or more)"
         : input.RebootTimeoutSeconds < 1 ? $"--reboot-timeout {input.RebootTimeoutSeconds}: write the seconds one reboot may take (1 or more)"
         : input.SbatchOptions.Select(SbatchOptionRules.Problem).FirstOrDefault(p => p is not null);
@@ -48,6 +49,7 @@ public static class RebuildStartRules
         {
             Kind = input.Kind,
             MaxAttempts = input.MaxAttempts,
+            TerminatePreemptable = input.TerminatePreemptable,
             RebootTimeout = TimeSpan.FromSeconds(input.RebootTimeoutSeconds),
             Gate = input.Gate,
             SbatchOptions = input.SbatchOptions,

@@ -37,7 +37,7 @@ public static class ReservationTracker
     public static (NodeChange Change, RebuildAction Action) Admitted(RebuildPlan plan, PlannedNode planned, ClusterView view, RebuildSettings settings, string why)
     {
         var name = MaintenanceReservations.Name(plan.Id, planned.Name);
-        var start = MaintenanceReservations.Start(planned.Name, view, settings);
+        var start = MaintenanceReservations.Start(planned.Name, view, settings, plan.TerminatePreemptable);
         var reserving = planned.MoveTo(RebuildStep.Reserving, view.Now, $"reservation {name} from {When(start)}");
         return (new NodeChange(planned, reserving, why), new RebuildAction.Reserve(planned.Name, name, start));
     }
@@ -66,7 +66,7 @@ public static class ReservationTracker
 
         // Recorded, then the runner stopped before the create was sent (or it failed): send it again.
         var name = MaintenanceReservations.Name(plan.Id, planned.Name);
-        return (null, [new RebuildAction.Reserve(planned.Name, name, MaintenanceReservations.Start(planned.Name, view, settings))]);
+        return (null, [new RebuildAction.Reserve(planned.Name, name, MaintenanceReservations.Start(planned.Name, view, settings, plan.TerminatePreemptable))]);
     }
 
     private static (NodeChange?, IReadOnlyList<RebuildAction>) Reserved(RebuildPlan plan, PlannedNode planned, Node node, Reservation? reservation, ClusterView view, RebuildSettings settings)
@@ -79,7 +79,7 @@ public static class ReservationTracker
 
         if (!MaintenanceReservations.HasStarted(reservation, view.Now))
         {
-            var start = MaintenanceReservations.Start(planned.Name, view, settings);
+            var start = MaintenanceReservations.Start(planned.Name, view, settings, plan.TerminatePreemptable);
             var wanted = start ?? view.Now;
             if (reservation.StartTime is not { } at || Math.Abs((at - wanted).TotalSeconds) >= 1)
             {
@@ -89,6 +89,16 @@ public static class ReservationTracker
             }
 
             return (null, []);
+        }
+
+        if (plan.TerminatePreemptable
+            && MaintenanceReservations.ToRequeue(planned.Name, view, settings).Where(j => !planned.RequeueAsked.Contains(j.Id)).ToArray() is { Length: > 0 } requeue)
+        {
+            // Asked once per job, recorded before the request: a refusal is journalled and the node waits for the job's end.
+            var ids = string.Join(",", requeue.Select(j => j.Id.ToString(CultureInfo.InvariantCulture)));
+            var asking = planned with { RequeueAsked = [.. planned.RequeueAsked, .. requeue.Select(j => j.Id)], Detail = $"in its reservation; requeueing preemptable job(s) {ids}" };
+            return (new NodeChange(planned, asking, $"reservation {reservation.Name} started: requeueing preemptable job(s) {ids} (--terminate-preemptable)"),
+                requeue.Select(j => (RebuildAction)new RebuildAction.Requeue(planned.Name, j.Id)).ToArray());
         }
 
         if (!MaintenanceReservations.IsIdleIn(node, view))

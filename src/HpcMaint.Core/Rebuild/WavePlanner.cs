@@ -18,7 +18,7 @@ public static class WavePlanner
         var switches = BudgetLedger.Switches(plan, view, settings);
         var reserved = BudgetLedger.MaintenanceReserved(view, settings.ReservationLead);
         var rebuildJobs = RebuildJobs.ActiveByNode(view.Jobs, settings.Partition);
-        var busyUntil = AdmissionOrder.BusyUntil(view, settings);
+        var busyUntil = AdmissionOrder.BusyUntil(view, settings, plan.TerminatePreemptable);
         var decisions = new List<NodeDecision>();
         var halted = plan.HaltReason ?? admissionClosed;
         foreach (var planned in AdmissionOrder.Waiting(plan, busyUntil))

@@ -20,6 +20,7 @@ public static class ServiceReport
         RebuildAction.Submit s => $"would submit the rebuild job to {plan.Image}" + (s.Reservation is { } r ? " into reservation " + r : string.Empty),
         RebuildAction.Drain d => $"would drain it ({d.Reason})",
         RebuildAction.Reboot => "would scontrol reboot it",
+        RebuildAction.Requeue q => $"would scontrol requeue its preemptable job {q.JobId}",
         RebuildAction.DrainFailed f => $"would drain it as failed ({f.Detail})",
         RebuildAction.Gate => "would run the health gate",
         RebuildAction.Resume => "would resume it",

@@ -10,4 +10,8 @@ public sealed record Partition(
     bool IsRootOnly,
     int PriorityTier,
     string State,
-    string OverSubscribe);
+    string OverSubscribe)
+{
+    /// <summary>scontrol's PreemptMode (OFF, CANCEL, REQUEUE, SUSPEND,GANG …): the partition's own, else slurm.conf's.</summary>
+    public string PreemptMode { get; init; } = "OFF";
+}

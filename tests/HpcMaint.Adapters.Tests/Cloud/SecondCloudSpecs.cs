@@ -115,6 +115,8 @@ public sealed class SecondCloudSpecs
 
         public Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default) => Ok("slurm");
 
+        public Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default) => Ok("preempt/none");
+
         private static Task<SlurmResult<T>> Ok<T>(T value) => Task.FromResult(SlurmResult<T>.Success(value));
     }
 }

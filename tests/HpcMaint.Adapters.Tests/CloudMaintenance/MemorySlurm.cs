@@ -74,6 +74,8 @@ internal sealed class MemorySlurm : ISlurmReader, ISlurmNodeStates, ISlurmNodeRe
 
     public Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default) => throw new NotSupportedException();
 
+    public Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default) => throw new NotSupportedException();
+
     private Task<SlurmResult<string>> Change(IEnumerable<string> names, string what, Func<Node, Node> change)
     {
         lock (gate)

@@ -37,6 +37,8 @@ public sealed class SlurmRebootFactsSpecs
             ConfigReads++;
             return Task.FromResult(SlurmResult<string>.Success("slurm", null));
         }
+
+        public Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default) => throw new NotSupportedException();
     }
 
     private static readonly HpcMaintConfig Config = HpcMaintConfig.Defaults("t.toml");

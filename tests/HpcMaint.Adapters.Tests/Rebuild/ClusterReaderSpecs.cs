@@ -40,6 +40,8 @@ public sealed class ClusterReaderSpecs
 
         public Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default) => Answer("config", "slurm");
 
+        public Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default) => Answer("config", "preempt/partition_prio");
+
         private static Node Node(string name) =>
             new(name, new NodeState(NodeBaseState.Idle, NodeFlags.None), null, null, null, At, At, ["batch", "rebuild"], ["image:old"], ["image:old"], null, null, null);
 

@@ -143,6 +143,22 @@ public sealed class RebuildPlanJsonSpecs
     }
 
     [Fact]
+    public void The_terminate_preemptable_choice_and_each_nodes_requeued_jobs_read_back_and_an_older_file_has_neither()
+    {
+        var plan = Plan() with { TerminatePreemptable = true };
+        plan = plan.With(plan.Find("n1")! with { RequeueAsked = [41, 42] });
+
+        var read = RebuildPlanJson.TryRead(RebuildPlanJson.ToBytes(plan), out var problem);
+        var old = RebuildPlanJson.TryRead(Encoding.UTF8.GetBytes(OldPlanFile), out _)!;
+
+        Assert.Null(problem);
+        Assert.True(read!.TerminatePreemptable);
+        Assert.Equal([41L, 42L], read.Find("n1")!.RequeueAsked);
+        Assert.False(old.TerminatePreemptable);
+        Assert.Empty(old.Find("n1")!.RequeueAsked);
+    }
+
+    [Fact]
     public void A_per_switch_limit_that_is_not_one_is_reported_not_thrown()
     {
         var text = OldPlanFile.Replace("\"selection\"", "\"max_down_per_switch\": \"0%\", \"selection\"", StringComparison.Ordinal);

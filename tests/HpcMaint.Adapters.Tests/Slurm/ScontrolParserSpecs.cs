@@ -47,6 +47,35 @@ public sealed class ScontrolParserSpecs
         Assert.Equal(65533, rebuild.PriorityTier);
         Assert.Equal("EXCLUSIVE", rebuild.OverSubscribe);
         Assert.Equal("UP", rebuild.State);
+        Assert.Equal("OFF", batch.PreemptMode);
+        Assert.Equal("OFF", rebuild.PreemptMode);
+    }
+
+    [Fact]
+    public void A_partitions_preempt_mode_is_read_as_scontrol_writes_it_and_a_missing_one_is_off()
+    {
+        const string text = "PartitionName=low Nodes=n[1-2] PriorityTier=1 PreemptMode=REQUEUE State=UP\n"
+            + "PartitionName=gang Nodes=n[1-2] PriorityTier=1 PreemptMode=SUSPEND,GANG State=UP\n"
+            + "PartitionName=old Nodes=n[1-2] PriorityTier=5 State=UP\n";
+
+        var partitions = ScontrolPartitionParser.Parse(text);
+
+        Assert.Equal(["REQUEUE", "SUSPEND,GANG", "OFF"], partitions.Select(p => p.PreemptMode));
+    }
+
+    [Fact]
+    public void PreemptType_is_read_from_scontrol_show_config()
+    {
+        const string config = "Configuration data as of 2026-12-07T16:40:00\n"
+            + "PreemptMode             = REQUEUE\n"
+            + "PreemptParameters       = (null)\n"
+            + "PreemptType             = preempt/partition_prio\n"
+            + "PreemptExemptTime       = 00:00:00\n"
+            + "SlurmUser               = slurm(64030)\n";
+
+        Assert.Equal("preempt/partition_prio", ScontrolConfigParser.PreemptType(config));
+        Assert.Equal("slurm", ScontrolConfigParser.SlurmUser(config));
+        Assert.Null(ScontrolConfigParser.PreemptType("SlurmUser = slurm(64030)\n"));
     }
 
     [Theory]

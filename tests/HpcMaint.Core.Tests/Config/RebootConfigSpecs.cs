@@ -100,4 +100,11 @@ public sealed class RebootConfigSpecs
         Assert.Equal((key, line), (error.Key, error.Line));
         Assert.Contains(hint, error.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_preemptable_partitions_are_none_unless_named_in_rebuild()
+    {
+        Assert.Empty(Read(string.Empty).Config!.Rebuild.PreemptablePartitions);
+        Assert.Equal(["scavenger", "spot"], Read("[rebuild]\npreemptable_partitions = [\"scavenger\", \"spot\"]\n").Config!.Rebuild.PreemptablePartitions);
+    }
 }

@@ -23,6 +23,9 @@ public static class ScontrolPartitionParser
             ScontrolValues.Int(r, "PriorityTier", 1),
             ScontrolValues.Text(r, "State") ?? "UNKNOWN",
             // 26.05 shows slurm.conf's OverSubscribe=EXCLUSIVE as Exclusive=NODE (and OverSubscribe=NO).
-            ScontrolValues.Text(r, "Exclusive") == "NODE" ? "EXCLUSIVE" : ScontrolValues.Text(r, "OverSubscribe") ?? "NO");
+            ScontrolValues.Text(r, "Exclusive") == "NODE" ? "EXCLUSIVE" : ScontrolValues.Text(r, "OverSubscribe") ?? "NO")
+        {
+            PreemptMode = ScontrolValues.Text(r, "PreemptMode") ?? "OFF",
+        };
     }
 }
