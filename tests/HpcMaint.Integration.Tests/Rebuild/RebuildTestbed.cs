@@ -217,3 +217,13 @@ public sealed class RebuildCollection : ICollectionFixture<RebuildTestbed>
 {
     public const string Name = "rebuild testbed";
 }
+
+/// <summary>
+/// The timed rebuild specs (makespan ratios, the what-if against the real run) on a 4-node testbed of
+/// their own: their minute-long user jobs then run beside the rebuild collection, not after it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class RebuildTimingCollection : ICollectionFixture<RebuildTestbed>
+{
+    public const string Name = "rebuild timing testbed";
+}
