@@ -140,6 +140,11 @@ public class RebuildTestbed : IAsyncLifetime
         return string.Join('\n', lines);
     }
 
+    /// <summary>The journal's records of one plan.</summary>
+    public HpcMaint.Core.Audit.AuditRecord[] JournalOf(string plan) =>
+        new HpcMaint.Adapters.Audit.AuditJournal(JournalPath).Read(new HpcMaint.Core.Audit.AuditFilter(), out _)
+            .Where(r => r.Details.GetValueOrDefault("plan") == plan).ToArray();
+
     /// <summary>Rebuilds the simulator carried out to <paramref name="image"/>, per node (DIR/sim/rebuilds.log).</summary>
     public IReadOnlyDictionary<string, int> RebuildsTo(string image)
     {
@@ -226,4 +231,11 @@ public sealed class RebuildCollection : ICollectionFixture<RebuildTestbed>
 public sealed class RebuildTimingCollection : ICollectionFixture<RebuildTestbed>
 {
     public const string Name = "rebuild timing testbed";
+}
+
+/// <summary>The never-returns spec on a 4-node testbed of its own (<see cref="NeverReturnsSpecs"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class RebuildNeverReturnsCollection : ICollectionFixture<RebuildTestbed>
+{
+    public const string Name = "rebuild never-returns testbed";
 }
