@@ -749,11 +749,15 @@ cmd_reboot_worker() {
     read -r pid st ns <"$DIR/run/node-$node"
     # Hold the node's UTS namespace open while its processes stop: once its last process is gone the
     # kernel may give its inode number to the next namespace made, such as another node's slurmd
-    # starting at that moment, which processes_in would then stop as this node's.
-    exec 7<"/proc/$pid/ns/uts" || true
-    printf '%s %s\n' "$pid" "$st" | stop_processes 3
-    processes_in "$ns" | stop_processes 3 KILL
-    exec 7<&-
+    # starting at that moment, which processes_in would then stop as this node's. With its slurmd
+    # gone already (a node left down), the recorded namespace may be another node's by now: stop
+    # nothing by it (it once killed n4's new slurmd when n3, left down, was booted again).
+    if is_alive "$pid" "$st" && exec 7<"/proc/$pid/ns/uts"; then
+      printf '%s %s\n' "$pid" "$st" | stop_processes 3
+      processes_in "$ns" | stop_processes 3 KILL
+      exec 7<&-
+    fi
+    rm -f "$DIR/run/node-$node"
   fi
   [[ $mode == never ]] && { echo "$(date +%T.%3N) $node: stays down"; exit 0; }
   sleep "$downtime"

@@ -8,8 +8,9 @@ namespace HpcMaint.Integration.Tests.Rebuild;
 
 /// <summary>
 /// `hpcmaint reboot --strategy reservation` with a node that never comes back from its reboot, on a
-/// testbed of its own: the node it leaves down and boots again at the end can disturb the specs after it
-/// on a shared testbed (twice, under load, another node's slurmd was then gone in the next spec).
+/// testbed of its own, so that what the node it leaves down and boots again does to the testbed cannot
+/// reach other specs (booting n3 again once stopped the testbed's processes by n3's old UTS namespace,
+/// by then n4's new slurmd: fixed in testbed.sh, which now stops nothing by a dead node's namespace).
 /// </summary>
 [Collection(RebuildNeverReturnsCollection.Name)]
 public sealed class NeverReturnsSpecs(RebuildTestbed testbed)
