@@ -4,8 +4,8 @@ namespace HpcMaint.Core.Rebuild;
 
 /// <summary>
 /// The seed operator's partition statistics, per partition: unavailable (kept out for maintenance: in a
-/// MAINT reservation active or starting within the lead time, a reboot asked for or under way, Slurm's
-/// MAINT flag), down (Slurm's own: down, drained or draining, failed, not responding, powered down),
+/// MAINT reservation active or starting within the lead time, or <see cref="NodeState.IsInMaintenance"/>),
+/// down (<see cref="NodeState.IsOffline"/>),
 /// combined (either: what a --max-down budget counts) and overlap (both: a node in maintenance that also
 /// has a problem). Pure: nodes and reservations in. The rebuild partition (hidden, every node) is left out.
 /// </summary>
@@ -18,8 +18,8 @@ public static class PartitionStatistics
         var byPartition = new SortedDictionary<string, PartitionTally>(StringComparer.Ordinal);
         foreach (var node in nodes)
         {
-            var unavailable = reserved.ContainsKey(node.Name) || IsInMaintenance(node.State);
-            var down = IsDown(node.State);
+            var unavailable = reserved.ContainsKey(node.Name) || node.State.IsInMaintenance;
+            var down = node.State.IsOffline;
             foreach (var p in node.Partitions.Where(p => p != rebuildPartition))
             {
                 if (!byPartition.TryGetValue(p, out var tally))
@@ -52,16 +52,6 @@ public static class PartitionStatistics
 
         return byPartition.Select(p => new PartitionStats(p.Key, p.Value.Total, p.Value.Unavailable, p.Value.Down, p.Value.Combined, p.Value.Overlap)).ToArray();
     }
-
-    /// <summary>Out for maintenance by Slurm's own account: a reboot asked for or under way, booting, or the MAINT flag.</summary>
-    public static bool IsInMaintenance(NodeState state) =>
-        (state.Flags & (NodeFlags.RebootRequested | NodeFlags.RebootIssued | NodeFlags.Maintenance)) != 0;
-
-    /// <summary>Offline by Slurm's state (the seed's list): down, error, drain (drained or draining), fail, not responding, powered or powering down.</summary>
-    public static bool IsDown(NodeState state) =>
-        state.IsDown
-        || state.Base == NodeBaseState.Error
-        || (state.Flags & (NodeFlags.Drain | NodeFlags.Fail | NodeFlags.NotResponding | NodeFlags.PoweredDown | NodeFlags.PoweringDown)) != 0;
 
     private sealed class PartitionTally
     {

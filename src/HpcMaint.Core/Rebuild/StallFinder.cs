@@ -74,7 +74,7 @@ public static class StallFinder
             return new StallBlocker(name, "drained", (node.ReasonIsOurs ? "drained by hpcmaint: " : "drained by someone else: ") + reason);
         }
 
-        if (node.State.IsDown || node.State.Base == NodeBaseState.Error || node.State.Has(NodeFlags.Fail) || node.State.Has(NodeFlags.NotResponding))
+        if (node.State.IsOffline)
         {
             return new StallBlocker(name, "down", $"{node.State}: {reason}");
         }

@@ -23,15 +23,20 @@ public readonly record struct NodeState(NodeBaseState Base, NodeFlags Flags)
     public bool IsRebootPending => (Flags & (NodeFlags.RebootRequested | NodeFlags.RebootIssued)) != 0;
 
     /// <summary>
-    /// Out of service for the budget: down, drained or draining, failing, not responding,
-    /// rebooting or booting, in maintenance.
+    /// Out of service for the budget: <see cref="IsOffline"/> or <see cref="IsInMaintenance"/> (the seed's
+    /// unavailable ∪ down, which `status --partitions` counts apart).
     /// </summary>
-    public bool IsUnavailable =>
+    public bool IsUnavailable => IsOffline || IsInMaintenance;
+
+    /// <summary>Offline by Slurm's state (the seed's "down"): down, error, drained or draining, failed, not responding, powered or powering down.</summary>
+    public bool IsOffline =>
         IsDown
         || Base == NodeBaseState.Error
-        || (Flags & (NodeFlags.Drain | NodeFlags.Fail | NodeFlags.NotResponding | NodeFlags.RebootRequested
-                     | NodeFlags.RebootIssued | NodeFlags.PoweringUp | NodeFlags.PoweredDown
-                     | NodeFlags.PoweringDown | NodeFlags.Maintenance)) != 0;
+        || (Flags & (NodeFlags.Drain | NodeFlags.Fail | NodeFlags.NotResponding | NodeFlags.PoweredDown | NodeFlags.PoweringDown)) != 0;
+
+    /// <summary>Out for maintenance by Slurm's own account (the seed's "unavailable"): a reboot asked for or under way, booting or powering up, or the MAINT flag.</summary>
+    public bool IsInMaintenance =>
+        (Flags & (NodeFlags.RebootRequested | NodeFlags.RebootIssued | NodeFlags.PoweringUp | NodeFlags.Maintenance)) != 0;
 
     /// <summary>Slurm's own spelling, e.g. "IDLE+DRAIN+REBOOT_REQUESTED".</summary>
     public override string ToString() => NodeStateText.Format(this);

@@ -25,6 +25,19 @@ public sealed class PartitionStatisticsSpecs
     }
 
     [Fact]
+    public void Combined_is_exactly_what_a_budget_counts_out_of_service_for_every_single_flag()
+    {
+        // One node per flag (and per base state): a state the budget counts out must be unavailable or down here, and no other.
+        var flags = Enum.GetValues<NodeFlags>().Where(f => f != NodeFlags.None && System.Numerics.BitOperations.IsPow2((ulong)f)).ToArray();
+        var states = flags.Select(f => State(NodeBaseState.Idle, f)).Concat(Enum.GetValues<NodeBaseState>().Select(b => State(b))).ToArray();
+        var nodes = states.Select((st, i) => Node($"n{i + 1}", st)).ToArray();
+
+        var stats = Assert.Single(PartitionStatistics.Of(nodes, [], Now, Lead, "rebuild"));
+
+        Assert.Equal(nodes.Where(n => n.State.IsUnavailable).Select(n => n.Name), stats.Combined);
+    }
+
+    [Fact]
     public void A_reservation_counts_from_the_lead_time_before_it_starts_and_not_once_it_has_ended()
     {
         var soon = Maintenance("soon", "n1") with { StartTime = Now + TimeSpan.FromMinutes(30), State = "INACTIVE" };
