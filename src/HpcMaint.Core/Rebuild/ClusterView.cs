@@ -39,6 +39,13 @@ public sealed class ClusterView(
     /// <summary>Where the nodes' hpcmaint records are kept ([health] record_field).</summary>
     public RecordField RecordField { get; } = recordField;
 
+    /// <summary>
+    /// The same reading as it would stand at <paramref name="at"/> with only <paramref name="jobs"/> left
+    /// (the what-if's later passes): everything else read, topology and preemption included, kept.
+    /// </summary>
+    public ClusterView At(DateTimeOffset at, IReadOnlyList<Job> jobs) =>
+        new(Nodes, jobs, Reservations, images, at, RecordField) { Topology = Topology, Partitions = Partitions, PreemptType = PreemptType };
+
     public Node? Node(string name) => byName.GetValueOrDefault(name);
 
     public NodeImage ImageOf(string node) =>

@@ -29,7 +29,6 @@ public static class WhatIfPlanner
     public static Prediction Predict(RebuildPlan plan, ClusterView view, RebuildSettings settings, IReadOnlyDictionary<string, RebootEstimate> estimates, int nodePasses = Asked)
     {
         var maxPasses = MaxPasses(plan.Nodes.Count, nodePasses);
-        var images = plan.Nodes.ToDictionary(n => n.Name, n => view.ImageOf(n.Name), StringComparer.Ordinal);
         var predicted = new List<PredictedNode>();
         var unpredicted = new Dictionary<string, string>(StringComparer.Ordinal);
         var simulated = plan;
@@ -59,9 +58,9 @@ public static class WhatIfPlanner
             var returned = predicted.Where(p => p.Back <= now && simulated.Find(p.Name)!.Step.IsInFlight())
                 .Select(p => simulated.Find(p.Name)!.MoveTo(RebuildStep.Done, p.Back)).ToArray();
             simulated = simulated.With(returned);
-            var at = At(view, images, now);
+            var at = At(view, now);
             var decision = WavePlanner.Decide(simulated, at, settings);
-            var busy = AdmissionOrder.BusyUntil(at, settings);
+            var busy = AdmissionOrder.BusyUntil(at, settings, plan.TerminatePreemptable);
             var changed = new List<PlannedNode>();
             var admittedHere = false;
             foreach (var d in decision.Decisions)
@@ -164,11 +163,8 @@ public static class WhatIfPlanner
     }
 
     /// <summary>The reading as it would be at <paramref name="at"/>: the jobs that end by then gone.</summary>
-    private static ClusterView At(ClusterView view, IReadOnlyDictionary<string, NodeImage> images, DateTimeOffset at)
-    {
-        var jobs = view.Jobs.Where(j => !(j is { IsActive: true, IsPending: false, EndTime: { } end } && end <= at)).ToArray();
-        return new ClusterView(view.Nodes, jobs, view.Reservations, images, at, view.RecordField) { Topology = view.Topology };
-    }
+    private static ClusterView At(ClusterView view, DateTimeOffset at) =>
+        view.At(at, view.Jobs.Where(j => !(j is { IsActive: true, IsPending: false, EndTime: { } end } && end <= at)).ToArray());
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -1,5 +1,6 @@
 using HpcMaint.Core.Rebuild;
 using HpcMaint.Core.Slurm;
+using static HpcMaint.Core.Tests.Rebuild.PreemptionCluster;
 using static HpcMaint.Core.Tests.Rebuild.RebuildCluster;
 
 namespace HpcMaint.Core.Tests.Rebuild;
@@ -50,6 +51,21 @@ public sealed class WhatIfPlannerSpecs
         Assert.Equal(50, WhatIfPlanner.MaxPasses(10_000));
         Assert.InRange(atStart.Nodes.Count, 1, 5 * 100);
         Assert.Equal(10_000, atStart.Nodes.Count + atStart.Unpredicted.Count);
+    }
+
+    [Fact]
+    public void With_terminate_preemptable_a_node_running_only_preemptable_work_is_predicted_free_now_and_its_later_passes_still_see_preemption()
+    {
+        // n1 runs an hour-long job in the low (preemptable) partition, n2 a 20 s one; at 25 % one node at a time.
+        var view = Preempting(Nodes(4), [Running(1, "n1", "low", Now.AddHours(1)), Running(2, "n2", "low", Now.AddSeconds(20))]);
+        var plan = Plan(All, 25, RebuildStrategy.Reservation) with { Kind = PlanKind.Reboot, TerminatePreemptable = true };
+
+        var prediction = WhatIfPlanner.Predict(plan, view, TwoSecondPasses, Each(10, "n1", "n2", "n3", "n4"));
+
+        // Neither job holds its node: every node is free when admitted, so 4 waves of 2 + 10 s each and no wait for the hour.
+        Assert.All(prediction.Nodes, n => Assert.Equal(n.Admitted, n.Free));
+        Assert.Equal(TimeSpan.FromSeconds(4 * 12), prediction.Makespan);
+        Assert.Empty(prediction.Unpredicted);
     }
 
     [Fact]
