@@ -11,10 +11,14 @@ namespace HpcMaint.Adapters.Rebuild;
 /// at the same time, plus one read of the image source. The same three commands whatever the node count.
 /// The nodes' records (holds) are read from <paramref name="recordField"/> of what sinfo returned. A
 /// plan with --max-down-per-switch adds a fourth, scontrol show topology, through <paramref name="topology"/>;
-/// the reservation strategy adds scontrol show partition and show config (PreemptType), to tell preemptable jobs apart.
+/// the reservation strategy, to tell preemptable jobs apart, adds scontrol show config (PreemptType) on its
+/// first read only (slurm.conf's value, kept for the reader's life: one run) and scontrol show partition
+/// (PriorityTier, PreemptMode) on each read where PreemptType is preempt/partition_prio, the one rule that needs them.
 /// </summary>
 public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, TimeProvider time, RecordField recordField, ISlurmTopology? topology = null)
 {
+    private string? preemptType;
+
     /// <summary>Where the images come from, for messages ("slurm features", "openstack").</summary>
     public string ImageSourceName => images.Name;
 
@@ -27,12 +31,12 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
         var topologyTask = withTopology && topology is not null
             ? topology.GetTopologyAsync(ct)
             : Task.FromResult(SlurmResult<Topology>.Success(Topology.Empty));
-        var partitionsTask = withPreemption
+        var partitionsTask = withPreemption && preemptType is null or PreemptableJobs.PartitionPrio
             ? slurm.GetPartitionsAsync(ct)
             : Task.FromResult(SlurmResult<IReadOnlyList<Partition>>.Success([]));
-        var preemptTask = withPreemption
+        var preemptTask = withPreemption && preemptType is null
             ? slurm.GetPreemptTypeAsync(ct)
-            : Task.FromResult(SlurmResult<string>.Success(string.Empty));
+            : Task.FromResult(SlurmResult<string>.Success(preemptType ?? string.Empty));
         var nodes = await nodesTask.ConfigureAwait(false);
         var jobs = await jobsTask.ConfigureAwait(false);
         var reservations = await reservationsTask.ConfigureAwait(false);
@@ -47,6 +51,11 @@ public sealed class ClusterReader(ISlurmReader slurm, INodeImageSource images, T
             // An unreachable controller is named first: it explains the other failures.
             var first = Array.IndexOf(unreachable, true) is var u and >= 0 ? u : failed;
             return new Problem(unreachable[first] ? ProblemKind.Unreachable : ProblemKind.Failed, errors[first]!);
+        }
+
+        if (withPreemption)
+        {
+            preemptType = preempt.Value;
         }
 
         var imageMap = await images.ReadAsync(nodes.Value, ct).ConfigureAwait(false);

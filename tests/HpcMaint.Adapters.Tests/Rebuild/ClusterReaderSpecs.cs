@@ -9,7 +9,7 @@ namespace HpcMaint.Adapters.Tests.Rebuild;
 public sealed class ClusterReaderSpecs
 {
     /// <summary>A cluster of idle nodes n1..nN with a rebuild job queued for each; remembers every question asked.</summary>
-    private sealed class CountingSlurm(int count) : ISlurmReader, ISlurmTopology
+    private sealed class CountingSlurm(int count, string preemptType = "preempt/partition_prio") : ISlurmReader, ISlurmTopology
     {
         private static readonly DateTimeOffset At = DateTimeOffset.FromUnixTimeSeconds(1_763_700_000);
 
@@ -40,7 +40,7 @@ public sealed class ClusterReaderSpecs
 
         public Task<SlurmResult<string>> GetSlurmUserAsync(CancellationToken ct = default) => Answer("config", "slurm");
 
-        public Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default) => Answer("config", "preempt/partition_prio");
+        public Task<SlurmResult<string>> GetPreemptTypeAsync(CancellationToken ct = default) => Answer("config", preemptType);
 
         private static Node Node(string name) =>
             new(name, new NodeState(NodeBaseState.Idle, NodeFlags.None), null, null, null, At, At, ["batch", "rebuild"], ["image:old"], ["image:old"], null, null, null);
@@ -88,5 +88,29 @@ public sealed class ClusterReaderSpecs
 
         Assert.Equal(["jobs", "nodes", "reservations", "topology"], few);
         Assert.Equal(few, many);
+    }
+
+    [Theory]
+    [InlineData("preempt/partition_prio", new[] { "config", "jobs", "nodes", "partitions", "reservations" }, new[] { "jobs", "nodes", "partitions", "reservations" })]
+    [InlineData("preempt/none", new[] { "config", "jobs", "nodes", "partitions", "reservations" }, new[] { "jobs", "nodes", "reservations" })]
+    public async Task The_reservation_strategy_reads_PreemptType_once_and_the_partitions_only_where_partition_prio_needs_them(string type, string[] first, string[] later)
+    {
+        var slurm = new CountingSlurm(4, type);
+        var reader = new ClusterReader(slurm, new FeatureImageSource(), TimeProvider.System, RecordField.Comment, slurm);
+
+        var asked = new List<string[]>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var read = await reader.ReadAsync(CancellationToken.None, withPreemption: true);
+            Assert.Null(read.Problem);
+            Assert.Equal(type, read.Value!.PreemptType);
+            lock (slurm.Asked)
+            {
+                asked.Add([.. slurm.Asked.Order(StringComparer.Ordinal)]);
+                slurm.Asked.Clear();
+            }
+        }
+
+        Assert.Equal([first, later, later], asked);
     }
 }
