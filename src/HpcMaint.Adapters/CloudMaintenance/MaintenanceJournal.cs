@@ -61,6 +61,7 @@ public sealed class MaintenanceJournal(IAuditJournal journal, TimeProvider time,
         MaintenanceAction.RecordGate => "record_gate",
         MaintenanceAction.Resume => "resume",
         MaintenanceAction.DrainFailed => "drain_failed",
+        MaintenanceAction.RunOnFailure => "on_failure",
         MaintenanceAction.MarkProcessed => "mark_processed",
         _ => action.GetType().Name.ToLowerInvariant(),
     };

@@ -70,7 +70,8 @@ public sealed class MaintenanceLoop(
                 var (ok, what, more) = await CarryOutAsync(action, records, ct).ConfigureAwait(false);
                 journal.Action(action, decision.Node, what, ok);
                 done.Add($"{decision.Event.Id} {decision.Node ?? "-"}: {MaintenanceJournal.Name(action)}: {(ok ? "" : "FAILED: ")}{what}");
-                if (!ok)
+                // on_failure's own failure is journalled as one and the event still gets its mark: its node is drained for a person already.
+                if (!ok && action is not MaintenanceAction.RunOnFailure)
                 {
                     break;
                 }
@@ -109,7 +110,7 @@ public sealed class MaintenanceLoop(
                 var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
                 var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
                 var detail = result.IsSuccess ? "exit 0" : $"{(result.Outcome == CommandOutcome.Exited ? "exit " + result.ExitCode : result.Outcome.ToString().ToLowerInvariant())}{(said is null ? "" : ": " + said)}";
-                return (true, $"{command}: {(result.IsSuccess ? "passed" : "failed")} ({detail})", MaintenanceGate.Ended(gate.EventId, gate.Node, result.IsSuccess, detail, time.GetUtcNow()));
+                return (true, $"{command}: {(result.IsSuccess ? "passed" : "failed")} ({detail})", MaintenanceGate.Ended(gate.EventId, gate.Node, result.IsSuccess, detail, time.GetUtcNow(), settings));
             case MaintenanceAction.RecordGate verdict:
                 records[verdict.EventId] = (records.GetValueOrDefault(verdict.EventId) ?? new MaintenanceRecord(verdict.EventId, verdict.Node, verdict.At)) with { GatePassed = verdict.Passed, GateDetail = verdict.Detail };
                 return Saved($"gate {(verdict.Passed ? "passed" : "failed")} recorded");
@@ -119,6 +120,8 @@ public sealed class MaintenanceLoop(
             case MaintenanceAction.DrainFailed failed:
                 var (drainOk, what) = await failedDrainer.DrainAsync(failed.Node, failed.Detail, ct, MaintenanceReasons.Condition, MaintenanceReasons.Check).ConfigureAwait(false);
                 return (drainOk, what, []);
+            case MaintenanceAction.RunOnFailure onFailure:
+                return await RunOnFailureAsync(onFailure, records, ct).ConfigureAwait(false);
             case MaintenanceAction.MarkProcessed mark:
                 var value = mark.Outcome.Length > 256 ? mark.Outcome[..256] : mark.Outcome;
                 var tagged = journal.Call(
@@ -131,6 +134,23 @@ public sealed class MaintenanceLoop(
 
         (bool, string, IReadOnlyList<MaintenanceAction>) Saved(string what) =>
             store.Save(records.Values) is { } problem ? (false, "not recorded: " + problem, []) : (true, what, []);
+    }
+
+    /// <summary>
+    /// on_failure with the node, the event and the why added; however it ends is kept and journalled (a non-zero exit or a
+    /// timeout as failed), and the event goes on to its processed mark either way (the node is already drained for a
+    /// person, so a failing command is not retried every pass). Only a pass stopped before its end was kept runs it again.
+    /// </summary>
+    private async Task<(bool, string, IReadOnlyList<MaintenanceAction>)> RunOnFailureAsync(MaintenanceAction.RunOnFailure onFailure, Dictionary<string, MaintenanceRecord> records, CancellationToken ct)
+    {
+        var command = Command.For(settings.OnFailure[0]).WithArguments([.. settings.OnFailure.Skip(1), onFailure.Node, onFailure.EventId, onFailure.Why]).WithTimeout(settings.OnFailureTimeout);
+        var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
+        var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
+        var ended = result.IsSuccess ? "exit 0"
+            : $"{(result.Outcome == CommandOutcome.Exited ? "exit " + result.ExitCode : result.Outcome.ToString().ToLowerInvariant())}{(said is null ? "" : ": " + said)}";
+        records[onFailure.EventId] = (records.GetValueOrDefault(onFailure.EventId) ?? new MaintenanceRecord(onFailure.EventId, onFailure.Node, time.GetUtcNow())) with { OnFailureRan = ended };
+        var what = $"{command}: {(result.IsSuccess ? "done" : "FAILED")} ({ended})";
+        return store.Save(records.Values) is { } problem ? (false, what + "; its end not recorded: " + problem, []) : (result.IsSuccess, what, []);
     }
 
     private static string? LastLine(string text) =>

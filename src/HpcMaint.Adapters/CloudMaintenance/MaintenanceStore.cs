@@ -47,6 +47,7 @@ public sealed class MaintenanceStore(string directory)
                     WorkRequestId = item.TryGetProperty("work_request", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : null,
                     GatePassed = item.TryGetProperty("gate_passed", out var g) && g.ValueKind is JsonValueKind.True or JsonValueKind.False ? g.GetBoolean() : null,
                     GateDetail = item.TryGetProperty("gate_detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
+                    OnFailureRan = item.TryGetProperty("on_failure", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null,
                 };
                 records[record.EventId] = record;
             }
@@ -88,6 +89,11 @@ public sealed class MaintenanceStore(string directory)
                 {
                     json.WriteBoolean("gate_passed", passed);
                     json.WriteString("gate_detail", r.GateDetail ?? string.Empty);
+                }
+
+                if (r.OnFailureRan is { } ran)
+                {
+                    json.WriteString("on_failure", ran);
                 }
 
                 json.WriteEndObject();

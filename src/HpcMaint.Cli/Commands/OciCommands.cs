@@ -193,6 +193,7 @@ public static class OciCommands
         MaintenanceAction.RecordGate g => $"record the gate {(g.Passed ? "passed" : "failed")} for {g.Node}",
         MaintenanceAction.Resume r => $"resume {r.Node}",
         MaintenanceAction.DrainFailed f => $"drain {f.Node} for a person ({f.Detail})",
+        MaintenanceAction.RunOnFailure f => $"run [oci.maintenance] on_failure for {f.Node} ({f.Why})",
         MaintenanceAction.MarkProcessed m => $"tag {m.EventId} processed ({m.Outcome})",
         _ => a.ToString(),
     };

@@ -33,6 +33,12 @@ public abstract record MaintenanceAction(string EventId)
     /// <summary>The node must not return to work: drained with an hpcmaint reason and a ticket for a person.</summary>
     public sealed record DrainFailed(string EventId, string Node, string Detail) : MaintenanceAction(EventId);
 
+    /// <summary>
+    /// [oci.maintenance] on_failure with the node, the event and <see cref="Why"/> added, after the node was drained
+    /// for a person; its end is kept, so it runs again only if hpcmaint stopped before that.
+    /// </summary>
+    public sealed record RunOnFailure(string EventId, string Node, string Why) : MaintenanceAction(EventId);
+
     /// <summary>The processed tag on the event, with what became of it: hpcmaint is done with it.</summary>
     public sealed record MarkProcessed(string EventId, string Outcome) : MaintenanceAction(EventId);
 }

@@ -167,7 +167,7 @@ public static class MaintenanceDecider
                 case MaintenanceEvent.Failed or MaintenanceEvent.Canceled:
                     var why = $"OCI ended it {e.State}{(e.LifecycleDetails is { } details ? ": " + details : string.Empty)}";
                     return (ours
-                        ? Finish(e, why + ": drained for a person", new MaintenanceAction.DrainFailed(e.Id, name, $"event={e.Id} ended {e.State}"), "failed: " + e.State)
+                        ? new EventDecision(e, EventVerdict.Finish, why + ": drained for a person", MaintenanceFailure.Steps(e.Id, name, $"ended {e.State}", "failed: " + e.State, Settings, record))
                         : Finish(e, why + $"; {name} is not in hpcmaint's drain for it", null, "ended " + e.State), default);
                 case MaintenanceEvent.Started or MaintenanceEvent.Processing:
                     return (EventDecision.Wait(e, $"OCI is carrying it out ({e.State}{(e.TimeStarted is { } started ? " since " + Time(started) : string.Empty)})"), default);
@@ -214,8 +214,8 @@ public static class MaintenanceDecider
 
             if (attempt > Settings.MaxReschedules)
             {
-                return Finish(e, $"work request {request} (attempt {attempt}): {attempt} schedules failed, [oci.maintenance] max_reschedules = {Settings.MaxReschedules}: drained for a person",
-                    new MaintenanceAction.DrainFailed(e.Id, name, $"event={e.Id}: {attempt} schedules failed"), $"failed: {attempt} schedules failed");
+                return new EventDecision(e, EventVerdict.Finish, $"work request {request} (attempt {attempt}): {attempt} schedules failed, [oci.maintenance] max_reschedules = {Settings.MaxReschedules}: drained for a person",
+                    MaintenanceFailure.Steps(e.Id, name, $"{attempt} schedules failed", $"failed: {attempt} schedules failed", Settings, record));
             }
 
             var start = Now + Settings.ScheduleLead;
@@ -223,13 +223,13 @@ public static class MaintenanceDecider
                 [new MaintenanceAction.RecordSchedule(e.Id, name, attempt + 1, start, Now), new MaintenanceAction.Schedule(e.Id, name, attempt + 1, start)]);
         }
 
-        private static EventDecision AfterSuccess(MaintenanceEvent e, Node node, bool ours, MaintenanceRecord? record)
+        private EventDecision AfterSuccess(MaintenanceEvent e, Node node, bool ours, MaintenanceRecord? record)
         {
             if (record?.GatePassed is { } passed)
             {
                 var detail = record.GateDetail ?? "(no detail kept)";
                 return new EventDecision(e, EventVerdict.Finish, $"SUCCEEDED; the gate {(passed ? "passed" : "failed")} on an earlier pass ({detail}): carried on from its kept verdict",
-                    MaintenanceGate.Carry(e.Id, node.Name, passed, detail, ours));
+                    MaintenanceGate.Carry(e.Id, node.Name, passed, detail, ours, Settings, record));
             }
 
             if (!ours)

@@ -18,4 +18,7 @@ public sealed record MaintenanceRecord(string EventId, string Node, DateTimeOffs
     public bool? GatePassed { get; init; }
 
     public string? GateDetail { get; init; }
+
+    /// <summary>How [oci.maintenance] on_failure ended ("exit 0", "exit 2: …", "timedout"); null until it ran.</summary>
+    public string? OnFailureRan { get; init; }
 }

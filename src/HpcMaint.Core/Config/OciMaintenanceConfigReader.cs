@@ -21,6 +21,8 @@ internal static class OciMaintenanceConfigReader
             ProcessedTag = section.String("processed_tag", defaults.ProcessedTag, TagProblem),
             Gate = section.Argv("gate", OciMaintenanceSettings.DefaultGate, ConfigRules.Argv),
             GateTimeout = section.Duration("gate_timeout", defaults.GateTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(6)),
+            OnFailure = section.OptionalArgv("on_failure", ConfigRules.Argv) ?? [],
+            OnFailureTimeout = section.Duration("on_failure_timeout", defaults.OnFailureTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             LoopInterval = section.Duration("loop_interval", defaults.LoopInterval, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
             StateDir = section.PathFor("state_dir", defaults.StateDir, Trust.PathUse.StateDirectory),
         };

@@ -40,6 +40,15 @@ public sealed record OciMaintenanceSettings
 
     public TimeSpan GateTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Run once an event ends with its node drained for a person (gate failed, OCI ended it FAILED or CANCELED,
+    /// schedules used up), with the node, the event's OCID and the why added: the operator's terminate command
+    /// or notification. Empty: none.
+    /// </summary>
+    public IReadOnlyList<string> OnFailure { get; init; } = [];
+
+    public TimeSpan OnFailureTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The pass interval of `hpcmaint service` for this flow.</summary>
     public TimeSpan LoopInterval { get; init; } = TimeSpan.FromMinutes(15);
 

@@ -24,7 +24,7 @@ public sealed class MaintenanceLoopSpecs : IDisposable
 
     private readonly string dir = Directory.CreateTempSubdirectory("hpcmaint-oci-maintenance-").FullName;
 
-    private readonly OciMaintenanceSettings settings = new()
+    private OciMaintenanceSettings settings = new()
     {
         ApprovedFaultCodes = ["HPCGPU-0001-01"],
         ExcludedHosts = ["gpu3"],
@@ -183,6 +183,33 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Equal($"hpcmaint: manual: oci.maintenance: event={planted.Id}: gate failed: exit 1: gpu.count: 7 vs 8", node.Reason);
         Assert.Contains("oci.maintenance", node.Comment, StringComparison.Ordinal);
         Assert.Contains(h.Journal.Records, r => r.Action == "oci.drain_failed" && r.Outcome == AuditOutcome.Succeeded && r.Reason!.Contains("with a ticket for a person", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task After_a_failed_gate_on_failure_runs_once_with_the_node_the_event_and_the_why_and_even_when_it_fails_the_event_is_marked(int exit)
+    {
+        settings = settings with { OnFailure = ["/usr/local/sbin/notify-ops", "--page"] };
+        await using var fake = await FakeOciFixture.StartAsync();
+        var planted = fake.Cloud.AddEvent(fake.Cloud.AddInstance("gpu1"), "HPCGPU-0001-01");
+        var h = Build(fake, "gpu1");
+        h.Gates.Failing.Add("gpu1");
+        h.Gates.Exits["/usr/local/sbin/notify-ops"] = exit;
+
+        Assert.True(await PassUntilAsync(h, [planted], ["gpu1"], () => Tag(fake, planted, settings.ProcessedTag) is not null));
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True((await h.PassAsync()).IsSuccess);
+        }
+
+        Assert.Equal([$"/usr/local/sbin/notify-ops --page gpu1 {planted.Id} gate failed: exit 1: gpu.count: 7 vs 8"], h.Gates.Ran.Where(r => r.StartsWith("/usr/local/sbin/notify-ops", StringComparison.Ordinal)));
+        Assert.Equal("failed: gate failed", Tag(fake, planted, settings.ProcessedTag));
+        Assert.True(h.Slurm["gpu1"].State.IsDrainSet);
+        var told = Assert.Single(h.Journal.Records, r => r.Action == "oci.on_failure");
+        Assert.Equal(exit == 0 ? AuditOutcome.Succeeded : AuditOutcome.Failed, told.Outcome);
+        Assert.Contains($"exit {exit}", told.Reason, StringComparison.Ordinal);
+        Assert.Contains("\"on_failure\": \"exit " + exit, File.ReadAllText(Path.Combine(dir, "state", "events.json")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -351,6 +378,9 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         /// <summary>Nodes whose gate exits 1.</summary>
         public HashSet<string> Failing { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Programs other than the gate, and the exit each gives.</summary>
+        public Dictionary<string, int> Exits { get; } = new(StringComparer.Ordinal);
+
         public Task<CommandResult> RunAsync(Command command, CancellationToken cancellationToken = default)
         {
             lock (Ran)
@@ -359,6 +389,11 @@ public sealed class MaintenanceLoopSpecs : IDisposable
             }
 
             var now = TimeProvider.System.GetUtcNow();
+            if (Exits.TryGetValue(command.Program, out var exit))
+            {
+                return Task.FromResult(new CommandResult(command, CommandOutcome.Exited, exit, "", exit == 0 ? "" : "no route to the ticket system", now, now));
+            }
+
             var fails = Failing.Contains(command.Arguments[^1]);
             return Task.FromResult(new CommandResult(command, CommandOutcome.Exited, fails ? 1 : 0, "ok", fails ? "gpu.count: 7 vs 8" : "", now, now));
         }

@@ -163,6 +163,42 @@ public sealed class MaintenanceDeciderSpecs
     }
 
     [Fact]
+    public void With_on_failure_set_every_node_left_for_a_person_has_it_run_once_after_its_drain_and_before_the_processed_mark()
+    {
+        var world = World(Policy with { MaxReschedules = 0, DailyCap = 10, OnFailure = ["/usr/local/sbin/notify-ops", "--page"] },
+            new Ev("e1", "n1"), new Ev("e2", "n2"), new Ev("e3", "n3") { Outcomes = new(["FAILED"]) });
+        world.FailingGates.Add("n2");
+        world.Run(30, _ => null);
+
+        Assert.Equal([("e2", "n2"), ("e3", "n3")], world.OnFailureRuns.Order());
+        var steps = world.Plans.SelectMany(p => p.Decisions).Where(d => d.Event.Id == "e3" && d.Verdict == EventVerdict.Finish).Single().Actions;
+        Assert.Equal([typeof(MaintenanceAction.DrainFailed), typeof(MaintenanceAction.RunOnFailure), typeof(MaintenanceAction.MarkProcessed)], steps.Select(a => a.GetType()));
+        Assert.Equal("1 schedules failed", Assert.IsType<MaintenanceAction.RunOnFailure>(steps[1]).Why);
+        Assert.Equal("exit 0", world.Records["e2"].OnFailureRan);
+        Assert.True(world.Nodes["n2"].State.IsDrainSet);
+    }
+
+    [Theory]
+    [InlineData(null, "drain_failed, on_failure, mark_processed")]
+    [InlineData("exit 3: no route to the ticket system", "drain_failed, mark_processed")]
+    public void A_pass_killed_after_on_failure_s_end_was_kept_does_not_run_it_again(string? ran, string steps)
+    {
+        var e = new MaintenanceEvent("e1", "i1", MaintenanceEvent.Succeeded) { Node = "n1", ScheduleAttempt = 1, TimeStarted = T0, FaultCodes = ["HPCGPU-0001-01"] };
+        var node = Node("n1", reason: MaintenanceReasons.For("e1"), flags: NodeFlags.Drain) with { BootTime = T0.AddMinutes(3) };
+        var record = new MaintenanceRecord("e1", "n1", T0) { Attempts = 1, GatePassed = false, GateDetail = "exit 1: gpu missing", OnFailureRan = ran };
+
+        var plan = MaintenanceDecider.Decide(new MaintenanceInput([e], [node], new Dictionary<string, MaintenanceRecord> { ["e1"] = record }, Policy with { OnFailure = ["/usr/local/sbin/notify-ops"] }, T0.AddMinutes(5)));
+
+        Assert.Equal(steps, string.Join(", ", plan.Decisions[0].Actions.Select(a => a switch
+        {
+            MaintenanceAction.DrainFailed => "drain_failed",
+            MaintenanceAction.RunOnFailure r => $"on_failure{(r.Why == "gate failed: exit 1: gpu missing" ? "" : " " + r.Why)}",
+            MaintenanceAction.MarkProcessed => "mark_processed",
+            _ => a.GetType().Name,
+        })));
+    }
+
+    [Fact]
     public void A_succeeded_event_waits_for_its_node_to_boot_after_the_maintenance_began()
     {
         var e = new MaintenanceEvent("e1", "i1", MaintenanceEvent.Succeeded) { Node = "n1", ScheduleAttempt = 1, TimeStarted = T0, FaultCodes = ["HPCGPU-0001-01"] };

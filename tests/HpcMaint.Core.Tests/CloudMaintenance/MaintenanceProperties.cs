@@ -50,6 +50,7 @@ public sealed class MaintenanceProperties
             DailyCap = c.Cap,
             MaxDownPercent = 100,
             MaxReschedules = 2,
+            OnFailure = ["/usr/local/sbin/notify-ops"],
 
             // OCI starts a scheduled event at its new window: it stays SCHEDULED meanwhile, where a second schedule would take.
             ScheduleLead = TimeSpan.FromMinutes(2),
@@ -98,7 +99,12 @@ public sealed class MaintenanceProperties
                 var gateFails = world.FailingGates.Contains(e.Node);
                 Assert.True(node.State.IsDrainSet == gateFails, $"{e.Node} is {node.State} ({node.Reason}): " + what);
                 Assert.True(e.Processed == (gateFails ? "failed: gate failed" : "succeeded: gate passed, back in service"), "processed as what did not happen: " + what);
+                var told = world.OnFailureRuns.Count(r => r.EventId == e.Id);
+                Assert.True(gateFails ? told >= 1 : told == 0, $"on_failure ran {told} time(s): " + what);
             }
+
+            // More than once only where a runner died after the command ran and before its end was kept.
+            Assert.True(world.OnFailureRuns.Count <= world.Events.Count(e => world.FailingGates.Contains(e.Node)) + world.OnFailureLost, $"on_failure ran again after its end was kept: {c}");
 
             return true;
         });

@@ -64,6 +64,12 @@ internal sealed class MaintenanceWorld
 
     public OciMaintenanceSettings Settings { get; }
 
+    /// <summary>Every run of [oci.maintenance] on_failure, in order: (event, node).</summary>
+    public List<(string EventId, string Node)> OnFailureRuns { get; } = [];
+
+    /// <summary>Runs of on_failure whose end was never kept (the runner died meanwhile): each may be run once more.</summary>
+    public int OnFailureLost { get; private set; }
+
     public Dictionary<string, MaintenanceRecord> Records { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Passes a node's running job still needs; 0 or absent: idle.</summary>
@@ -143,6 +149,13 @@ internal sealed class MaintenanceWorld
                     Schedule(lost);
                 }
 
+                // The command ran, and the runner died before its end was kept.
+                if (k.Sent && actions[i] is MaintenanceAction.RunOnFailure ran)
+                {
+                    OnFailureRuns.Add((ran.EventId, ran.Node));
+                    OnFailureLost++;
+                }
+
                 return;
             }
 
@@ -174,7 +187,7 @@ internal sealed class MaintenanceWorld
                     break;
                 case MaintenanceAction.RunGate g:
                     var passed = !FailingGates.Contains(g.Node);
-                    actions.InsertRange(i + 1, MaintenanceGate.Ended(g.EventId, g.Node, passed, passed ? "exit 0" : "exit 1: gpu missing", Now));
+                    actions.InsertRange(i + 1, MaintenanceGate.Ended(g.EventId, g.Node, passed, passed ? "exit 0" : "exit 1: gpu missing", Now, Settings));
                     break;
                 case MaintenanceAction.RecordGate v:
                     Records[v.EventId] = (Records.GetValueOrDefault(v.EventId) ?? new MaintenanceRecord(v.EventId, v.Node, v.At)) with { GatePassed = v.Passed, GateDetail = v.Detail };
@@ -184,6 +197,10 @@ internal sealed class MaintenanceWorld
                     break;
                 case MaintenanceAction.DrainFailed f:
                     SetNode(f.Node, n => n with { State = n.State with { Flags = n.State.Flags | NodeFlags.Drain }, Reason = HpcMaint.Core.Rebuild.FailedRebuildDrain.Reason(f.Detail, MaintenanceReasons.Condition) });
+                    break;
+                case MaintenanceAction.RunOnFailure f:
+                    OnFailureRuns.Add((f.EventId, f.Node));
+                    Records[f.EventId] = (Records.GetValueOrDefault(f.EventId) ?? new MaintenanceRecord(f.EventId, f.Node, Now)) with { OnFailureRan = "exit 0" };
                     break;
                 case MaintenanceAction.MarkProcessed p:
                     Events.First(e => e.Id == p.EventId).Processed = p.Outcome;

@@ -17,6 +17,8 @@ public sealed class OciMaintenanceConfigSpecs
         Assert.Equal((10, 8, 25, TimeSpan.FromHours(48), 3), (m.DailyCap, m.MaxConcurrent, m.MaxDownPercent, m.DueWithin, m.MaxReschedules));
         Assert.Equal(("maintenance_processed", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)), (m.ProcessedTag, m.ScheduleLead, m.LoopInterval));
         Assert.Equal(["/usr/sbin/hpcmaint", "verify"], m.Gate);
+        Assert.Empty(m.OnFailure);
+        Assert.Equal(TimeSpan.FromMinutes(1), m.OnFailureTimeout);
     }
 
     [Fact]
@@ -36,6 +38,8 @@ public sealed class OciMaintenanceConfigSpecs
             processed_tag = "hpcmaint_done"
             gate = ["/usr/sbin/hpcmaint", "verify", "--quick"]
             gate_timeout = "5m"
+            on_failure = ["/usr/local/sbin/terminate-instance", "--region", "eu-frankfurt-1"]
+            on_failure_timeout = "30s"
             loop_interval = "10m"
             state_dir = "/var/lib/hpcmaint/oci"
             """);
@@ -47,6 +51,8 @@ public sealed class OciMaintenanceConfigSpecs
         Assert.Equal((4, 2, 50, TimeSpan.FromHours(12), 1, TimeSpan.Zero), (m.DailyCap, m.MaxConcurrent, m.MaxDownPercent, m.DueWithin, m.MaxReschedules, m.ScheduleLead));
         Assert.Equal(("hpcmaint_done", TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), "/var/lib/hpcmaint/oci"), (m.ProcessedTag, m.GateTimeout, m.LoopInterval, m.StateDir));
         Assert.Equal(["/usr/sbin/hpcmaint", "verify", "--quick"], m.Gate);
+        Assert.Equal(["/usr/local/sbin/terminate-instance", "--region", "eu-frankfurt-1"], m.OnFailure);
+        Assert.Equal(TimeSpan.FromSeconds(30), m.OnFailureTimeout);
     }
 
     [Theory]
@@ -58,6 +64,9 @@ public sealed class OciMaintenanceConfigSpecs
     [InlineData("processed_tag = \"a b\"", "oci.maintenance.processed_tag", "freeform tag key")]
     [InlineData("due_within = \"forever\"", "oci.maintenance.due_within", "")]
     [InlineData("dailycap = 3", "oci.maintenance.dailycap", "")]
+    [InlineData("on_failure = [\"notify-ops\"]", "oci.maintenance.on_failure", "absolute path")]
+    [InlineData("on_failure = []", "oci.maintenance.on_failure", "must name a program")]
+    [InlineData("on_failure_timeout = \"0s\"", "oci.maintenance.on_failure_timeout", "")]
     public void A_wrong_value_names_the_key_its_line_and_what_to_write(string line, string key, string hint)
     {
         var result = Read("[oci]\n[oci.maintenance]\n" + line + "\n");

@@ -113,7 +113,10 @@ public sealed class OciMaintenancePolicySpecs(SharedTestbed testbed)
     [HostReleaseFact]
     public async Task A_node_failing_its_gate_after_the_maintenance_is_drained_with_an_hpcmaint_reason_and_a_ticket_while_the_other_returns_to_service()
     {
-        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy(gate: """["/bin/sh", "-c", "if [ \"$0\" = n2 ]; then echo 'gpu0: 12 uncorrectable ECC errors' >&2; exit 1; fi"]"""));
+        // on_failure, the operator's terminate command or notification: one line per run, the words it was given.
+        var told = Path.Combine(Directory.CreateTempSubdirectory("hpcmaint-on-failure-").FullName, "told");
+        var onFailure = $$"""on_failure = ["/bin/sh", "-c", "printf '%s|%s|%s\\n' \"$0\" \"$1\" \"$2\" >> {{told}}"]""";
+        await using var scene = await OciScene.StartAsync(testbed, OciScene.Policy(onFailure, gate: """["/bin/sh", "-c", "if [ \"$0\" = n2 ]; then echo 'gpu0: 12 uncorrectable ECC errors' >&2; exit 1; fi"]"""));
         var e1 = scene.Plant("n1");
         var e2 = scene.Plant("n2");
 
@@ -129,6 +132,8 @@ public sealed class OciMaintenancePolicySpecs(SharedTestbed testbed)
         Assert.Equal("succeeded: gate passed, back in service", scene.Read(() => e1.FreeformTags[OciScene.ProcessedTag]));
         Assert.Contains(scene.Journal("oci.drain_failed", "n2"), l => l.Contains("with a ticket for a person", StringComparison.Ordinal));
         Assert.Empty(scene.Journal("oci.resume", "n2"));
+        Assert.Equal([$"n2|{e2.Id}|gate failed: exit 1: gpu0: 12 uncorrectable ECC errors"], File.ReadAllLines(told));
+        Assert.Single(scene.Journal("oci.on_failure", "n2"));
     }
 
     private static Dictionary<string, (string Decision, string Why, bool DueOverride)> Decisions(Adapters.Processes.CommandResult pass)
