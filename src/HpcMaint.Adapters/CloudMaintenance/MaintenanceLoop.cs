@@ -108,8 +108,7 @@ public sealed class MaintenanceLoop(
             case MaintenanceAction.RunGate gate:
                 var command = Command.For(settings.Gate[0]).WithArguments([.. settings.Gate.Skip(1), gate.Node]).WithTimeout(settings.GateTimeout);
                 var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
-                var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
-                var detail = result.IsSuccess ? "exit 0" : $"{(result.Outcome == CommandOutcome.Exited ? "exit " + result.ExitCode : result.Outcome.ToString().ToLowerInvariant())}{(said is null ? "" : ": " + said)}";
+                var detail = result.Ending();
                 return (true, $"{command}: {(result.IsSuccess ? "passed" : "failed")} ({detail})", MaintenanceGate.Ended(gate.EventId, gate.Node, result.IsSuccess, detail, time.GetUtcNow(), settings));
             case MaintenanceAction.RecordGate verdict:
                 records[verdict.EventId] = (records.GetValueOrDefault(verdict.EventId) ?? new MaintenanceRecord(verdict.EventId, verdict.Node, verdict.At)) with { GatePassed = verdict.Passed, GateDetail = verdict.Detail };
@@ -145,16 +144,11 @@ public sealed class MaintenanceLoop(
     {
         var command = Command.For(settings.OnFailure[0]).WithArguments([.. settings.OnFailure.Skip(1), onFailure.Node, onFailure.EventId, onFailure.Why]).WithTimeout(settings.OnFailureTimeout);
         var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
-        var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
-        var ended = result.IsSuccess ? "exit 0"
-            : $"{(result.Outcome == CommandOutcome.Exited ? "exit " + result.ExitCode : result.Outcome.ToString().ToLowerInvariant())}{(said is null ? "" : ": " + said)}";
+        var ended = result.Ending();
         records[onFailure.EventId] = (records.GetValueOrDefault(onFailure.EventId) ?? new MaintenanceRecord(onFailure.EventId, onFailure.Node, time.GetUtcNow())) with { OnFailureRan = ended };
         var what = $"{command}: {(result.IsSuccess ? "done" : "FAILED")} ({ended})";
         return store.Save(records.Values) is { } problem ? (false, what + "; its end not recorded: " + problem, []) : (result.IsSuccess, what, []);
     }
-
-    private static string? LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
 
     /// <summary>The event read for its tags and etag, the attempt added, then the update with the attempt's retry token.</summary>
     private async Task<(bool, string, IReadOnlyList<MaintenanceAction>)> ScheduleAsync(MaintenanceAction.Schedule schedule, Dictionary<string, MaintenanceRecord> records, CancellationToken ct)

@@ -21,4 +21,22 @@ public sealed record CommandResult(
     public bool OutputTruncated { get; init; }
 
     public TimeSpan RunTime => ExitTime - StartTime;
+
+    /// <summary>
+    /// How it ended, for a person: "exit 0", else "exit 3" or "timedout" with the last line it wrote (standard error
+    /// first), e.g. "exit 1: gpu0: 12 uncorrectable ECC errors".
+    /// </summary>
+    public string Ending()
+    {
+        if (IsSuccess)
+        {
+            return "exit 0";
+        }
+
+        var how = Outcome == CommandOutcome.Exited ? "exit " + ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : Outcome.ToString().ToLowerInvariant();
+        return (LastLine(StandardError) ?? LastLine(StandardOutput)) is { } said ? $"{how}: {said}" : how;
+    }
+
+    private static string? LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
 }

@@ -11,16 +11,6 @@ public sealed class GateRunner(ICommandRunner runner, RebuildSettings settings)
         var gate = plan.GateOr(settings);
         var command = Command.For(gate[0]).WithArguments([.. gate.Skip(1), node]).WithTimeout(settings.GateTimeout);
         var result = await runner.RunAsync(command, ct).ConfigureAwait(false);
-        if (result.IsSuccess)
-        {
-            return (true, "exit 0");
-        }
-
-        var said = LastLine(result.StandardError) ?? LastLine(result.StandardOutput);
-        var how = result.Outcome == CommandOutcome.Exited ? $"exit {result.ExitCode}" : result.Outcome.ToString().ToLowerInvariant();
-        return (false, said is null ? $"{command} {how}" : $"{command} {how}: {said}");
+        return result.IsSuccess ? (true, "exit 0") : (false, $"{command} {result.Ending()}");
     }
-
-    private static string? LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
 }

@@ -11,7 +11,9 @@ namespace HpcMaint.Core.CloudMaintenance;
 public static class MaintenanceFailure
 {
     public static IReadOnlyList<MaintenanceAction> Steps(string eventId, string node, string why, string outcome, OciMaintenanceSettings settings, MaintenanceRecord? record) =>
-        settings.OnFailure.Count > 0 && record?.OnFailureRan is null
-            ? [new MaintenanceAction.DrainFailed(eventId, node, $"event={eventId}: {why}"), new MaintenanceAction.RunOnFailure(eventId, node, why), new MaintenanceAction.MarkProcessed(eventId, outcome)]
-            : [new MaintenanceAction.DrainFailed(eventId, node, $"event={eventId}: {why}"), new MaintenanceAction.MarkProcessed(eventId, outcome)];
+    [
+        new MaintenanceAction.DrainFailed(eventId, node, $"event={eventId}: {why}"),
+        .. settings.OnFailure.Count > 0 && record?.OnFailureRan is null ? [new MaintenanceAction.RunOnFailure(eventId, node, why)] : Array.Empty<MaintenanceAction>(),
+        new MaintenanceAction.MarkProcessed(eventId, outcome),
+    ];
 }

@@ -207,6 +207,10 @@ public sealed class MaintenanceLoopSpecs : IDisposable
         Assert.Equal("failed: gate failed", Tag(fake, planted, settings.ProcessedTag));
         Assert.True(h.Slurm["gpu1"].State.IsDrainSet);
         var told = Assert.Single(h.Journal.Records, r => r.Action == "oci.on_failure");
+
+        // Marked in the same pass, right after the command: a failing one does not send the event round another pass.
+        var after = h.Journal.Records.SkipWhile(r => r != told).Skip(1).First(r => r.Action is "oci.mark_processed" or "oci.drain_failed" or "oci.decision");
+        Assert.Equal("oci.mark_processed", after.Action);
         Assert.Equal(exit == 0 ? AuditOutcome.Succeeded : AuditOutcome.Failed, told.Outcome);
         Assert.Contains($"exit {exit}", told.Reason, StringComparison.Ordinal);
         Assert.Contains("\"on_failure\": \"exit " + exit, File.ReadAllText(Path.Combine(dir, "state", "events.json")), StringComparison.Ordinal);
